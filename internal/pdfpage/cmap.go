@@ -1,0 +1,210 @@
+package pdfpage
+
+import (
+	"unicode/utf16"
+)
+
+// codeRange is one codespace range of a CMap: codes of len(lo) bytes whose
+// every byte lies between the matching bytes of lo and hi.
+type codeRange struct {
+	lo, hi []byte
+}
+
+// cmap is a parsed CMap: ToUnicode (bf mappings) or an embedded encoding CMap
+// (cid mappings).
+type cmap struct {
+	space    []codeRange
+	uni      map[uint64]string // key: nbytes<<32 | code
+	uniRange []bfRange
+	cid      map[uint64]uint32
+	cidRange []cidRange
+}
+
+type bfRange struct {
+	n      int
+	lo, hi uint32
+	dst    []uint16   // UTF-16 of the first code's text, last unit incremented
+	dstArr [][]uint16 // array form: one text per code
+}
+
+type cidRange struct {
+	n      int
+	lo, hi uint32
+	cid    uint32
+}
+
+func codeKey(code uint32, n int) uint64 { return uint64(n)<<32 | uint64(code) }
+
+func bytesToCode(s string) (uint32, int) {
+	var c uint32
+	n := len(s)
+	if n > 4 {
+		s = s[n-4:]
+		n = 4
+	}
+	for i := 0; i < len(s); i++ {
+		c = c<<8 | uint32(s[i])
+	}
+	return c, n
+}
+
+// utf16Units reads a bfchar/bfrange destination (UTF-16BE bytes).
+func utf16Units(s string) []uint16 {
+	if len(s)%2 == 1 {
+		// Odd length: some producers write single bytes; treat each as a code unit.
+		u := make([]uint16, len(s))
+		for i := 0; i < len(s); i++ {
+			u[i] = uint16(s[i])
+		}
+		return u
+	}
+	u := make([]uint16, len(s)/2)
+	for i := range u {
+		u[i] = uint16(s[2*i])<<8 | uint16(s[2*i+1])
+	}
+	return u
+}
+
+func unitsString(u []uint16) string { return string(utf16.Decode(u)) }
+
+// parseCMap reads a CMap program. It never fails: what cannot be read is skipped.
+func parseCMap(data []byte) *cmap {
+	cm := &cmap{uni: map[uint64]string{}, cid: map[uint64]uint32{}}
+	lx := lexer{b: data}
+	var stk []operand
+	for {
+		op, v, isOp, ok := lx.next()
+		if !ok {
+			break
+		}
+		if !isOp {
+			if len(stk) < 1<<16 {
+				stk = append(stk, v)
+			}
+			continue
+		}
+		switch op {
+		case "endcodespacerange":
+			for i := 0; i+1 < len(stk); i += 2 {
+				lo, hi := stk[i].str, stk[i+1].str
+				if len(lo) == 0 || len(lo) != len(hi) || len(lo) > 4 {
+					continue
+				}
+				cm.space = append(cm.space, codeRange{[]byte(lo), []byte(hi)})
+			}
+		case "endbfchar":
+			for i := 0; i+1 < len(stk); i += 2 {
+				if stk[i].kind != kStr {
+					continue
+				}
+				c, n := bytesToCode(stk[i].str)
+				switch stk[i+1].kind {
+				case kStr:
+					cm.uni[codeKey(c, n)] = unitsString(utf16Units(stk[i+1].str))
+				case kName:
+					cm.uni[codeKey(c, n)] = glyphNameToUnicode(stk[i+1].str)
+				}
+			}
+		case "endbfrange":
+			for i := 0; i+2 < len(stk); i += 3 {
+				if stk[i].kind != kStr || stk[i+1].kind != kStr {
+					continue
+				}
+				lo, n := bytesToCode(stk[i].str)
+				hi, _ := bytesToCode(stk[i+1].str)
+				if hi < lo {
+					continue
+				}
+				r := bfRange{n: n, lo: lo, hi: hi}
+				switch d := stk[i+2]; d.kind {
+				case kStr:
+					r.dst = utf16Units(d.str)
+					if len(r.dst) == 0 {
+						continue
+					}
+				case kArray:
+					for _, e := range d.arr {
+						r.dstArr = append(r.dstArr, utf16Units(e.str))
+					}
+				default:
+					continue
+				}
+				cm.uniRange = append(cm.uniRange, r)
+			}
+		case "endcidchar":
+			for i := 0; i+1 < len(stk); i += 2 {
+				c, n := bytesToCode(stk[i].str)
+				cm.cid[codeKey(c, n)] = uint32(stk[i+1].num)
+			}
+		case "endcidrange":
+			for i := 0; i+2 < len(stk); i += 3 {
+				lo, n := bytesToCode(stk[i].str)
+				hi, _ := bytesToCode(stk[i+1].str)
+				if hi < lo {
+					continue
+				}
+				cm.cidRange = append(cm.cidRange, cidRange{n: n, lo: lo, hi: hi, cid: uint32(stk[i+2].num)})
+			}
+		}
+		stk = stk[:0]
+	}
+	return cm
+}
+
+// lookupUnicode returns the text of a code, and whether the CMap maps it.
+func (cm *cmap) lookupUnicode(code uint32, n int) (string, bool) {
+	if s, ok := cm.uni[codeKey(code, n)]; ok {
+		return s, true
+	}
+	for _, r := range cm.uniRange {
+		if r.n != n || code < r.lo || code > r.hi {
+			continue
+		}
+		off := code - r.lo
+		if r.dstArr != nil {
+			if int(off) < len(r.dstArr) {
+				return unitsString(r.dstArr[off]), true
+			}
+			return "", false
+		}
+		u := append([]uint16(nil), r.dst...)
+		u[len(u)-1] += uint16(off)
+		return unitsString(u), true
+	}
+	return "", false
+}
+
+// lookupCID maps a code through an embedded encoding CMap.
+func (cm *cmap) lookupCID(code uint32, n int) (uint32, bool) {
+	if c, ok := cm.cid[codeKey(code, n)]; ok {
+		return c, true
+	}
+	for _, r := range cm.cidRange {
+		if r.n == n && code >= r.lo && code <= r.hi {
+			return r.cid + code - r.lo, true
+		}
+	}
+	return 0, false
+}
+
+// splitCode returns the length of the code at the start of s according to
+// the codespace ranges, or 0 when none matches.
+func splitCode(space []codeRange, s string) int {
+	for _, r := range space {
+		n := len(r.lo)
+		if n > len(s) {
+			continue
+		}
+		match := true
+		for k := 0; k < n; k++ {
+			if s[k] < r.lo[k] || s[k] > r.hi[k] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return n
+		}
+	}
+	return 0
+}

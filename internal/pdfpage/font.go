@@ -1,0 +1,320 @@
+package pdfpage
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// font is what the interpreter needs of a PDF font: how to split a string
+// into codes, each code's text and its advance width (in text space units
+// per unit of font size, i.e. glyph width / 1000 for most fonts).
+type font struct {
+	name      string
+	twoByte   bool        // default code length 2 (Type0) instead of 1
+	space     []codeRange // codespace used to split codes; may be empty
+	toUnicode *cmap
+	simple    [256]string // simple fonts: text from the /Encoding
+	multi     encoding.Encoding
+	multiUCS2 bool // predefined UCS2/UTF16 CMaps: the code is the Unicode value
+	encCMap   *cmap
+	identity  bool // Identity-H/V: CID = code
+
+	widths     map[uint32]float64 // by code (simple) or CID (Type0)
+	defWidth   float64
+	sizeFactor float64 // glyph scale relative to Tfs (Type3 FontMatrix), normally 1
+	cache      map[uint64]decodedCode
+}
+
+type decodedCode struct {
+	text  string
+	width float64
+}
+
+// glyphCode is one code of a shown string.
+type glyphCode struct {
+	text   string
+	width  float64
+	single bool // a single-byte code 32, to which Tw applies
+}
+
+func numberOf(v pdf.Value) float64 {
+	switch v.Kind() {
+	case pdf.Integer:
+		return float64(v.Int64())
+	case pdf.Real:
+		return v.Float64()
+	}
+	return 0
+}
+
+func readStream(v pdf.Value) []byte {
+	if v.Kind() != pdf.Stream {
+		return nil
+	}
+	rc := v.Reader()
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return b
+	}
+	return b
+}
+
+// loadFont reads a font dictionary. It never fails: a font it cannot read
+// yields empty text and a default width, and the page goes on.
+func loadFont(v pdf.Value) *font {
+	f := &font{name: v.Key("BaseFont").Name(), defWidth: 0.5, sizeFactor: 1, cache: map[uint64]decodedCode{}}
+	subtype := v.Key("Subtype").Name()
+	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		f.toUnicode = parseCMap(readStream(tu))
+	}
+	if subtype == "Type0" {
+		f.loadType0(v)
+	} else {
+		f.loadSimple(v, subtype)
+	}
+	return f
+}
+
+func (f *font) loadType0(v pdf.Value) {
+	f.twoByte = true
+	f.defWidth = 1
+	enc := v.Key("Encoding")
+	switch enc.Kind() {
+	case pdf.Name:
+		name := enc.Name()
+		switch {
+		case name == "Identity-H" || name == "Identity-V":
+			f.identity = true
+		case strings.HasPrefix(name, "Uni") && (strings.Contains(name, "UCS2") || strings.Contains(name, "UTF16")):
+			f.multiUCS2 = true
+		case strings.HasPrefix(name, "GB"):
+			f.multi = simplifiedchinese.GBK
+			f.space = []codeRange{{[]byte{0x00}, []byte{0x80}}, {[]byte{0x81, 0x40}, []byte{0xfe, 0xfe}}}
+		case strings.HasPrefix(name, "B5") || strings.HasPrefix(name, "ETen") || strings.HasPrefix(name, "HKscs"):
+			f.multi = traditionalchinese.Big5
+			f.space = []codeRange{{[]byte{0x00}, []byte{0x80}}, {[]byte{0x81, 0x40}, []byte{0xfe, 0xfe}}}
+		default:
+			f.identity = true
+		}
+	case pdf.Stream:
+		f.encCMap = parseCMap(readStream(enc))
+		f.space = f.encCMap.space
+	default:
+		f.identity = true
+	}
+	if f.toUnicode != nil && len(f.space) == 0 {
+		f.space = f.toUnicode.space
+	}
+	desc := v.Key("DescendantFonts").Index(0)
+	if dw := desc.Key("DW"); !dw.IsNull() {
+		f.defWidth = numberOf(dw) / 1000
+	}
+	f.widths = map[uint32]float64{}
+	w := desc.Key("W")
+	for i := 0; i < w.Len(); {
+		first := uint32(numberOf(w.Index(i)))
+		next := w.Index(i + 1)
+		if next.Kind() == pdf.Array {
+			for k := 0; k < next.Len() && k < 1<<16; k++ {
+				f.widths[first+uint32(k)] = numberOf(next.Index(k)) / 1000
+			}
+			i += 2
+			continue
+		}
+		last := uint32(numberOf(next))
+		width := numberOf(w.Index(i+2)) / 1000
+		for c := first; c <= last && c-first < 1<<16; c++ {
+			f.widths[c] = width
+		}
+		i += 3
+	}
+}
+
+func (f *font) loadSimple(v pdf.Value, subtype string) {
+	// Text from the encoding: base encoding, then /Differences.
+	base := ""
+	var diffs pdf.Value
+	enc := v.Key("Encoding")
+	switch enc.Kind() {
+	case pdf.Name:
+		base = enc.Name()
+	case pdf.Dict:
+		base = enc.Key("BaseEncoding").Name()
+		diffs = enc.Key("Differences")
+	}
+	var cm *charmap.Charmap = charmap.Windows1252
+	if base == "MacRomanEncoding" {
+		cm = charmap.Macintosh
+	}
+	for c := 32; c < 256; c++ {
+		if c < 127 {
+			f.simple[c] = string(rune(c))
+		} else {
+			f.simple[c] = string(cm.DecodeByte(byte(c)))
+		}
+	}
+	code := 0
+	for i := 0; i < diffs.Len(); i++ {
+		d := diffs.Index(i)
+		switch d.Kind() {
+		case pdf.Integer:
+			code = int(d.Int64())
+		case pdf.Name:
+			if code >= 0 && code < 256 {
+				f.simple[code] = glyphNameToUnicode(d.Name())
+			}
+			code++
+		}
+	}
+	// Widths.
+	scale := 1.0 / 1000
+	if subtype == "Type3" {
+		m := v.Key("FontMatrix")
+		scale = numberOf(m.Index(0))
+		if d := numberOf(m.Index(3)); d != 0 {
+			f.sizeFactor = d * 1000
+		}
+	}
+	f.widths = map[uint32]float64{}
+	first := uint32(numberOf(v.Key("FirstChar")))
+	ws := v.Key("Widths")
+	for i := 0; i < ws.Len() && i < 256; i++ {
+		f.widths[first+uint32(i)] = numberOf(ws.Index(i)) * scale
+	}
+	if mw := v.Key("FontDescriptor").Key("MissingWidth"); !mw.IsNull() {
+		f.defWidth = numberOf(mw) * scale
+	} else if ws.Len() > 0 {
+		f.defWidth = 0
+	}
+}
+
+// decode splits a shown string into codes.
+func (f *font) decode(s string, out []glyphCode) []glyphCode {
+	for len(s) > 0 {
+		n := 0
+		if len(f.space) > 0 {
+			n = splitCode(f.space, s)
+		}
+		if n == 0 {
+			n = 1
+			if f.twoByte {
+				n = 2
+			}
+		}
+		if n > len(s) {
+			n = len(s)
+		}
+		code, _ := bytesToCode(s[:n])
+		key := codeKey(code, n)
+		d, ok := f.cache[key]
+		if !ok {
+			d = decodedCode{text: f.text(s[:n], code, n), width: f.width(code, n)}
+			f.cache[key] = d
+		}
+		out = append(out, glyphCode{text: d.text, width: d.width, single: n == 1 && code == 32})
+		s = s[n:]
+	}
+	return out
+}
+
+func (f *font) text(raw string, code uint32, n int) string {
+	if f.toUnicode != nil {
+		if t, ok := f.toUnicode.lookupUnicode(code, n); ok {
+			return t
+		}
+	}
+	switch {
+	case !f.twoByte:
+		return f.simple[code&0xff]
+	case f.multiUCS2:
+		if n == 2 {
+			return string(rune(code))
+		}
+		if n == 4 {
+			return string(utf16.Decode([]uint16{uint16(code >> 16), uint16(code)}))
+		}
+	case f.multi != nil:
+		t, err := f.multi.NewDecoder().String(raw)
+		if err == nil {
+			return t
+		}
+	}
+	return ""
+}
+
+func (f *font) width(code uint32, n int) float64 {
+	cid := code
+	switch {
+	case f.twoByte && f.encCMap != nil:
+		if c, ok := f.encCMap.lookupCID(code, n); ok {
+			cid = c
+		}
+	case f.twoByte && !f.identity:
+		// Predefined CMaps whose code→CID table we do not carry: half
+		// width for one-byte codes, the default for the rest.
+		if n == 1 {
+			return f.defWidth / 2
+		}
+		return f.defWidth
+	}
+	if w, ok := f.widths[cid]; ok {
+		return w
+	}
+	return f.defWidth
+}
+
+// glyphNameToUnicode maps a glyph name to its text: uniXXXX, uXXXX[XX], and
+// the common Adobe glyph list names.
+func glyphNameToUnicode(name string) string {
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	if s, ok := aglNames[name]; ok {
+		return s
+	}
+	if len(name) == 1 {
+		return name
+	}
+	if strings.HasPrefix(name, "uni") && len(name) >= 7 && (len(name)-3)%4 == 0 {
+		var units []uint16
+		for i := 3; i+4 <= len(name); i += 4 {
+			v, err := strconv.ParseUint(name[i:i+4], 16, 16)
+			if err != nil {
+				return ""
+			}
+			units = append(units, uint16(v))
+		}
+		return string(utf16.Decode(units))
+	}
+	if strings.HasPrefix(name, "u") && len(name) >= 5 && len(name) <= 7 {
+		if v, err := strconv.ParseUint(name[1:], 16, 32); err == nil && v <= 0x10ffff {
+			return string(rune(v))
+		}
+	}
+	return ""
+}
+
+var aglNames = map[string]string{
+	"space": " ", "exclam": "!", "quotedbl": "\"", "numbersign": "#", "dollar": "$",
+	"percent": "%", "ampersand": "&", "quotesingle": "'", "quoteright": "’", "quoteleft": "‘",
+	"parenleft": "(", "parenright": ")", "asterisk": "*", "plus": "+", "comma": ",",
+	"hyphen": "-", "minus": "−", "period": ".", "slash": "/", "zero": "0", "one": "1", "two": "2",
+	"three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+	"nine": "9", "colon": ":", "semicolon": ";", "less": "<", "equal": "=",
+	"greater": ">", "question": "?", "at": "@", "bracketleft": "[", "backslash": "\\",
+	"bracketright": "]", "asciicircum": "^", "underscore": "_", "grave": "`",
+	"braceleft": "{", "bar": "|", "braceright": "}", "asciitilde": "~",
+	"quotedblleft": "“", "quotedblright": "”", "endash": "–", "emdash": "—",
+	"bullet": "•", "ellipsis": "…", "periodcentered": "·", "degree": "°",
+	"multiply": "×", "divide": "÷", "plusminus": "±", "yen": "¥", "section": "§",
+	"nbspace": "\u00a0", "uni00A0": "\u00a0",
+}

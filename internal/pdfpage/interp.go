@@ -1,0 +1,527 @@
+package pdfpage
+
+import (
+	"math"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/unicode/norm"
+)
+
+type gstate struct {
+	ctm       matrix
+	fillWhite bool
+	font      *font
+	fontSize  float64
+	charSp    float64
+	wordSp    float64
+	hScale    float64
+	leading   float64
+	rise      float64
+}
+
+type marker struct {
+	actual    bool
+	text      string
+	firstSeen int // index in glyphs when the span started
+}
+
+type pathPoint struct{ x, y float64 }
+
+type subpath struct {
+	pts    []pathPoint
+	closed bool
+	curved bool
+	rect   bool
+}
+
+type interp struct {
+	doc   *Document
+	page  *Page
+	base  matrix
+	gs    gstate
+	stack []gstate
+	tm    matrix
+	tlm   matrix
+	marks []marker
+	path  []subpath
+	ops   []operand
+	codes []glyphCode
+}
+
+const maxFormDepth = 8
+
+func newInterp(d *Document, p *Page, base matrix) *interp {
+	return &interp{doc: d, page: p, base: base, gs: gstate{ctm: identity, hScale: 1}, tm: identity, tlm: identity}
+}
+
+func (in *interp) num(i int) float64 {
+	if i < 0 || i >= len(in.ops) {
+		return 0
+	}
+	f := in.ops[i].num
+	if !isFinite(f) {
+		return 0
+	}
+	return f
+}
+
+// last returns the operand k places from the top (0 = top).
+func (in *interp) last(k int) operand {
+	if k >= len(in.ops) {
+		return operand{}
+	}
+	return in.ops[len(in.ops)-1-k]
+}
+
+func (in *interp) lastNum(k int) float64 { return in.num(len(in.ops) - 1 - k) }
+
+func (in *interp) run(data []byte, res pdf.Value, depth int) {
+	lx := lexer{b: data}
+	for {
+		op, v, isOp, ok := lx.next()
+		if !ok {
+			return
+		}
+		if !isOp {
+			if len(in.ops) < 4096 {
+				in.ops = append(in.ops, v)
+			}
+			continue
+		}
+		in.do(op, res, depth, &lx)
+		in.ops = in.ops[:0]
+	}
+}
+
+func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
+	switch op {
+	// Graphics state.
+	case "q":
+		if len(in.stack) < 256 {
+			in.stack = append(in.stack, in.gs)
+		}
+	case "Q":
+		// Tolerate unbalanced Q: an extra one leaves the state as is.
+		if n := len(in.stack); n > 0 {
+			in.gs = in.stack[n-1]
+			in.stack = in.stack[:n-1]
+		}
+	case "cm":
+		if len(in.ops) >= 6 {
+			m := matrix{in.lastNum(5), in.lastNum(4), in.lastNum(3), in.lastNum(2), in.lastNum(1), in.lastNum(0)}
+			in.gs.ctm = m.mul(in.gs.ctm)
+		}
+	case "g":
+		in.gs.fillWhite = in.lastNum(0) >= 0.95
+	case "rg":
+		in.gs.fillWhite = in.lastNum(0) >= 0.95 && in.lastNum(1) >= 0.95 && in.lastNum(2) >= 0.95
+	case "k":
+		in.gs.fillWhite = in.lastNum(0)+in.lastNum(1)+in.lastNum(2)+in.lastNum(3) <= 0.05
+	case "sc", "scn":
+		white := len(in.ops) > 0
+		for _, o := range in.ops {
+			if o.kind == kNum && o.num < 0.95 {
+				white = false
+			}
+		}
+		if len(in.ops) == 4 { // CMYK
+			white = in.lastNum(0)+in.lastNum(1)+in.lastNum(2)+in.lastNum(3) <= 0.05
+		}
+		in.gs.fillWhite = white
+	case "cs":
+		in.gs.fillWhite = false
+
+	// Paths.
+	case "m":
+		in.path = append(in.path, subpath{pts: []pathPoint{in.point(in.lastNum(1), in.lastNum(0))}})
+	case "l":
+		if len(in.path) == 0 {
+			in.path = append(in.path, subpath{})
+		}
+		sp := &in.path[len(in.path)-1]
+		sp.pts = append(sp.pts, in.point(in.lastNum(1), in.lastNum(0)))
+	case "c", "v", "y":
+		if len(in.path) == 0 {
+			in.path = append(in.path, subpath{})
+		}
+		sp := &in.path[len(in.path)-1]
+		sp.curved = true
+		sp.pts = append(sp.pts, in.point(in.lastNum(1), in.lastNum(0)))
+	case "h":
+		if len(in.path) > 0 {
+			in.path[len(in.path)-1].closed = true
+		}
+	case "re":
+		x, y, w, h := in.lastNum(3), in.lastNum(2), in.lastNum(1), in.lastNum(0)
+		in.path = append(in.path, subpath{pts: []pathPoint{
+			in.point(x, y), in.point(x+w, y), in.point(x+w, y+h), in.point(x, y+h),
+		}, closed: true, rect: true})
+	case "S", "s":
+		in.strokePath(op == "s")
+		in.path = in.path[:0]
+	case "f", "F", "f*":
+		in.fillPath()
+		in.path = in.path[:0]
+	case "B", "B*", "b", "b*":
+		in.fillPath()
+		in.strokePath(op == "b" || op == "b*")
+		in.path = in.path[:0]
+	case "n":
+		in.path = in.path[:0]
+
+	// Text objects and state.
+	case "BT":
+		in.tm, in.tlm = identity, identity
+	case "ET":
+	case "Tf":
+		in.gs.fontSize = in.lastNum(0)
+		in.gs.font = in.loadFont(res, in.last(1).str)
+	case "Tc":
+		in.gs.charSp = in.lastNum(0)
+	case "Tw":
+		in.gs.wordSp = in.lastNum(0)
+	case "Tz":
+		in.gs.hScale = in.lastNum(0) / 100
+	case "TL":
+		in.gs.leading = in.lastNum(0)
+	case "Ts":
+		in.gs.rise = in.lastNum(0)
+	case "Td":
+		in.tlm = matrix{1, 0, 0, 1, in.lastNum(1), in.lastNum(0)}.mul(in.tlm)
+		in.tm = in.tlm
+	case "TD":
+		in.gs.leading = -in.lastNum(0)
+		in.tlm = matrix{1, 0, 0, 1, in.lastNum(1), in.lastNum(0)}.mul(in.tlm)
+		in.tm = in.tlm
+	case "Tm":
+		if len(in.ops) >= 6 {
+			in.tlm = matrix{in.lastNum(5), in.lastNum(4), in.lastNum(3), in.lastNum(2), in.lastNum(1), in.lastNum(0)}
+			in.tm = in.tlm
+		}
+	case "T*":
+		in.nextLine()
+	case "Tj":
+		in.show(in.last(0).str)
+	case "'":
+		in.nextLine()
+		in.show(in.last(0).str)
+	case "\"":
+		in.gs.wordSp = in.lastNum(2)
+		in.gs.charSp = in.lastNum(1)
+		in.nextLine()
+		in.show(in.last(0).str)
+	case "TJ":
+		arr := in.last(0)
+		for _, e := range arr.arr {
+			switch e.kind {
+			case kStr:
+				in.show(e.str)
+			case kNum:
+				if isFinite(e.num) {
+					in.advance(-e.num / 1000 * in.gs.fontSize * in.gs.hScale)
+				}
+			}
+		}
+
+	// Marked content.
+	case "BMC":
+		in.marks = append(in.marks, marker{})
+	case "BDC":
+		m := marker{}
+		props := in.last(0)
+		if props.kind == kName {
+			// Named property list in the resources.
+			pv := res.Key("Properties").Key(props.str)
+			if at := pv.Key("ActualText"); at.Kind() == pdf.String {
+				m.actual, m.text = true, at.Text()
+			}
+		} else if at, ok := props.dict["ActualText"]; ok && at.kind == kStr {
+			m.actual, m.text = true, textString(at.str)
+		}
+		m.firstSeen = len(in.page.Glyphs)
+		in.marks = append(in.marks, m)
+	case "EMC":
+		if n := len(in.marks); n > 0 {
+			m := in.marks[n-1]
+			in.marks = in.marks[:n-1]
+			if m.actual {
+				in.applyActualText(m)
+			}
+		}
+
+	// XObjects and inline images.
+	case "Do":
+		in.doXObject(res, in.last(0).str, depth)
+	case "BI":
+		// Operands until ID are key/value pairs; the lexer hands them to us
+		// as operands and we skip the binary data after ID.
+	case "ID":
+		lx.skipInlineImage()
+		in.page.Images++
+	}
+}
+
+func (in *interp) point(x, y float64) pathPoint {
+	m := in.gs.ctm.mul(in.base)
+	px, py := m.apply(x, y)
+	return pathPoint{px, py}
+}
+
+func (in *interp) nextLine() {
+	in.tlm = matrix{1, 0, 0, 1, 0, -in.gs.leading}.mul(in.tlm)
+	in.tm = in.tlm
+}
+
+func (in *interp) advance(tx float64) {
+	in.tm = matrix{1, 0, 0, 1, tx, 0}.mul(in.tm)
+}
+
+func (in *interp) loadFont(res pdf.Value, name string) *font {
+	fv := res.Key("Font").Key(name)
+	key := fontKey{obj: objectID(fv), name: name}
+	if key.obj != 0 {
+		if f, ok := in.doc.fonts[key]; ok {
+			return f
+		}
+	}
+	f := loadFont(fv)
+	if key.obj != 0 {
+		in.doc.fonts[key] = f
+	}
+	return f
+}
+
+// show places the glyphs of one shown string.
+func (in *interp) show(s string) {
+	f := in.gs.font
+	if f == nil || s == "" {
+		return
+	}
+	gs := &in.gs
+	in.codes = f.decode(s, in.codes[:0])
+	for _, c := range in.codes {
+		trm := matrix{gs.fontSize * gs.hScale, 0, 0, gs.fontSize, 0, gs.rise}.mul(in.tm).mul(gs.ctm).mul(in.base)
+		ox, oy := trm[4], trm[5]
+		// Advance of the glyph itself, in device space.
+		ex, _ := trm.apply(c.width, 0)
+		size := math.Hypot(trm[2], trm[3]) * f.sizeFactor
+		x0, x1 := ox, ex
+		if x1 < x0 {
+			x0, x1 = x1, x0
+		}
+		if c.text != "" && isFinite(ox) && isFinite(oy) && isFinite(size) {
+			in.page.Glyphs = append(in.page.Glyphs, Glyph{
+				Text: normalizeRadicals(c.text), X0: x0, X1: x1, Y: oy, Size: size, Font: f.name,
+			})
+		}
+		tx := c.width*gs.fontSize + gs.charSp
+		if c.single {
+			tx += gs.wordSp
+		}
+		in.advance(tx * gs.hScale)
+	}
+}
+
+// applyActualText replaces the glyphs shown inside a span with its
+// /ActualText, placed over their joint box.
+func (in *interp) applyActualText(m marker) {
+	gl := in.page.Glyphs
+	if m.firstSeen > len(gl) {
+		return
+	}
+	span := gl[m.firstSeen:]
+	if len(span) == 0 {
+		return
+	}
+	g := span[0]
+	for _, o := range span[1:] {
+		g.X0 = math.Min(g.X0, o.X0)
+		g.X1 = math.Max(g.X1, o.X1)
+	}
+	g.Text = normalizeRadicals(m.text)
+	in.page.Glyphs = append(gl[:m.firstSeen], g)
+	if g.Text == "" {
+		in.page.Glyphs = gl[:m.firstSeen]
+	}
+}
+
+// textString decodes a PDF text string: UTF-16BE with a byte order mark, or
+// PDFDocEncoding (Latin-1 for the characters that matter here).
+func textString(s string) string {
+	if len(s) >= 2 && s[0] == 0xfe && s[1] == 0xff {
+		u := utf16Units(s[2:])
+		return string(utf16.Decode(u))
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteRune(rune(s[i]))
+	}
+	return b.String()
+}
+
+// normalizeRadicals maps characters of the Kangxi Radicals and CJK Radicals
+// Supplement blocks, which some producers emit for ordinary ideographs, to the
+// unified ideographs. Only these blocks: full NFKC would also rewrite the
+// full-width punctuation that must stay as printed.
+func normalizeRadicals(s string) string {
+	for _, r := range s {
+		if isRadical(r) {
+			var b strings.Builder
+			for _, r := range s {
+				if isRadical(r) {
+					b.WriteString(norm.NFKC.String(string(r)))
+				} else {
+					b.WriteRune(r)
+				}
+			}
+			return b.String()
+		}
+	}
+	return s
+}
+
+func isRadical(r rune) bool {
+	return (r >= 0x2E80 && r <= 0x2EFF) || (r >= 0x2F00 && r <= 0x2FDF)
+}
+
+func (in *interp) doXObject(res pdf.Value, name string, depth int) {
+	x := res.Key("XObject").Key(name)
+	switch x.Key("Subtype").Name() {
+	case "Image":
+		in.page.Images++
+	case "Form":
+		if depth >= maxFormDepth {
+			return
+		}
+		saved, savedStack := in.gs, len(in.stack)
+		m := identity
+		if mv := x.Key("Matrix"); mv.Len() == 6 {
+			for i := range m {
+				m[i] = numberOf(mv.Index(i))
+			}
+		}
+		in.gs.ctm = m.mul(in.gs.ctm)
+		fres := x.Key("Resources")
+		if fres.Kind() != pdf.Dict {
+			fres = res
+		}
+		ops := in.ops
+		in.ops = nil
+		in.run(readStream(x), fres, depth+1)
+		in.ops = ops
+		in.gs = saved
+		if len(in.stack) > savedStack {
+			in.stack = in.stack[:savedStack]
+		}
+	}
+}
+
+const ruleThickness = 2.5 // a filled rectangle at most this thick is a rule
+
+func (in *interp) strokePath(close bool) {
+	for _, sp := range in.path {
+		if sp.curved {
+			continue
+		}
+		pts := sp.pts
+		for i := 1; i < len(pts); i++ {
+			in.addSegment(pts[i-1], pts[i])
+		}
+		if (sp.closed || close) && len(pts) > 2 {
+			in.addSegment(pts[len(pts)-1], pts[0])
+		}
+	}
+}
+
+func (in *interp) addSegment(a, b pathPoint) {
+	dx, dy := math.Abs(a.x-b.x), math.Abs(a.y-b.y)
+	switch {
+	case dy <= 0.5 && dx > 1:
+		y := (a.y + b.y) / 2
+		in.page.Rules = append(in.page.Rules, Rule{math.Min(a.x, b.x), y, math.Max(a.x, b.x), y})
+	case dx <= 0.5 && dy > 1:
+		x := (a.x + b.x) / 2
+		in.page.Rules = append(in.page.Rules, Rule{x, math.Min(a.y, b.y), x, math.Max(a.y, b.y)})
+	}
+}
+
+func (in *interp) fillPath() {
+	if in.gs.fillWhite {
+		return
+	}
+	for _, sp := range in.path {
+		if sp.curved || len(sp.pts) < 4 || len(sp.pts) > 5 {
+			continue
+		}
+		x0, y0, x1, y1 := sp.pts[0].x, sp.pts[0].y, sp.pts[0].x, sp.pts[0].y
+		for _, p := range sp.pts {
+			x0, x1 = math.Min(x0, p.x), math.Max(x1, p.x)
+			y0, y1 = math.Min(y0, p.y), math.Max(y1, p.y)
+		}
+		if !isAxisRect(sp.pts, x0, y0, x1, y1) {
+			continue
+		}
+		w, h := x1-x0, y1-y0
+		switch {
+		case h <= ruleThickness && w > 1:
+			y := (y0 + y1) / 2
+			in.page.Rules = append(in.page.Rules, Rule{x0, y, x1, y})
+		case w <= ruleThickness && h > 1:
+			x := (x0 + x1) / 2
+			in.page.Rules = append(in.page.Rules, Rule{x, y0, x, y1})
+		}
+	}
+}
+
+// isAxisRect reports whether every point lies on a corner of the box.
+func isAxisRect(pts []pathPoint, x0, y0, x1, y1 float64) bool {
+	const eps = 0.5
+	for _, p := range pts {
+		onX := math.Abs(p.x-x0) < eps || math.Abs(p.x-x1) < eps
+		onY := math.Abs(p.y-y0) < eps || math.Abs(p.y-y1) < eps
+		if !onX || !onY {
+			return false
+		}
+	}
+	return true
+}
+
+// finish drops the duplicate glyphs of fake bold (the same character drawn
+// again at almost the same place).
+func (in *interp) finish() {
+	type cellKey struct {
+		text string
+		x, y int
+	}
+	seen := make(map[cellKey][]int, len(in.page.Glyphs))
+	out := in.page.Glyphs[:0]
+	for _, g := range in.page.Glyphs {
+		if g.Text == " " {
+			out = append(out, g)
+			continue
+		}
+		tol := math.Max(0.2, 0.12*g.Size)
+		qx, qy := int(math.Floor(g.X0)), int(math.Floor(g.Y))
+		dup := false
+		for dx := -1; dx <= 1 && !dup; dx++ {
+			for dy := -1; dy <= 1 && !dup; dy++ {
+				for _, i := range seen[cellKey{g.Text, qx + dx, qy + dy}] {
+					o := out[i]
+					if math.Abs(o.X0-g.X0) < tol && math.Abs(o.Y-g.Y) < tol {
+						dup = true
+						break
+					}
+				}
+			}
+		}
+		if dup {
+			continue
+		}
+		k := cellKey{g.Text, qx, qy}
+		seen[k] = append(seen[k], len(out))
+		out = append(out, g)
+	}
+	in.page.Glyphs = out
+}

@@ -1,0 +1,321 @@
+package pdfpage
+
+import (
+	"strconv"
+)
+
+// objKind says what a content-stream operand is.
+type objKind uint8
+
+const (
+	kNull objKind = iota
+	kNum
+	kStr
+	kName
+	kArray
+	kDict
+	kBool
+)
+
+// operand is one content-stream operand. Content streams hold only direct
+// objects, so a small value type suffices and avoids the library's generic
+// machinery on the hot path.
+type operand struct {
+	kind objKind
+	num  float64
+	str  string // string bytes, name without slash
+	arr  []operand
+	dict map[string]operand
+}
+
+// lexer tokenizes a PDF content stream (or a CMap, which shares the syntax).
+type lexer struct {
+	b     []byte
+	pos   int
+	depth int // nesting of arrays and dictionaries being read
+}
+
+func isWhite(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isDelimiter(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+func (l *lexer) skipSpace() {
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		if isWhite(c) {
+			l.pos++
+		} else if c == '%' {
+			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
+				l.pos++
+			}
+		} else {
+			return
+		}
+	}
+}
+
+// next returns the next token: either an operand (isOp false) or an operator
+// keyword (isOp true). ok is false at the end of the stream.
+func (l *lexer) next() (op string, v operand, isOp bool, ok bool) {
+	l.skipSpace()
+	if l.pos >= len(l.b) {
+		return "", operand{}, false, false
+	}
+	c := l.b[l.pos]
+	switch {
+	case c == '/':
+		l.pos++
+		return "", operand{kind: kName, str: l.regular()}, false, true
+	case c == '(':
+		l.pos++
+		return "", operand{kind: kStr, str: l.literalString()}, false, true
+	case c == '<':
+		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
+			l.pos += 2
+			if l.depth >= maxNesting {
+				return l.next()
+			}
+			return "", l.dictBody(), false, true
+		}
+		l.pos++
+		return "", operand{kind: kStr, str: l.hexString()}, false, true
+	case c == '[':
+		l.pos++
+		if l.depth >= maxNesting {
+			return l.next()
+		}
+		return "", l.arrayBody(), false, true
+	case c == ']' || c == '>' || c == ')' || c == '{' || c == '}':
+		// Stray delimiter: skip it.
+		l.pos++
+		return l.next()
+	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+		w := l.regular()
+		f, err := strconv.ParseFloat(w, 64)
+		if err != nil {
+			f = parseLooseNumber(w)
+		}
+		return "", operand{kind: kNum, num: f}, false, true
+	default:
+		w := l.regular()
+		if w == "" { // unreachable in practice; guarantee progress
+			l.pos++
+			return l.next()
+		}
+		switch w {
+		case "true":
+			return "", operand{kind: kBool, num: 1}, false, true
+		case "false":
+			return "", operand{kind: kBool}, false, true
+		case "null":
+			return "", operand{}, false, true
+		}
+		return w, operand{}, true, true
+	}
+}
+
+// parseLooseNumber reads malformed numbers such as "--5" or "1.2.3" the way
+// viewers do: as much of a number as can be read, else 0.
+func parseLooseNumber(w string) float64 {
+	for len(w) > 1 && (w[0] == '-' || w[0] == '+') && (w[1] == '-' || w[1] == '+') {
+		w = w[1:]
+	}
+	for end := len(w); end > 0; end-- {
+		if f, err := strconv.ParseFloat(w[:end], 64); err == nil {
+			return f
+		}
+	}
+	return 0
+}
+
+// regular reads a run of regular characters.
+func (l *lexer) regular() string {
+	start := l.pos
+	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+		l.pos++
+	}
+	return string(l.b[start:l.pos])
+}
+
+func (l *lexer) literalString() string {
+	var out []byte
+	depth := 1
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return string(out)
+			}
+		case '\\':
+			if l.pos >= len(l.b) {
+				return string(out)
+			}
+			e := l.b[l.pos]
+			l.pos++
+			switch e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\r':
+				if l.pos < len(l.b) && l.b[l.pos] == '\n' {
+					l.pos++
+				}
+				continue
+			case '\n':
+				continue
+			default:
+				if e >= '0' && e <= '7' {
+					v := int(e - '0')
+					for i := 0; i < 2 && l.pos < len(l.b) && l.b[l.pos] >= '0' && l.b[l.pos] <= '7'; i++ {
+						v = v*8 + int(l.b[l.pos]-'0')
+						l.pos++
+					}
+					c = byte(v)
+				} else {
+					c = e
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+func hexVal(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+func (l *lexer) hexString() string {
+	var out []byte
+	hi := -1
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		if c == '>' {
+			break
+		}
+		v := hexVal(c)
+		if v < 0 {
+			continue
+		}
+		if hi < 0 {
+			hi = v
+		} else {
+			out = append(out, byte(hi<<4|v))
+			hi = -1
+		}
+	}
+	if hi >= 0 {
+		out = append(out, byte(hi<<4))
+	}
+	return string(out)
+}
+
+const maxNesting = 64
+
+func (l *lexer) arrayBody() operand {
+	a := operand{kind: kArray}
+	l.depth++
+	defer func() { l.depth-- }()
+	for {
+		l.skipSpace()
+		if l.pos >= len(l.b) {
+			return a
+		}
+		if l.b[l.pos] == ']' {
+			l.pos++
+			return a
+		}
+		op, v, isOp, ok := l.next()
+		if !ok {
+			return a
+		}
+		if isOp {
+			_ = op // operators inside arrays are malformed; ignore them
+			continue
+		}
+		a.arr = append(a.arr, v)
+	}
+}
+
+func (l *lexer) dictBody() operand {
+	d := operand{kind: kDict, dict: map[string]operand{}}
+	l.depth++
+	defer func() { l.depth-- }()
+	for {
+		l.skipSpace()
+		if l.pos >= len(l.b) {
+			return d
+		}
+		if l.b[l.pos] == '>' {
+			l.pos++
+			if l.pos < len(l.b) && l.b[l.pos] == '>' {
+				l.pos++
+			}
+			return d
+		}
+		_, k, isOp, ok := l.next()
+		if !ok {
+			return d
+		}
+		if isOp || k.kind != kName {
+			continue
+		}
+		l.skipSpace()
+		if l.pos < len(l.b) && l.b[l.pos] == '>' {
+			continue
+		}
+		_, v, isOp, ok := l.next()
+		if !ok {
+			return d
+		}
+		if !isOp {
+			d.dict[k.str] = v
+		}
+	}
+}
+
+// skipInlineImage moves past the data of an inline image: from just after the
+// ID operator to just after the EI that ends it.
+func (l *lexer) skipInlineImage() {
+	if l.pos < len(l.b) && isWhite(l.b[l.pos]) {
+		l.pos++
+	}
+	for i := l.pos; i+1 < len(l.b); i++ {
+		if l.b[i] == 'E' && l.b[i+1] == 'I' &&
+			(i == 0 || isWhite(l.b[i-1])) &&
+			(i+2 >= len(l.b) || isWhite(l.b[i+2]) || isDelimiter(l.b[i+2])) {
+			l.pos = i + 2
+			return
+		}
+	}
+	l.pos = len(l.b)
+}

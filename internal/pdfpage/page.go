@@ -1,0 +1,214 @@
+// Package pdfpage reads the pages of a PDF into positioned glyphs and ruling
+// lines, in a top-left coordinate frame measured in points. It interprets
+// content streams itself on the low-level API of github.com/ledongthuc/pdf,
+// whose high-level text extraction loses CID glyph widths, ignores the CTM,
+// ruling lines drawn as paths and Form XObjects.
+package pdfpage
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Glyph is one shown character (or the text of an /ActualText span) with its
+// box: X0..X1 horizontally, Y the baseline, Size the font size, all in points
+// in a frame whose origin is the page's top-left corner and whose Y grows
+// downwards.
+type Glyph struct {
+	Text   string
+	X0, X1 float64
+	Y      float64
+	Size   float64
+	Font   string
+}
+
+// Top is the y of the top of the glyph's em box.
+func (g Glyph) Top() float64 { return g.Y - 0.86*g.Size }
+
+// Bottom is the y of the bottom of the glyph's em box.
+func (g Glyph) Bottom() float64 { return g.Y + 0.14*g.Size }
+
+// CenterX is the horizontal centre of the glyph box.
+func (g Glyph) CenterX() float64 { return (g.X0 + g.X1) / 2 }
+
+// CenterY is the vertical centre of the glyph's em box.
+func (g Glyph) CenterY() float64 { return g.Y - 0.36*g.Size }
+
+// Rule is a horizontal (Y0 == Y1) or vertical (X0 == X1) ruling line, with
+// X0 <= X1 and Y0 <= Y1.
+type Rule struct {
+	X0, Y0, X1, Y1 float64
+}
+
+// Horizontal reports whether the rule runs left to right.
+func (r Rule) Horizontal() bool { return r.Y1-r.Y0 < r.X1-r.X0 }
+
+// Page is what pdfpage reads of one page.
+type Page struct {
+	Number        int // 1-based
+	Width, Height float64
+	Glyphs        []Glyph
+	Rules         []Rule
+	Images        int // images drawn (XObject or inline)
+}
+
+// Document gives access to the pages of an opened PDF. It walks the page
+// tree once and caches fonts across pages.
+type Document struct {
+	r     *pdf.Reader
+	pages []pageRef
+	fonts map[fontKey]*font
+}
+
+type pageRef struct {
+	v         pdf.Value
+	resources pdf.Value
+	box       pdf.Value
+	rotate    int
+}
+
+type fontKey struct {
+	obj  uint64
+	name string
+}
+
+// New walks the page tree of r.
+func New(r *pdf.Reader) (d *Document, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("reading the page tree: %v", p)
+		}
+	}()
+	d = &Document{r: r, fonts: map[fontKey]*font{}}
+	root := r.Trailer().Key("Root").Key("Pages")
+	d.walk(root, pdf.Value{}, pdf.Value{}, 0, 0, map[uint64]bool{})
+	return d, nil
+}
+
+// NumPages is the number of pages found in the page tree.
+func (d *Document) NumPages() int { return len(d.pages) }
+
+const maxTreeDepth = 64
+
+func (d *Document) walk(node, res, box pdf.Value, rotate, depth int, seen map[uint64]bool) {
+	if depth > maxTreeDepth || node.Kind() != pdf.Dict {
+		return
+	}
+	if id := objectID(node); id != 0 {
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+	}
+	if r := node.Key("Resources"); r.Kind() == pdf.Dict {
+		res = r
+	}
+	if b := node.Key("CropBox"); b.Kind() == pdf.Array && b.Len() == 4 {
+		box = b
+	} else if b := node.Key("MediaBox"); b.Kind() == pdf.Array && b.Len() == 4 {
+		box = b
+	}
+	if r := node.Key("Rotate"); !r.IsNull() {
+		rotate = int(numberOf(r))
+	}
+	kids := node.Key("Kids")
+	if node.Key("Type").Name() == "Page" || (kids.Kind() != pdf.Array && !node.Key("Contents").IsNull()) {
+		d.pages = append(d.pages, pageRef{v: node, resources: res, box: box, rotate: rotate})
+		return
+	}
+	for i := 0; i < kids.Len(); i++ {
+		d.walk(kids.Index(i), res, box, rotate, depth+1, seen)
+	}
+}
+
+// objectID returns an identity for an indirect object (0 for direct ones
+// whose parent is unknown). The library does not export object numbers, so
+// this reads the unexported pointer field by reflection, without unsafe.
+func objectID(v pdf.Value) uint64 {
+	rv := reflect.ValueOf(v)
+	f := rv.FieldByName("ptr")
+	if !f.IsValid() || f.NumField() < 2 {
+		return 0
+	}
+	return f.Field(0).Uint()<<16 | f.Field(1).Uint()
+}
+
+// Page interprets page n (1-based). A page that cannot be read is an error
+// naming the page, never a panic.
+func (d *Document) Page(n int) (p *Page, err error) {
+	if n < 1 || n > len(d.pages) {
+		return nil, fmt.Errorf("page %d: out of range (1-%d)", n, len(d.pages))
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("page %d: %v", n, r)
+		}
+	}()
+	ref := d.pages[n-1]
+	llx, lly, urx, ury := 0.0, 0.0, 595.0, 842.0
+	if ref.box.Len() == 4 {
+		llx, lly = numberOf(ref.box.Index(0)), numberOf(ref.box.Index(1))
+		urx, ury = numberOf(ref.box.Index(2)), numberOf(ref.box.Index(3))
+		if llx > urx {
+			llx, urx = urx, llx
+		}
+		if lly > ury {
+			lly, ury = ury, lly
+		}
+	}
+	p = &Page{Number: n, Width: urx - llx, Height: ury - lly}
+	var base matrix
+	switch ((ref.rotate % 360) + 360) % 360 {
+	case 90:
+		base = matrix{0, 1, 1, 0, -lly, -llx}
+		p.Width, p.Height = p.Height, p.Width
+	case 180:
+		base = matrix{-1, 0, 0, 1, urx, -lly}
+	case 270:
+		base = matrix{0, -1, -1, 0, ury, urx}
+		p.Width, p.Height = p.Height, p.Width
+	default:
+		base = matrix{1, 0, 0, -1, -llx, ury}
+	}
+	in := newInterp(d, p, base)
+	content := ref.v.Key("Contents")
+	var data []byte
+	switch content.Kind() {
+	case pdf.Stream:
+		data = readStream(content)
+	case pdf.Array:
+		for i := 0; i < content.Len(); i++ {
+			data = append(data, readStream(content.Index(i))...)
+			data = append(data, '\n') // streams are concatenated with no whitespace between them
+		}
+	}
+	in.run(data, ref.resources, 0)
+	in.finish()
+	return p, nil
+}
+
+// matrix is a PDF transformation matrix [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n: apply m, then n.
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2],
+		m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2],
+		m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4],
+		m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
+}
+
+func isFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
