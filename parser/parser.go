@@ -1,15 +1,27 @@
 // Package parser reads a budget PDF and reconstructs its project expenditure
 // performance target table (项目支出绩效目标表) as a document.Document.
+//
+// It finds the table by its header texts on any page, maps columns from the
+// header cells, cuts rows at the ruling lines (or, on tables without rules,
+// at the gaps between text blocks), joins each cell's wrapped lines, drops the
+// header repeated on later pages and joins rows that a page break splits.
 package parser
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 
+	"github.com/ledongthuc/pdf"
 	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/pdfpage"
 )
 
 // ErrNoTable is returned when no page of the PDF holds the target table.
 var ErrNoTable = errors.New("no project performance target table (项目支出绩效目标表) found")
+
+// ErrNoText is returned for a PDF whose pages carry images but no text.
+var ErrNoText = errors.New("no text layer: scanned PDF")
 
 // Options control how a PDF is read.
 type Options struct {
@@ -17,8 +29,100 @@ type Options struct {
 	Password string
 }
 
+// Analysis is what the parser sees in a PDF: every page as read, and the
+// table's parts page by page. `pet inspect` and `pet text` show it.
+type Analysis struct {
+	Pages        []*pdfpage.Page
+	Tables       []*PageTable // the table's part on each page it covers, in order
+	Lines        [][]Line     // each page's text lines
+	Title        string
+	Department   string
+	CurrencyUnit string
+	PageErrors   []error // pages that could not be read
+}
+
 // Parse reads the PDF in data and returns its target table. name is used as
-// the document's Source and in error messages.
+// the document's Source.
 func Parse(data []byte, name string, opts Options) (*document.Document, error) {
-	return nil, errors.New("not implemented")
+	a, err := Analyze(data, opts)
+	if err != nil {
+		return nil, err
+	}
+	return a.Document(name), nil
+}
+
+// Analyze reads every page of the PDF in data and locates the table.
+func Analyze(data []byte, opts Options) (*Analysis, error) {
+	r, err := openReader(data, opts.Password)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := pdfpage.New(r)
+	if err != nil {
+		return nil, err
+	}
+	if doc.NumPages() == 0 {
+		return nil, errors.New("the PDF has no pages")
+	}
+	a := &Analysis{}
+	var prev *PageTable
+	glyphs, images := 0, 0
+	for n := 1; n <= doc.NumPages(); n++ {
+		p, err := doc.Page(n)
+		if err != nil {
+			a.PageErrors = append(a.PageErrors, err)
+			p = &pdfpage.Page{Number: n}
+			prev = nil
+		}
+		glyphs += len(p.Glyphs)
+		images += p.Images
+		a.Pages = append(a.Pages, p)
+		g := newPageGeometry(p)
+		a.Lines = append(a.Lines, g.lines)
+		t, ok := analyzePage(g, prev)
+		if !ok {
+			prev = nil
+			continue
+		}
+		if len(a.Tables) == 0 {
+			a.readHeading(g, t)
+		}
+		a.Tables = append(a.Tables, t)
+		prev = t
+	}
+	if len(a.Tables) == 0 {
+		switch {
+		case glyphs == 0 && images > 0:
+			return nil, ErrNoText
+		case len(a.PageErrors) > 0:
+			return nil, fmt.Errorf("%w (unreadable: %v)", ErrNoTable, a.PageErrors[0])
+		}
+		return nil, ErrNoTable
+	}
+	return a, nil
+}
+
+// openReader opens data with the PDF library, turning its panics into errors.
+func openReader(data []byte, password string) (r *pdf.Reader, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("damaged PDF: %v", p)
+		}
+	}()
+	if len(data) == 0 {
+		return nil, errors.New("empty file")
+	}
+	if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\n\r "), []byte("%PDF")) &&
+		!bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
+		return nil, errors.New("not a PDF file")
+	}
+	tries := 0
+	pw := func() string {
+		tries++
+		if tries == 1 {
+			return password
+		}
+		return ""
+	}
+	return pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), pw)
 }

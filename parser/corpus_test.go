@@ -1,0 +1,107 @@
+package parser
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestCorpus compares the whole document parsed from each sample PDF with
+// its expected JSON, field by field: any wrong cell fails. The expected files
+// carry neither source, pages nor indicator targets, so only the fields they
+// have are compared; the rest is checked by its own tests.
+func TestCorpus(t *testing.T) {
+	for _, name := range []string{"zengcheng-2023.calc", "zengcheng-2023.chromium"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", name+".pdf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Parse(data, name+".pdf", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := toGeneric(t, doc)
+			want := toGeneric(t, mustRead(t, filepath.Join("..", "testdata", "corpus", name+".expected.json")))
+			for _, d := range diffSubset("", want, got, 2000) {
+				t.Error(d)
+			}
+		})
+	}
+}
+
+func mustRead(t *testing.T, path string) json.RawMessage {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func toGeneric(t *testing.T, v any) any {
+	t.Helper()
+	b, ok := v.(json.RawMessage)
+	if !ok {
+		var err error
+		if b, err = json.Marshal(v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out any
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// diffSubset lists where got differs from want, for every key want has
+// (warnings excepted: the expected files do not carry them).
+func diffSubset(path string, want, got any, limit int) []string {
+	var out []string
+	add := func(s string) {
+		if len(out) < limit {
+			out = append(out, s)
+		}
+	}
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			add(fmt.Sprintf("%s: got %v, want an object", path, got))
+			return out
+		}
+		for k, wv := range w {
+			if path == "" && k == "warnings" {
+				continue
+			}
+			for _, d := range diffSubset(path+"."+k, wv, g[k], limit-len(out)) {
+				add(d)
+			}
+		}
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			add(fmt.Sprintf("%s: got %d items, want %d", path, len(g), len(w)))
+			if !ok {
+				return out
+			}
+		}
+		for i := range w {
+			if i >= len(g) {
+				break
+			}
+			for _, d := range diffSubset(fmt.Sprintf("%s[%d]", path, i), w[i], g[i], limit-len(out)) {
+				add(d)
+			}
+		}
+	default:
+		if !reflect.DeepEqual(want, got) {
+			add(fmt.Sprintf("%s: got %q, want %q", path, fmt.Sprint(got), fmt.Sprint(want)))
+		}
+	}
+	return out
+}

@@ -1,0 +1,184 @@
+package parser
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/petool/pet/internal/pdfpage"
+)
+
+// Line is a run of glyphs that share a baseline, in reading order.
+type Line struct {
+	Glyphs []pdfpage.Glyph
+	X0, X1 float64
+	Y      float64 // baseline
+	Size   float64 // largest font size on the line
+}
+
+// Text is the line's text as drawn: glyph texts concatenated, with a space
+// only where the PDF draws a space character.
+func (l Line) Text() string {
+	var b strings.Builder
+	for _, g := range l.Glyphs {
+		b.WriteString(g.Text)
+	}
+	return b.String()
+}
+
+// Top is the top of the line's tallest glyph box.
+func (l Line) Top() float64 { return l.Y - 0.86*l.Size }
+
+// Bottom is the bottom of the line's tallest glyph box.
+func (l Line) Bottom() float64 { return l.Y + 0.14*l.Size }
+
+// groupLines clusters glyphs into lines by baseline and orders each line
+// left to right and the lines top to bottom. The glyphs slice is reordered.
+func groupLines(glyphs []pdfpage.Glyph) []Line {
+	if len(glyphs) == 0 {
+		return nil
+	}
+	sort.SliceStable(glyphs, func(i, j int) bool { return glyphs[i].Y < glyphs[j].Y })
+	var lines []Line
+	start := 0
+	for i := 1; i <= len(glyphs); i++ {
+		if i < len(glyphs) {
+			ref := glyphs[start]
+			tol := 0.4 * math.Max(ref.Size, glyphs[i].Size)
+			if glyphs[i].Y-glyphs[i-1].Y <= tol && glyphs[i].Y-ref.Y <= 2*tol {
+				continue
+			}
+		}
+		lines = append(lines, makeLine(glyphs[start:i]))
+		start = i
+	}
+	return lines
+}
+
+func makeLine(gs []pdfpage.Glyph) Line {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].X0 < gs[j].X0 })
+	l := Line{Glyphs: gs, X0: gs[0].X0, X1: gs[0].X1}
+	var ysum float64
+	for _, g := range gs {
+		l.X0 = math.Min(l.X0, g.X0)
+		l.X1 = math.Max(l.X1, g.X1)
+		l.Size = math.Max(l.Size, g.Size)
+		ysum += g.Y
+	}
+	l.Y = ysum / float64(len(gs))
+	return l
+}
+
+// compact removes all white space, for matching header words.
+func compact(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u3000', '\u00a0':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// span is a closed interval on one axis.
+type span struct{ lo, hi float64 }
+
+// mergeSpans sorts spans and joins those that overlap or lie within gap of
+// each other.
+func mergeSpans(s []span, gap float64) []span {
+	if len(s) == 0 {
+		return nil
+	}
+	sort.Slice(s, func(i, j int) bool { return s[i].lo < s[j].lo })
+	out := []span{s[0]}
+	for _, x := range s[1:] {
+		last := &out[len(out)-1]
+		if x.lo <= last.hi+gap {
+			last.hi = math.Max(last.hi, x.hi)
+		} else {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// ruleLine is all rule pieces at one position (a y for horizontal rules, an
+// x for vertical ones), merged along their length.
+type ruleLine struct {
+	pos    float64
+	pieces []span
+}
+
+// covered returns how much of [lo, hi] the pieces cover.
+func (r ruleLine) covered(lo, hi float64) float64 {
+	total := 0.0
+	for _, p := range r.pieces {
+		a, b := math.Max(p.lo, lo), math.Min(p.hi, hi)
+		if b > a {
+			total += b - a
+		}
+	}
+	return total
+}
+
+// spanAt returns the merged piece that contains v (within tol).
+func (r ruleLine) spanAt(v, tol float64) (span, bool) {
+	for _, p := range r.pieces {
+		if v >= p.lo-tol && v <= p.hi+tol {
+			return p, true
+		}
+	}
+	return span{}, false
+}
+
+const (
+	positionTol = 1.5 // rule pieces this close across their length are one line
+	joinGap     = 2.5 // pieces this close along their length are one line
+)
+
+// collectRules groups a page's rules into horizontal and vertical rule lines.
+func collectRules(rules []pdfpage.Rule) (horiz, vert []ruleLine) {
+	var hs, vs []pdfpage.Rule
+	for _, r := range rules {
+		if r.Horizontal() {
+			hs = append(hs, r)
+		} else {
+			vs = append(vs, r)
+		}
+	}
+	horiz = groupRules(hs, func(r pdfpage.Rule) (float64, span) { return r.Y0, span{r.X0, r.X1} })
+	vert = groupRules(vs, func(r pdfpage.Rule) (float64, span) { return r.X0, span{r.Y0, r.Y1} })
+	return horiz, vert
+}
+
+func groupRules(rs []pdfpage.Rule, key func(pdfpage.Rule) (float64, span)) []ruleLine {
+	sort.Slice(rs, func(i, j int) bool {
+		a, _ := key(rs[i])
+		b, _ := key(rs[j])
+		return a < b
+	})
+	var out []ruleLine
+	var pieces []span
+	var sum float64
+	var n int
+	flush := func() {
+		if n > 0 {
+			out = append(out, ruleLine{pos: sum / float64(n), pieces: mergeSpans(pieces, joinGap)})
+		}
+		pieces, sum, n = nil, 0, 0
+	}
+	for i, r := range rs {
+		p, s := key(r)
+		if i > 0 {
+			prev, _ := key(rs[i-1])
+			if p-prev > positionTol {
+				flush()
+			}
+		}
+		pieces = append(pieces, s)
+		sum += p
+		n++
+	}
+	flush()
+	return out
+}

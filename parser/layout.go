@@ -1,0 +1,249 @@
+package parser
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/petool/pet/internal/pdfpage"
+)
+
+// Band is a vertical extent on a page.
+type Band struct{ Y0, Y1 float64 }
+
+// Cell is the text found in one cell of a row band on one page.
+type Cell struct {
+	Text          string  // lines joined with nothing between them, as drawn
+	Lines         []Line  // the cell's lines, top to bottom
+	Indent        float64 // first line's first visible glyph, from the column's left edge
+	LeadingSpaces int     // space characters drawn before the first visible glyph
+}
+
+// RowBand is one row of the table as drawn on one page.
+type RowBand struct {
+	Band
+	Cells []Cell // one per column
+}
+
+// PageTable is the part of the table on one page: where pet found the
+// header, columns and rows. It is what `pet inspect` shows.
+type PageTable struct {
+	Page    int
+	Header  *Band // nil when the header is not repeated on this page
+	Top     float64
+	Bottom  float64
+	Columns []Column
+	Rows    []RowBand
+	Ruled   bool // rows come from ruling lines (else from text blocks)
+}
+
+// column returns the index of the column that feeds f, or -1.
+func (t *PageTable) column(f Field) int {
+	for i, c := range t.Columns {
+		if c.Field == f {
+			return i
+		}
+	}
+	return -1
+}
+
+const minColumnGap = 2.0 // vertical rules closer than this are one boundary
+
+// analyzePage finds the table on a page: under its own header, or
+// continuing the table of the previous page (prev) when the header is not
+// repeated.
+func analyzePage(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
+	if hit, ok := findHeader(g.lines); ok {
+		if t, ok := tableUnderHeader(g, hit); ok {
+			return t, true
+		}
+	}
+	if prev != nil {
+		return continuedTable(g, prev)
+	}
+	return nil, false
+}
+
+// tableUnderHeader builds the page's table below a header row.
+func tableUnderHeader(g *pageGeometry, hit headerHit) (*PageTable, bool) {
+	size := 10.0
+	width := hit.x1 - hit.x0
+	t := &PageTable{Page: g.page.Number}
+	top, okTop := g.ruleAbove(hit.top+1, 4*size, hit.x0, hit.x1, 0.5)
+	bottom, okBottom := g.ruleBelow(hit.bottom-1, 6*size, hit.x0, hit.x1, 0.5)
+	var xs []float64
+	if okTop && okBottom {
+		xs = dedupe(g.verticalsAt(bottom, 2))
+	}
+	if len(xs) >= 3 {
+		t.Ruled = true
+		for i := 1; i < len(xs); i++ {
+			t.Columns = append(t.Columns, Column{X0: xs[i-1], X1: xs[i]})
+		}
+	} else {
+		// No grid: columns from the header words, rows from text blocks.
+		top, bottom = hit.top-1, headerTextBottom(g, hit)
+		t.Columns = textColumns(g, hit, bottom)
+	}
+	_ = width
+	t.Header = &Band{top, bottom}
+	for i := range t.Columns {
+		c := &t.Columns[i]
+		c.Header = cellText(g.glyphsIn(c.X0, top, c.X1, bottom)).Text
+		c.Field = fieldOfHeader(c.Header)
+	}
+	if !hasKeyColumns(t.Columns) {
+		return nil, false
+	}
+	t.Top = bottom
+	fillRows(g, t)
+	return t, true
+}
+
+func hasKeyColumns(cols []Column) bool {
+	name, text := false, false
+	for _, c := range cols {
+		name = name || c.Field == FieldName
+		text = text || c.Field == FieldGoal || c.Field == FieldIndicators
+	}
+	return name && text
+}
+
+// continuedTable finds the table of the previous page continuing at the top
+// of this one without a repeated header: the same vertical rules.
+func continuedTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
+	t := &PageTable{Page: g.page.Number, Columns: prev.Columns, Ruled: prev.Ruled}
+	if !prev.Ruled {
+		return continuedTextTable(g, prev)
+	}
+	bounds := boundaries(prev.Columns)
+	matched := 0
+	top := math.Inf(1)
+	for _, x := range bounds {
+		for _, v := range g.vert {
+			if math.Abs(v.pos-x) <= 3 && len(v.pieces) > 0 {
+				matched++
+				top = math.Min(top, v.pieces[0].lo)
+				break
+			}
+		}
+	}
+	if matched*10 < len(bounds)*6 || math.IsInf(top, 1) {
+		return nil, false
+	}
+	// The table's top edge is a horizontal rule at (or near) the top of the verticals.
+	if y, ok := g.ruleBelow(top-2, 4, bounds[0], bounds[len(bounds)-1], 0.5); ok {
+		top = y
+	}
+	t.Top = top
+	fillRows(g, t)
+	if len(t.Rows) == 0 {
+		return nil, false
+	}
+	return t, true
+}
+
+func boundaries(cols []Column) []float64 {
+	xs := make([]float64, 0, len(cols)+1)
+	for i, c := range cols {
+		if i == 0 {
+			xs = append(xs, c.X0)
+		}
+		xs = append(xs, c.X1)
+	}
+	return xs
+}
+
+func dedupe(xs []float64) []float64 {
+	var out []float64
+	for _, x := range xs {
+		if len(out) > 0 && x-out[len(out)-1] < minColumnGap {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// fillRows finds the body's extent below t.Top and cuts it into row bands at
+// the horizontal rules, then reads every cell.
+func fillRows(g *pageGeometry, t *PageTable) {
+	if !t.Ruled {
+		fillTextRows(g, t)
+		return
+	}
+	bounds := boundaries(t.Columns)
+	left, right := bounds[0], bounds[len(bounds)-1]
+	// The body ends where the column rules end.
+	var bottoms []float64
+	for _, x := range bounds {
+		for _, v := range g.vert {
+			if math.Abs(v.pos-x) > 3 {
+				continue
+			}
+			if p, ok := v.spanAt(t.Top+1, joinGap); ok {
+				bottoms = append(bottoms, p.hi)
+			}
+			break
+		}
+	}
+	if len(bottoms) == 0 {
+		t.Bottom = t.Top
+		return
+	}
+	sort.Float64s(bottoms)
+	t.Bottom = bottoms[len(bottoms)/2]
+	cuts := []float64{t.Top}
+	for _, h := range g.horiz {
+		if h.pos > t.Top+1 && h.pos < t.Bottom-1 && h.covered(left, right) >= 0.5*(right-left) {
+			cuts = append(cuts, h.pos)
+		}
+	}
+	cuts = append(cuts, t.Bottom)
+	for i := 1; i < len(cuts); i++ {
+		if cuts[i]-cuts[i-1] < 2 {
+			continue
+		}
+		t.Rows = append(t.Rows, readRow(g, t.Columns, Band{cuts[i-1], cuts[i]}))
+	}
+}
+
+func readRow(g *pageGeometry, cols []Column, b Band) RowBand {
+	r := RowBand{Band: b, Cells: make([]Cell, len(cols))}
+	for i, c := range cols {
+		cell := cellText(g.glyphsIn(c.X0, b.Y0, c.X1, b.Y1))
+		if len(cell.Lines) > 0 {
+			cell.Indent = firstVisibleX(cell.Lines[0]) - c.X0
+		}
+		r.Cells[i] = cell
+	}
+	return r
+}
+
+func firstVisibleX(l Line) float64 {
+	for _, g := range l.Glyphs {
+		if strings.TrimSpace(g.Text) != "" {
+			return g.X0
+		}
+	}
+	return l.X0
+}
+
+// cellText joins a cell's glyphs into lines and the lines into text.
+func cellText(glyphs []pdfpage.Glyph) Cell {
+	lines := groupLines(glyphs)
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(l.Text())
+	}
+	c := Cell{Text: b.String(), Lines: lines}
+	if len(lines) > 0 {
+		for _, gl := range lines[0].Glyphs {
+			if strings.TrimSpace(gl.Text) != "" {
+				break
+			}
+			c.LeadingSpaces++
+		}
+	}
+	return c
+}

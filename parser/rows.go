@@ -1,0 +1,188 @@
+package parser
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/petool/pet/document"
+)
+
+// Warning codes raised while reading the table (the checks of the table's
+// own figures live in package check).
+const (
+	CodeMoneyNotNumber = "money-not-a-number"
+	CodePageUnreadable = "page-unreadable"
+)
+
+// rawRow is one table row with its cells joined across wrapped lines and
+// page breaks, before it becomes a document.Row.
+type rawRow struct {
+	page          int
+	cells         map[Field]string
+	indent        float64
+	leadingSpaces int
+	size          float64
+}
+
+// joinRows collects the rows of every page, joining a row that a page break
+// splits: the first row of a continued page belongs to the previous row when
+// its name cell is empty or it prints no amount while the previous row does.
+func (a *Analysis) joinRows() []rawRow {
+	var rows []rawRow
+	for ti, t := range a.Tables {
+		for ri, rb := range t.Rows {
+			r := rawRow{page: t.Page, cells: map[Field]string{}}
+			for ci, c := range t.Columns {
+				if c.Field == FieldNone {
+					continue
+				}
+				r.cells[c.Field] += rb.Cells[ci].Text
+				if c.Field == FieldName && len(rb.Cells[ci].Lines) > 0 {
+					r.indent = rb.Cells[ci].Indent
+					r.leadingSpaces = rb.Cells[ci].LeadingSpaces
+					r.size = rb.Cells[ci].Lines[0].Size
+				}
+			}
+			if isEmptyRow(r) {
+				continue
+			}
+			if ti > 0 && ri == 0 && len(rows) > 0 && continuesPrevious(rows[len(rows)-1], r) {
+				prev := &rows[len(rows)-1]
+				for f, text := range r.cells {
+					prev.cells[f] += text
+				}
+				continue
+			}
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+var moneyFields = [4]Field{FieldTotal, FieldFiscal, FieldSpecial, FieldOther}
+
+func isEmptyRow(r rawRow) bool {
+	for _, t := range r.cells {
+		if strings.TrimSpace(t) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func hasMoney(r rawRow) bool {
+	for _, f := range moneyFields {
+		if strings.TrimSpace(r.cells[f]) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func continuesPrevious(prev, cur rawRow) bool {
+	if strings.TrimSpace(cur.cells[FieldName]) == "" {
+		return true
+	}
+	return !hasMoney(cur) && hasMoney(prev)
+}
+
+// Document turns the analysis into the contract document.
+func (a *Analysis) Document(source string) *document.Document {
+	doc := &document.Document{
+		Source:       source,
+		Pages:        len(a.Pages),
+		Title:        a.Title,
+		Department:   a.Department,
+		CurrencyUnit: a.CurrencyUnit,
+		Rows:         []document.Row{},
+		Warnings:     []document.Warning{},
+	}
+	for _, err := range a.PageErrors {
+		doc.Warnings = append(doc.Warnings, document.Warning{Code: CodePageUnreadable, Message: err.Error()})
+	}
+	raws := a.joinRows()
+	levels := rowLevels(raws)
+	var unit *string
+	for i, r := range raws {
+		row := document.Row{
+			Seq:            i + 1,
+			Level:          levels[i],
+			Name:           strings.TrimSpace(r.cells[FieldName]),
+			Goal:           strings.TrimSpace(r.cells[FieldGoal]),
+			IndicatorsText: strings.TrimSpace(r.cells[FieldIndicators]),
+			Indicators:     []document.Indicator{},
+			Page:           r.page,
+		}
+		switch row.Level {
+		case document.LevelUnit:
+			name := row.Name
+			unit = &name
+			row.Unit = unit
+		case document.LevelProject:
+			row.Unit = unit
+		}
+		money := [4]**document.Money{&row.Total, &row.FiscalAppropriation, &row.FiscalSpecialAccount, &row.OtherFunds}
+		for k, f := range moneyFields {
+			text := compact(r.cells[f])
+			if text == "" || text == "-" || text == "—" {
+				continue
+			}
+			m, err := document.ParseMoney(text)
+			if err != nil {
+				doc.Warnings = append(doc.Warnings, document.Warning{
+					Code: CodeMoneyNotNumber, Row: row.Seq, Page: row.Page,
+					Message: fmt.Sprintf("%s: %q is not an amount", document.MoneyColumnNames[k], text),
+				})
+				continue
+			}
+			*money[k] = &m
+		}
+		doc.Rows = append(doc.Rows, row)
+	}
+	return doc
+}
+
+// rowLevels tells the 合计 row, unit rows and project rows apart. Projects
+// are indented under their unit (leading spaces or a visible shift); where no
+// row is indented, a row without goal and indicators is a unit.
+func rowLevels(rows []rawRow) []string {
+	levels := make([]string, len(rows))
+	minIndent := -1.0
+	for i, r := range rows {
+		if isTotalName(r.cells[FieldName]) {
+			levels[i] = document.LevelTotal
+			continue
+		}
+		if r.leadingSpaces == 0 && (minIndent < 0 || r.indent < minIndent) {
+			minIndent = r.indent
+		}
+	}
+	indented := false
+	for i, r := range rows {
+		if levels[i] != "" {
+			continue
+		}
+		if r.leadingSpaces > 0 || (minIndent >= 0 && r.indent > minIndent+0.8*r.size) {
+			levels[i] = document.LevelProject
+			indented = true
+		}
+	}
+	for i, r := range rows {
+		if levels[i] != "" {
+			continue
+		}
+		levels[i] = document.LevelUnit
+		if !indented && (strings.TrimSpace(r.cells[FieldGoal]) != "" || strings.TrimSpace(r.cells[FieldIndicators]) != "") {
+			levels[i] = document.LevelProject
+		}
+	}
+	return levels
+}
+
+func isTotalName(s string) bool {
+	switch compact(s) {
+	case "合计", "总计", "合计数":
+		return true
+	}
+	return false
+}

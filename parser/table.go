@@ -1,0 +1,213 @@
+package parser
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/petool/pet/internal/pdfpage"
+)
+
+// Field says which contract field a column feeds.
+type Field int
+
+// The columns of a target table.
+const (
+	FieldNone Field = iota
+	FieldName
+	FieldTotal
+	FieldFiscal
+	FieldSpecial
+	FieldOther
+	FieldGoal
+	FieldIndicators
+)
+
+var fieldNames = [...]string{"-", "name", "total", "fiscal_appropriation", "fiscal_special_account", "other_funds", "goal", "indicators_text"}
+
+// String is the contract field name fed by the column ("-" for none).
+func (f Field) String() string {
+	if int(f) < len(fieldNames) {
+		return fieldNames[f]
+	}
+	return "?"
+}
+
+// fieldOfHeader maps a header cell's text to its field.
+func fieldOfHeader(text string) Field {
+	t := compact(text)
+	switch {
+	case strings.Contains(t, "绩效指标"):
+		return FieldIndicators
+	case strings.Contains(t, "绩效目标"):
+		return FieldGoal
+	case strings.Contains(t, "项目名称") || strings.HasPrefix(t, "项目") || strings.Contains(t, "单位名称"):
+		return FieldName
+	case strings.Contains(t, "专户"):
+		return FieldSpecial
+	case strings.Contains(t, "其他"):
+		return FieldOther
+	case strings.Contains(t, "拨款") || strings.Contains(t, "财政"):
+		return FieldFiscal
+	case strings.Contains(t, "总计") || strings.Contains(t, "合计") || strings.Contains(t, "金额") || t == "小计":
+		return FieldTotal
+	}
+	return FieldNone
+}
+
+// Column is one column of the table on a page.
+type Column struct {
+	X0, X1 float64
+	Field  Field
+	Header string // the header cell's text as printed, wrapped lines joined
+}
+
+// segment is a run of a line's glyphs with no wide gap inside.
+type segment struct {
+	text   string
+	x0, x1 float64
+	line   int
+}
+
+// segments splits lines at horizontal gaps wider than one em.
+func segments(lines []Line) []segment {
+	var out []segment
+	for li, l := range lines {
+		start := 0
+		for i := 1; i <= len(l.Glyphs); i++ {
+			if i < len(l.Glyphs) && l.Glyphs[i].X0-l.Glyphs[i-1].X1 <= l.Size {
+				continue
+			}
+			var b strings.Builder
+			for _, g := range l.Glyphs[start:i] {
+				b.WriteString(g.Text)
+			}
+			if t := compact(b.String()); t != "" {
+				out = append(out, segment{text: t, x0: l.Glyphs[start].X0, x1: l.Glyphs[i-1].X1, line: li})
+			}
+			start = i
+		}
+	}
+	return out
+}
+
+// isGoalHeading reports whether a segment reads like the 绩效目标/绩效指标
+// header cell rather than body text that mentions the words.
+func isGoalHeading(t string) bool {
+	return (strings.Contains(t, "绩效目标") || strings.Contains(t, "绩效指标")) && utf8.RuneCountInString(t) <= 8
+}
+
+func isNameHeading(t string) bool {
+	return (strings.HasPrefix(t, "项目") || strings.Contains(t, "项目名称") || strings.Contains(t, "单位名称")) &&
+		utf8.RuneCountInString(t) <= 16
+}
+
+// headerHit is a header row found on a page.
+type headerHit struct {
+	top, bottom float64 // extent of the header words
+	x0, x1      float64 // extent of the header words
+}
+
+// findHeader looks for the header row of the target table among the lines of
+// a page: a 绩效目标/绩效指标 heading with a 项目名称 heading on the same row.
+func findHeader(lines []Line) (headerHit, bool) {
+	segs := segments(lines)
+	for _, s := range segs {
+		if !isGoalHeading(s.text) {
+			continue
+		}
+		l := lines[s.line]
+		lo, hi := l.Top()-4*l.Size, l.Bottom()+4*l.Size
+		hit := headerHit{top: l.Top(), bottom: l.Bottom(), x0: s.x0, x1: s.x1}
+		foundName := false
+		for _, o := range segs {
+			ol := lines[o.line]
+			if ol.Y < lo || ol.Y > hi {
+				continue
+			}
+			if isNameHeading(o.text) && o.x1 < s.x0 {
+				foundName = true
+			}
+			if strings.ContainsAny(ol.Text(), "0123456789") {
+				continue // a body row (the 合计 line) rather than the header
+			}
+			if isNameHeading(o.text) || isGoalHeading(o.text) || fieldOfHeader(o.text) != FieldNone && utf8.RuneCountInString(o.text) <= 8 {
+				hit.top = math.Min(hit.top, ol.Top())
+				hit.bottom = math.Max(hit.bottom, ol.Bottom())
+				hit.x0 = math.Min(hit.x0, o.x0)
+				hit.x1 = math.Max(hit.x1, o.x1)
+			}
+		}
+		if foundName {
+			return hit, true
+		}
+	}
+	return headerHit{}, false
+}
+
+// pageGeometry is a page's glyphs, lines and rules, computed once.
+type pageGeometry struct {
+	page  *pdfpage.Page
+	lines []Line
+	horiz []ruleLine
+	vert  []ruleLine
+}
+
+func newPageGeometry(p *pdfpage.Page) *pageGeometry {
+	glyphs := append([]pdfpage.Glyph(nil), p.Glyphs...)
+	h, v := collectRules(p.Rules)
+	return &pageGeometry{page: p, lines: groupLines(glyphs), horiz: h, vert: v}
+}
+
+// ruleBelow returns the y of the first horizontal rule line at or below y
+// (within limit) that covers at least frac of [x0, x1].
+func (g *pageGeometry) ruleBelow(y, limit, x0, x1, frac float64) (float64, bool) {
+	for _, h := range g.horiz {
+		if h.pos >= y && h.pos <= y+limit && h.covered(x0, x1) >= frac*(x1-x0) {
+			return h.pos, true
+		}
+	}
+	return 0, false
+}
+
+// ruleAbove returns the y of the last horizontal rule line at or above y.
+func (g *pageGeometry) ruleAbove(y, limit, x0, x1, frac float64) (float64, bool) {
+	for i := len(g.horiz) - 1; i >= 0; i-- {
+		h := g.horiz[i]
+		if h.pos <= y && h.pos >= y-limit && h.covered(x0, x1) >= frac*(x1-x0) {
+			return h.pos, true
+		}
+	}
+	return 0, false
+}
+
+// verticalsAt returns the x positions of vertical rule lines with a piece
+// that reaches y (within tol), sorted.
+func (g *pageGeometry) verticalsAt(y, tol float64) []float64 {
+	var xs []float64
+	for _, v := range g.vert {
+		if _, ok := v.spanAt(y, tol); ok {
+			xs = append(xs, v.pos)
+		}
+	}
+	sort.Float64s(xs)
+	return xs
+}
+
+// glyphsIn returns the glyphs whose centre lies in the box.
+func (g *pageGeometry) glyphsIn(x0, y0, x1, y1 float64) []pdfpage.Glyph {
+	var out []pdfpage.Glyph
+	for _, l := range g.lines {
+		if l.Bottom() < y0-l.Size || l.Top() > y1+l.Size {
+			continue
+		}
+		for _, gl := range l.Glyphs {
+			cx, cy := gl.CenterX(), gl.CenterY()
+			if cx >= x0 && cx < x1 && cy >= y0 && cy < y1 {
+				out = append(out, gl)
+			}
+		}
+	}
+	return out
+}
