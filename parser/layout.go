@@ -35,6 +35,9 @@ type PageTable struct {
 	Columns []Column
 	Rows    []RowBand
 	Ruled   bool // rows come from ruling lines (else from text blocks)
+	// OpenBottom is set when a ruled table has no rule along its bottom
+	// edge on this page: its last row is cut by the page break.
+	OpenBottom bool
 }
 
 // column returns the index of the column that feeds f, or -1.
@@ -200,6 +203,8 @@ func fillRows(g *pageGeometry, t *PageTable) {
 		}
 	}
 	cuts = append(cuts, t.Bottom)
+	_, closed := g.ruleBelow(t.Bottom-1.5, 3, left, right, 0.5)
+	t.OpenBottom = !closed
 	for i := 1; i < len(cuts); i++ {
 		if cuts[i]-cuts[i-1] < 2 {
 			continue

@@ -26,7 +26,9 @@ type rawRow struct {
 
 // joinRows collects the rows of every page, joining a row that a page break
 // splits: the first row of a continued page belongs to the previous row when
-// its name cell is empty or it prints no amount while the previous row does.
+// the previous page's grid is open at the bottom (no rule closes the cut
+// row), or, where that cannot be seen, when its name cell is empty or only
+// one of the two parts prints amounts.
 func (a *Analysis) joinRows() []rawRow {
 	var rows []rawRow
 	for ti, t := range a.Tables {
@@ -46,7 +48,8 @@ func (a *Analysis) joinRows() []rawRow {
 			if isEmptyRow(r) {
 				continue
 			}
-			if ti > 0 && ri == 0 && len(rows) > 0 && continuesPrevious(rows[len(rows)-1], r) {
+			if ti > 0 && ri == 0 && len(rows) > 0 && a.Tables[ti-1].Page == t.Page-1 &&
+				(a.Tables[ti-1].OpenBottom || continuesPrevious(rows[len(rows)-1], r)) {
 				prev := &rows[len(rows)-1]
 				for f, text := range r.cells {
 					prev.cells[f] += text
@@ -83,7 +86,7 @@ func continuesPrevious(prev, cur rawRow) bool {
 	if strings.TrimSpace(cur.cells[FieldName]) == "" {
 		return true
 	}
-	return !hasMoney(cur) && hasMoney(prev)
+	return hasMoney(cur) != hasMoney(prev)
 }
 
 // Document turns the analysis into the contract document.
