@@ -279,16 +279,26 @@ func (in *interp) advance(tx float64) {
 }
 
 func (in *interp) loadFont(res pdf.Value, name string) *font {
-	fv := res.Key("Font").Key(name)
-	key := fontKey{obj: objectID(fv), name: name}
-	if key.obj != 0 {
-		if f, ok := in.doc.fonts[key]; ok {
+	// Resolving a font dictionary re-reads it from the file (with its
+	// /Widths and /Differences arrays), and producers select fonts with Tf
+	// for every run of text: cache by resource dictionary and name first.
+	resKey := fontKey{obj: objectID(res), name: name}
+	if resKey.obj != 0 {
+		if f, ok := in.doc.fontsByRes[resKey]; ok {
 			return f
 		}
 	}
-	f := loadFont(fv)
-	if key.obj != 0 {
-		in.doc.fonts[key] = f
+	fv := res.Key("Font").Key(name)
+	key := fontKey{obj: objectID(fv), name: name}
+	f, ok := in.doc.fonts[key]
+	if !ok || key.obj == 0 {
+		f = loadFont(fv)
+		if key.obj != 0 {
+			in.doc.fonts[key] = f
+		}
+	}
+	if resKey.obj != 0 {
+		in.doc.fontsByRes[resKey] = f
 	}
 	return f
 }

@@ -60,7 +60,8 @@ type Page struct {
 type Document struct {
 	r     *pdf.Reader
 	pages []pageRef
-	fonts map[fontKey]*font
+	fonts      map[fontKey]*font // by font object and name
+	fontsByRes map[fontKey]*font // by resource dictionary and name
 }
 
 type pageRef struct {
@@ -82,7 +83,7 @@ func New(r *pdf.Reader) (d *Document, err error) {
 			err = fmt.Errorf("reading the page tree: %v", p)
 		}
 	}()
-	d = &Document{r: r, fonts: map[fontKey]*font{}}
+	d = &Document{r: r, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}}
 	root := r.Trailer().Key("Root").Key("Pages")
 	d.walk(root, pdf.Value{}, pdf.Value{}, 0, 0, map[uint64]bool{})
 	return d, nil

@@ -1,0 +1,31 @@
+package parser
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func benchmarkFile(b *testing.B, path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Parse(data, path, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseCalc parses the LibreOffice sample (9 pages, Type 1 fonts, stroked rules).
+func BenchmarkParseCalc(b *testing.B) {
+	benchmarkFile(b, filepath.Join("..", "testdata", "corpus", "zengcheng-2023.calc.pdf"))
+}
+
+// BenchmarkParseChromium parses the Chromium sample (9 pages, CID fonts, filled rules, split rows).
+func BenchmarkParseChromium(b *testing.B) {
+	benchmarkFile(b, filepath.Join("..", "testdata", "corpus", "zengcheng-2023.chromium.pdf"))
+}
