@@ -90,10 +90,15 @@ func tableUnderHeader(g *pageGeometry, hit headerHit) (*PageTable, bool) {
 	}
 	_ = width
 	t.Header = &Band{top, bottom}
+	seen := map[Field]bool{}
 	for i := range t.Columns {
 		c := &t.Columns[i]
 		c.Header = cellText(g.glyphsIn(c.X0, top, c.X1, bottom)).Text
 		c.Field = fieldOfHeader(c.Header)
+		if seen[c.Field] {
+			c.Field = FieldNone // a second column of the same kind (a sub-column) is not read
+		}
+		seen[c.Field] = true
 	}
 	if !hasKeyColumns(t.Columns) {
 		return nil, false

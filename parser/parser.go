@@ -51,7 +51,9 @@ func Parse(data []byte, name string, opts Options) (*document.Document, error) {
 	return a.Document(name), nil
 }
 
-// Analyze reads every page of the PDF in data and locates the table.
+// Analyze reads every page of the PDF in data and locates the table. When
+// the PDF opens but holds no table it returns the analysis (pages and lines,
+// for inspection) together with ErrNoTable or ErrNoText.
 func Analyze(data []byte, opts Options) (*Analysis, error) {
 	r, err := openReader(data, opts.Password)
 	if err != nil {
@@ -93,11 +95,11 @@ func Analyze(data []byte, opts Options) (*Analysis, error) {
 	if len(a.Tables) == 0 {
 		switch {
 		case glyphs == 0 && images > 0:
-			return nil, ErrNoText
+			return a, ErrNoText
 		case len(a.PageErrors) > 0:
-			return nil, fmt.Errorf("%w (unreadable: %v)", ErrNoTable, a.PageErrors[0])
+			return a, fmt.Errorf("%w (unreadable: %v)", ErrNoTable, a.PageErrors[0])
 		}
-		return nil, ErrNoTable
+		return a, ErrNoTable
 	}
 	return a, nil
 }

@@ -42,7 +42,7 @@ func fieldOfHeader(text string) Field {
 		return FieldIndicators
 	case strings.Contains(t, "绩效目标"):
 		return FieldGoal
-	case strings.Contains(t, "项目名称") || strings.HasPrefix(t, "项目") || strings.Contains(t, "单位名称"):
+	case strings.Contains(t, "名称") || strings.HasPrefix(t, "项目") || strings.Contains(t, "使用单位"):
 		return FieldName
 	case strings.Contains(t, "专户"):
 		return FieldSpecial
@@ -50,7 +50,8 @@ func fieldOfHeader(text string) Field {
 		return FieldOther
 	case strings.Contains(t, "拨款") || strings.Contains(t, "财政"):
 		return FieldFiscal
-	case strings.Contains(t, "总计") || strings.Contains(t, "合计") || strings.Contains(t, "金额") || t == "小计":
+	case strings.Contains(t, "总计") || strings.Contains(t, "合计") || strings.Contains(t, "总额") ||
+		strings.Contains(t, "金额") || strings.Contains(t, "预算数") || t == "小计":
 		return FieldTotal
 	}
 	return FieldNone
@@ -99,7 +100,7 @@ func isGoalHeading(t string) bool {
 }
 
 func isNameHeading(t string) bool {
-	return (strings.HasPrefix(t, "项目") || strings.Contains(t, "项目名称") || strings.Contains(t, "单位名称")) &&
+	return (strings.HasPrefix(t, "项目") || strings.Contains(t, "名称")) &&
 		utf8.RuneCountInString(t) <= 16
 }
 
