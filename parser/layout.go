@@ -56,7 +56,7 @@ const minColumnGap = 2.0 // vertical rules closer than this are one boundary
 // continuing the table of the previous page (prev) when the header is not
 // repeated.
 func analyzePage(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
-	if hit, ok := findHeader(g.lines); ok {
+	if hit, ok := findHeader(g); ok {
 		if t, ok := tableUnderHeader(g, hit); ok {
 			return t, true
 		}
@@ -69,13 +69,10 @@ func analyzePage(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 
 // tableUnderHeader builds the page's table below a header row.
 func tableUnderHeader(g *pageGeometry, hit headerHit) (*PageTable, bool) {
-	size := 10.0
-	width := hit.x1 - hit.x0
 	t := &PageTable{Page: g.page.Number}
-	top, okTop := g.ruleAbove(hit.top+1, 4*size, hit.x0, hit.x1, 0.5)
-	bottom, okBottom := g.ruleBelow(hit.bottom-1, 6*size, hit.x0, hit.x1, 0.5)
+	top, bottom := hit.top, hit.bottom
 	var xs []float64
-	if okTop && okBottom {
+	if hit.ruled {
 		xs = dedupe(g.verticalsAt(bottom, 2))
 	}
 	if len(xs) >= 3 {
@@ -88,7 +85,6 @@ func tableUnderHeader(g *pageGeometry, hit headerHit) (*PageTable, bool) {
 		top, bottom = hit.top-1, headerTextBottom(g, hit)
 		t.Columns = textColumns(g, hit, bottom)
 	}
-	_ = width
 	t.Header = &Band{top, bottom}
 	seen := map[Field]bool{}
 	for i := range t.Columns {

@@ -101,41 +101,55 @@ func isGoalHeading(t string) bool {
 
 func isNameHeading(t string) bool {
 	return (strings.HasPrefix(t, "项目") || strings.Contains(t, "名称")) &&
+		!strings.Contains(t, "部门") && !strings.ContainsAny(t, ":：") &&
 		utf8.RuneCountInString(t) <= 16
 }
 
 // headerHit is a header row found on a page.
 type headerHit struct {
-	top, bottom float64 // extent of the header words
+	top, bottom float64 // the header row: its rules, or the extent of its words
 	x0, x1      float64 // extent of the header words
+	ruled       bool    // top and bottom are ruling lines
 }
 
-// findHeader looks for the header row of the target table among the lines of
-// a page: a 绩效目标/绩效指标 heading with a 项目名称 heading on the same row.
-func findHeader(lines []Line) (headerHit, bool) {
+// findHeader looks for the header row of the target table on a page: a
+// 绩效目标/绩效指标 heading with a 项目名称 heading to its left in the same
+// row. The row is bounded by the rules above and below the heading where
+// the table has rules, else by the lines of header words around it.
+func findHeader(g *pageGeometry) (headerHit, bool) {
+	lines := g.lines
 	segs := segments(lines)
 	for _, s := range segs {
 		if !isGoalHeading(s.text) {
 			continue
 		}
 		l := lines[s.line]
-		lo, hi := l.Top()-4*l.Size, l.Bottom()+4*l.Size
 		hit := headerHit{top: l.Top(), bottom: l.Bottom(), x0: s.x0, x1: s.x1}
+		above, okA := g.ruleAbove(l.Top()+1, 6*l.Size, s.x0, s.x1, 0.9)
+		below, okB := g.ruleBelow(l.Bottom()-1, 6*l.Size, s.x0, s.x1, 0.9)
+		lo, hi := l.Top()-3*l.Size, l.Bottom()+3*l.Size
+		if okA && okB {
+			lo, hi = above, below
+			hit.top, hit.bottom, hit.ruled = above, below, true
+		}
 		foundName := false
 		for _, o := range segs {
 			ol := lines[o.line]
-			if ol.Y < lo || ol.Y > hi {
+			if ol.Top() < lo-1 || ol.Bottom() > hi+1 {
 				continue
-			}
-			if isNameHeading(o.text) && o.x1 < s.x0 {
-				foundName = true
 			}
 			if strings.ContainsAny(ol.Text(), "0123456789") {
 				continue // a body row (the 合计 line) rather than the header
 			}
-			if isNameHeading(o.text) || isGoalHeading(o.text) || fieldOfHeader(o.text) != FieldNone && utf8.RuneCountInString(o.text) <= 8 {
-				hit.top = math.Min(hit.top, ol.Top())
-				hit.bottom = math.Max(hit.bottom, ol.Bottom())
+			isName := isNameHeading(o.text)
+			if isName && o.x1 < s.x0 {
+				foundName = true
+			}
+			if isName || isGoalHeading(o.text) || fieldOfHeader(o.text) != FieldNone && utf8.RuneCountInString(o.text) <= 8 {
+				if !hit.ruled {
+					hit.top = math.Min(hit.top, ol.Top())
+					hit.bottom = math.Max(hit.bottom, ol.Bottom())
+				}
 				hit.x0 = math.Min(hit.x0, o.x0)
 				hit.x1 = math.Max(hit.x1, o.x1)
 			}

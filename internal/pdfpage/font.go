@@ -2,6 +2,7 @@ package pdfpage
 
 import (
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -181,7 +182,7 @@ func (f *font) loadSimple(v pdf.Value, subtype string) {
 		m := v.Key("FontMatrix")
 		scale = numberOf(m.Index(0))
 		if d := numberOf(m.Index(3)); d != 0 {
-			f.sizeFactor = d * 1000
+			f.sizeFactor = math.Abs(d) * 1000
 		}
 	}
 	f.widths = map[uint32]float64{}

@@ -58,8 +58,8 @@ type Page struct {
 // Document gives access to the pages of an opened PDF. It walks the page
 // tree once and caches fonts across pages.
 type Document struct {
-	r     *pdf.Reader
-	pages []pageRef
+	r          *pdf.Reader
+	pages      []pageRef
 	fonts      map[fontKey]*font // by font object and name
 	fontsByRes map[fontKey]*font // by resource dictionary and name
 }

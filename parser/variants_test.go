@@ -1,0 +1,37 @@
+package parser
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestVariants parses tables rendered by testdata/variants/gen.py with
+// Chromium and LibreOffice in varied layouts (page sizes, fonts, widths,
+// alignment, indentation, header repeated or not, rows split or whole,
+// several units, other tables around) and compares every field the
+// expected file has.
+func TestVariants(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "variants", "*.pdf"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no variants: %v", err)
+	}
+	for _, path := range files {
+		name := strings.TrimSuffix(filepath.Base(path), ".pdf")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Parse(data, name+".pdf", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := toGeneric(t, mustRead(t, strings.TrimSuffix(path, ".pdf")+".expected.json"))
+			for _, d := range diffSubset("", want, toGeneric(t, doc), 30) {
+				t.Error(d)
+			}
+		})
+	}
+}
