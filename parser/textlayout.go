@@ -25,42 +25,127 @@ func headerTextBottom(g *pageGeometry, hit headerHit) float64 {
 	return bottom + 0.5
 }
 
-// textColumns derives column boundaries from the header words: each group
-// of header words that overlap horizontally is a column; boundaries lie
-// half-way between neighbouring groups.
+// textColumns derives columns from the white space of an unruled table:
+// the ink of the header words and of the body rows, unioned across all
+// lines, leaves vertical gutters between the columns; every stretch of ink
+// under header words is a column, and the boundaries lie in the middle of
+// the gutters. Ink without header words (text overflowing a cell) joins its
+// neighbour.
 func textColumns(g *pageGeometry, hit headerHit, bottom float64) []Column {
-	var inBand []Line
+	var ink, head []span
 	for _, l := range g.lines {
-		if l.Y >= hit.top && l.Top() <= bottom {
-			inBand = append(inBand, l)
+		inHeader := l.Y >= hit.top && l.Top() <= bottom
+		if !inHeader && l.Top() <= bottom {
+			continue
+		}
+		for _, gl := range l.Glyphs {
+			if strings.TrimSpace(gl.Text) == "" {
+				continue
+			}
+			ink = append(ink, span{gl.X0, gl.X1})
+			if inHeader {
+				head = append(head, span{gl.X0, gl.X1})
+			}
 		}
 	}
-	var groups []span
-	for _, s := range segments(inBand) {
-		groups = append(groups, span{s.x0, s.x1})
-	}
-	groups = mergeSpans(groups, 0)
-	if len(groups) < 2 {
+	if len(head) == 0 {
 		return nil
 	}
-	left, right := groups[0].lo, groups[len(groups)-1].hi
+	// Notes and paragraphs running across the table would close every gutter.
+	headGroups := mergeSpans(append([]span(nil), head...), 0)
+	ink = ink[:0]
 	for _, l := range g.lines {
-		if l.Top() > bottom && l.Top() < bottom+20*l.Size {
-			left = math.Min(left, l.X0)
-			right = math.Max(right, l.X1)
+		if l.Top() <= bottom && !(l.Y >= hit.top) {
+			continue
+		}
+		if l.Top() > bottom && spansGroups(l, headGroups) {
+			continue
+		}
+		for _, gl := range l.Glyphs {
+			if strings.TrimSpace(gl.Text) != "" {
+				ink = append(ink, span{gl.X0, gl.X1})
+			}
 		}
 	}
-	cols := make([]Column, len(groups))
-	for i := range groups {
-		cols[i].X0, cols[i].X1 = left-1, right+1
-		if i > 0 {
-			cols[i].X0 = (groups[i-1].hi + groups[i].lo) / 2
+	clusters := mergeSpans(ink, 0.3)
+	var cols []Column
+	for _, c := range clusters {
+		hasHeader := false
+		for _, h := range head {
+			if h.lo < c.hi && h.hi > c.lo {
+				hasHeader = true
+				break
+			}
 		}
-		if i+1 < len(groups) {
-			cols[i].X1 = (groups[i].hi + groups[i+1].lo) / 2
+		if !hasHeader && len(cols) > 0 {
+			cols[len(cols)-1].X1 = c.hi // overflow: part of the column before
+			continue
 		}
+		if !hasHeader {
+			cols = append(cols, Column{X0: c.lo, X1: c.hi, Field: -1}) // leading ink: joins the next column
+			continue
+		}
+		if len(cols) == 1 && cols[0].Field == -1 {
+			cols[0] = Column{X0: cols[0].X0, X1: c.hi}
+			continue
+		}
+		cols = append(cols, Column{X0: c.lo, X1: c.hi})
 	}
+	if len(cols) < 2 {
+		return nil
+	}
+	for i := 1; i < len(cols); i++ {
+		cut := (cols[i-1].X1 + cols[i].X0) / 2
+		cols[i-1].X1, cols[i].X0 = cut, cut
+	}
+	cols[0].X0--
+	cols[len(cols)-1].X1++
 	return cols
+}
+
+// spansGroups reports whether a line holds one run of text that reaches
+// over the centres of two header groups.
+func spansGroups(l Line, groups []span) bool {
+	if len(l.Glyphs) == 0 {
+		return false
+	}
+	for i := 1; i < len(l.Glyphs); i++ {
+		if l.Glyphs[i].X0-l.Glyphs[i-1].X1 > l.Size {
+			return false
+		}
+	}
+	n := 0
+	for _, gr := range groups {
+		c := (gr.lo + gr.hi) / 2
+		if c > l.X0 && c < l.X1 {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// widestGap returns the widest stretch of [a, b] that no ink span covers.
+func widestGap(ink []span, a, b float64) (span, bool) {
+	best := span{}
+	found := false
+	pos := a
+	consider := func(lo, hi float64) {
+		if hi > lo && (!found || hi-lo > best.hi-best.lo) {
+			best, found = span{lo, hi}, true
+		}
+	}
+	for _, s := range ink {
+		if s.hi <= pos {
+			continue
+		}
+		if s.lo >= b {
+			break
+		}
+		consider(pos, math.Min(s.lo, b))
+		pos = math.Max(pos, s.hi)
+	}
+	consider(pos, b)
+	return best, found
 }
 
 // continuedTextTable continues an unruled table at the top of a page

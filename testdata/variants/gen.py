@@ -17,7 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = json.load(open(os.path.join(HERE, "..", "corpus", "zengcheng-2023.calc.expected.json")))
 PROJECTS = [r for r in SEED["rows"] if r["level"] == "project"]
 
-UNITS = ["广州市某某区财政局", "广州市某某区数据服务中心", "某某区政务服务中心（某某开发区行政服务中心）", "某某街道办事处"]
+UNITS = ["某某区财政局", "某某区数据服务中心", "某某区政务服务中心（某某开发区行政服务中心）", "某某街道办事处"]
 
 
 def cents(v):
@@ -43,11 +43,10 @@ def make_rows(rng, v):
     picks = [dict(p) for p in rng.sample(PROJECTS, min(n_proj, len(PROJECTS)))]
     # Make the first characters of every name unique, so that the page on
     # which a row starts can be found in the PDF's text by its name.
-    seen = set()
     for k, p in enumerate(picks):
-        if p["name"][:8] in seen:
-            p["name"] = "{}.{}".format(k + 1, p["name"])
-        seen.add(p["name"][:8])
+        others = [o["name"] for o in picks if o is not p] + [o["goal"] + o["indicators_text"] for o in picks] + UNITS
+        if any(p["name"][:4] in o for o in others):
+            p["name"] = "{:02d}.{}".format(k + 1, p["name"])
     per = [picks[i::n_units] for i in range(n_units)]
     rows = []
     grand = [0, 0, 0, 0]
@@ -174,7 +173,9 @@ def find_pages(rows, texts):
     pages = []
     page, pos = 0, 0
     for r in rows:
-        key = r["name"][:8]
+        # Names differ in their first four characters (see make_rows), which
+        # fit on the first line of any name cell.
+        key = r["name"][:4]
         while page < len(texts):
             i = texts[page].find(key, pos)
             if i >= 0:
