@@ -117,7 +117,12 @@ def render_html(v, rows):
     out.append("<h1>{}</h1>".format(html.escape(v["title"])))
     out.append("<div class='meta'><span>部门名称：{}</span><span>单位：{}</span></div>".format(
         html.escape(v["department"]), v["currency"]))
-    out.append("<table class='t'><colgroup>" + "".join("<col style='width:{}%'>".format(w) for w in widths) + "</colgroup>")
+    if v["producer"] == "writer":
+        # LibreOffice Writer's HTML import reads table attributes, not CSS.
+        out.append("<table class='t' border='1' cellspacing='0' cellpadding='{}' width='100%'><colgroup>".format(v["css"]["pad"]) +
+                   "".join("<col width='{}%'>".format(w) for w in widths) + "</colgroup>")
+    else:
+        out.append("<table class='t'><colgroup>" + "".join("<col style='width:{}%'>".format(w) for w in widths) + "</colgroup>")
     head = ("<tr><th>项目名称（资金使用单位）</th><th>总计</th><th>财政拨款</th><th>财政专户拨款</th>"
             "<th>其他资金</th><th>绩效目标</th><th>绩效指标</th></tr>")
     if v.get("repeat_header", True):
@@ -133,9 +138,11 @@ def render_html(v, rows):
                 name = "\u3000\u3000" + name
         elif r["level"] == "total":
             cls = "total"
-        cells = ["<td class='{}'>{}</td>".format(cls, name)]
+        va = " valign='{}'".format(v["css"]["valign"]) if v["producer"] == "writer" else ""
+        ma = " align='{}'".format(v["css"]["malign"]) if v["producer"] == "writer" else ""
+        cells = ["<td class='{}'{}>{}</td>".format(cls, va, name)]
         for c in r["money"]:
-            cells.append("<td class='m'>{}</td>".format(fmt(c)))
+            cells.append("<td class='m'{}{}>{}</td>".format(va, ma, fmt(c)))
         cells.append("<td>{}</td>".format(html.escape(r["goal"])))
         cells.append("<td>{}</td>".format(html.escape(r["indicators_text"])))
         out.append("<tr>" + "".join(cells) + "</tr>")
@@ -147,7 +154,12 @@ def render_html(v, rows):
 
 
 def to_pdf(htmlpath, pdfpath, producer):
-    if producer == "chromium":
+    if producer == "writer":
+        d = tempfile.mkdtemp()
+        subprocess.run(["soffice", "--headless", "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
+                        "--outdir", d, htmlpath], check=True, capture_output=True, timeout=180)
+        shutil.move(os.path.join(d, os.path.splitext(os.path.basename(htmlpath))[0] + ".pdf"), pdfpath)
+    elif producer == "chromium":
         subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--print-to-pdf=" + pdfpath, htmlpath], check=True, capture_output=True, timeout=120)
@@ -225,6 +237,9 @@ def variants():
         var("preceded-by-other-table", before=True, before_break=True, after=True, projects=10, total_row=False),
         var("same-page-other-table", before=True, projects=8, css=dict(valign="top", indent_css="padding-left: 14pt;")),
         var("libreoffice-writer", producer="libreoffice", projects=10, css=dict(font="Droid Sans Fallback")),
+        var("writer-ruled-top", producer="writer", projects=12, indent="ideographic", css=dict(valign="top", indent_css="", font="Noto Serif CJK SC", size=8)),
+        var("writer-ruled-middle-units", producer="writer", units=2, projects=14, all_money=True, indent="ideographic",
+            css=dict(valign="middle", indent_css="", font="WenQuanYi Zen Hei", size=7.5, pad=2), widths=[17, 9, 9, 9, 8, 22, 26]),
         var("libreoffice-writer-units", producer="libreoffice", units=2, projects=12, all_money=True, css=dict(font="WenQuanYi Zen Hei", page="A4 portrait", size=8),
             widths=[18, 8, 8, 8, 8, 22, 28]),
     ]
