@@ -1,0 +1,195 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/petool/pet/document"
+)
+
+func TestFormatFromPath(t *testing.T) {
+	for path, want := range map[string]Format{
+		"out.json": JSON, "a/b.JSON": JSON, "x.jsonl": JSONL, "x.ndjson": JSONL,
+		"表.csv": CSV, "x.yaml": YAML, "x.YML": YAML, "book.xlsx": XLSX,
+	} {
+		got, err := FormatFromPath(path)
+		if err != nil || got != want {
+			t.Errorf("FormatFromPath(%q) = %q, %v; want %q", path, got, err, want)
+		}
+	}
+	for _, path := range []string{"out.txt", "out", "out.xls", "dir.json/out"} {
+		_, err := FormatFromPath(path)
+		if err == nil {
+			t.Errorf("FormatFromPath(%q): no error", path)
+			continue
+		}
+		for _, ext := range []string{".json", ".jsonl", ".csv", ".yaml", ".yml", ".xlsx"} {
+			if !strings.Contains(err.Error(), ext) {
+				t.Errorf("FormatFromPath(%q): error %q does not list %s", path, err, ext)
+			}
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for s, want := range map[string]Format{
+		"json": JSON, "JSONL": JSONL, "ndjson": JSONL, "csv": CSV, "yaml": YAML, "yml": YAML, " xlsx ": XLSX,
+	} {
+		if got, err := ParseFormat(s); err != nil || got != want {
+			t.Errorf("ParseFormat(%q) = %q, %v; want %q", s, got, err, want)
+		}
+	}
+	if _, err := ParseFormat("xls"); err == nil || !strings.Contains(err.Error(), "json, jsonl, csv, yaml, xlsx") {
+		t.Errorf("ParseFormat(xls): error %v does not list the formats", err)
+	}
+	for _, f := range Formats() {
+		if got, err := ParseFormat(string(f)); err != nil || got != f {
+			t.Errorf("ParseFormat(%q) = %q, %v", f, got, err)
+		}
+	}
+}
+
+func TestIsBinary(t *testing.T) {
+	for _, f := range Formats() {
+		if got := IsBinary(f); got != (f == XLSX) {
+			t.Errorf("IsBinary(%s) = %v", f, got)
+		}
+	}
+}
+
+func TestOptionsErrors(t *testing.T) {
+	for _, o := range []Options{
+		{},
+		{Format: "xls"},
+		{Format: JSON, Table: Indicators},
+		{Format: XLSX, Table: Projects},
+		{Format: CSV, Table: "rows"},
+		{Format: JSON, Lang: LangZH},
+		{Format: YAML, Lang: LangZH},
+		{Format: CSV, Lang: "fr"},
+		{Format: JSON, BOM: true},
+		{Format: XLSX, BOM: true},
+	} {
+		if _, err := NewWriter(&bytes.Buffer{}, o); err == nil {
+			t.Errorf("NewWriter(%+v): no error", o)
+		}
+	}
+	for _, o := range []Options{
+		{Format: CSV, Table: "Indicators", Lang: LangZH, BOM: true},
+		{Format: CSV, Table: "documents"},
+		{Format: XLSX, Lang: LangZH},
+		{Format: JSON, Lang: LangEN},
+	} {
+		if _, err := NewWriter(&bytes.Buffer{}, o); err != nil {
+			t.Errorf("NewWriter(%+v): %v", o, err)
+		}
+	}
+}
+
+func TestWriterMisuse(t *testing.T) {
+	doc := loadGoldenInput(t)
+	for _, f := range Formats() {
+		var buf bytes.Buffer
+		w, err := NewWriter(&buf, Options{Format: f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(nil); err == nil {
+			t.Errorf("%s: Write(nil): no error", f)
+		}
+		if err := w.Write(doc); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if err := w.Write(doc); err == nil || !strings.Contains(err.Error(), "Multi") {
+			t.Errorf("%s: second Write without Multi: error %v", f, err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if err := w.Close(); err != nil {
+			t.Errorf("%s: second Close: %v", f, err)
+		}
+		if err := w.Write(doc); err == nil {
+			t.Errorf("%s: Write after Close: no error", f)
+		}
+	}
+}
+
+// failWriter fails every write after the first n bytes.
+type failWriter struct{ n int }
+
+var errDiskFull = errors.New("disk full")
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errDiskFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+func TestWriterErrorsAreReported(t *testing.T) {
+	doc := loadCorpus(t, corpusNames[0])
+	for _, f := range Formats() {
+		w, err := NewWriter(&failWriter{n: 100}, Options{Format: f, Multi: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = w.Write(doc)
+		if f != XLSX { // XLSX writes on Close
+			if !errors.Is(err, errDiskFull) {
+				t.Errorf("%s: Write: error %v, want disk full", f, err)
+			}
+			if err2 := w.Write(doc); !errors.Is(err2, errDiskFull) {
+				t.Errorf("%s: Write after an error: %v", f, err2)
+			}
+		}
+		if err := w.Close(); !errors.Is(err, errDiskFull) {
+			t.Errorf("%s: Close: error %v, want disk full", f, err)
+		} else if !strings.Contains(err.Error(), string(f)) {
+			t.Errorf("%s: error %q does not name the format", f, err)
+		}
+	}
+}
+
+func TestEmptyBatch(t *testing.T) {
+	for _, tc := range []struct {
+		opts Options
+		want string
+	}{
+		{Options{Format: JSON, Multi: true}, "[]\n"},
+		{Options{Format: YAML, Multi: true}, "[]\n"},
+		{Options{Format: JSON}, ""},
+		{Options{Format: YAML}, ""},
+		{Options{Format: JSONL, Multi: true}, ""},
+		{Options{Format: CSV, Multi: true}, "source,department,currency_unit,seq,level,name,unit,total,fiscal_appropriation,fiscal_special_account,other_funds,goal,indicators_text,indicators_count,page\r\n"},
+		{Options{Format: CSV, Table: Warnings, Lang: LangZH, BOM: true}, "\uFEFF来源文件,警告代码,行序号,页码,说明\r\n"},
+	} {
+		if got := string(render(t, tc.opts)); got != tc.want {
+			t.Errorf("%+v: got %q, want %q", tc.opts, got, tc.want)
+		}
+	}
+}
+
+func TestNilListsPrintEmpty(t *testing.T) {
+	doc := &document.Document{Source: "a.pdf", Rows: []document.Row{{Seq: 1, Level: document.LevelTotal, Name: "合计"}}}
+	out := string(render(t, Options{Format: JSON}, doc))
+	for _, want := range []string{`"rows": [`, `"indicators": []`, `"warnings": []`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("JSON lacks %s:\n%s", want, out)
+		}
+	}
+	if doc.Rows[0].Indicators != nil || doc.Warnings != nil {
+		t.Error("the document passed in was changed")
+	}
+	out = string(render(t, Options{Format: YAML}, &document.Document{}))
+	for _, want := range []string{"rows: []", "warnings: []"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("YAML lacks %s:\n%s", want, out)
+		}
+	}
+}

@@ -1,0 +1,321 @@
+package export
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/petool/pet/document"
+	"github.com/xuri/excelize/v2"
+)
+
+// Column widths, in Excel's units (about one Latin digit of the default
+// font; a CJK character counts two).
+const (
+	minWidth      = 6
+	maxTextWidth  = 40 // names, units, indicator values: wrapped beyond this
+	maxLongWidth  = 60 // goal, indicators_text, messages
+	widthPadding  = 2
+	headerPadding = 3 // bold header text and the autofilter button
+)
+
+// xlsxEncoder collects the batch in a temporary file, measuring the columns
+// as documents come, and builds the workbook on close: column widths must be
+// written before the first row of a sheet, so a sheet cannot be streamed
+// before every document has been seen. The workbook is built sheet by sheet
+// with excelize's StreamWriter, reading the batch back one document at a
+// time, so memory stays flat whatever the batch size.
+type xlsxEncoder struct {
+	out    io.Writer
+	lang   string
+	spill  *os.File
+	bw     *bufio.Writer
+	enc    *json.Encoder
+	widths map[Table][]int
+	counts map[Table]int
+}
+
+func (e *xlsxEncoder) init() error {
+	if e.widths != nil {
+		return nil
+	}
+	e.widths = make(map[Table][]int)
+	e.counts = make(map[Table]int)
+	for _, t := range Tables() {
+		w := make([]int, len(tableColumns[t]))
+		for i, h := range header(t, e.lang) {
+			w[i] = textWidth(h) + headerPadding - widthPadding
+		}
+		e.widths[t] = w
+	}
+	f, err := os.CreateTemp("", "pet-export-*.jsonl")
+	if err != nil {
+		return fmt.Errorf("temporary file for the workbook: %w", err)
+	}
+	e.spill = f
+	e.bw = bufio.NewWriterSize(f, 256<<10)
+	e.enc = json.NewEncoder(e.bw)
+	return nil
+}
+
+func (e *xlsxEncoder) write(doc *document.Document) error {
+	if err := e.init(); err != nil {
+		return err
+	}
+	for _, t := range Tables() {
+		widths := e.widths[t]
+		err := tableRows(t, doc, func(cells []any) error {
+			e.counts[t]++
+			for i, c := range cells {
+				if w := textWidth(displayText(c)); w > widths[i] {
+					widths[i] = w
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if err := e.enc.Encode(doc); err != nil {
+		return fmt.Errorf("temporary file for the workbook: %w", err)
+	}
+	return nil
+}
+
+func (e *xlsxEncoder) close(complete bool) (err error) {
+	if !complete && e.spill == nil {
+		return nil
+	}
+	if err := e.init(); err != nil {
+		return err
+	}
+	defer func() {
+		name := e.spill.Name()
+		if cerr := e.spill.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("temporary file for the workbook: %w", cerr)
+		}
+		if rerr := os.Remove(name); rerr != nil && err == nil {
+			err = fmt.Errorf("temporary file for the workbook: %w", rerr)
+		}
+	}()
+	if !complete {
+		return nil
+	}
+	if err := e.bw.Flush(); err != nil {
+		return fmt.Errorf("temporary file for the workbook: %w", err)
+	}
+
+	f := excelize.NewFile()
+	defer func() {
+		if cerr := f.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	st, err := newXLSXStyles(f)
+	if err != nil {
+		return err
+	}
+	for i, t := range Tables() {
+		if i == 0 {
+			err = f.SetSheetName(f.GetSheetName(0), string(t))
+		} else {
+			_, err = f.NewSheet(string(t))
+		}
+		if err != nil {
+			return fmt.Errorf("sheet %s: %w", t, err)
+		}
+		if err := e.writeSheet(f, t, st); err != nil {
+			return fmt.Errorf("sheet %s: %w", t, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	if err := f.Write(e.out); err != nil {
+		return fmt.Errorf("writing the workbook: %w", err)
+	}
+	return nil
+}
+
+// writeSheet writes table t as a sheet: a bold frozen header row with an
+// autofilter, then a line per table line of every document of the batch.
+func (e *xlsxEncoder) writeSheet(f *excelize.File, t Table, st *xlsxStyles) error {
+	sheet := string(t)
+	cols := tableColumns[t]
+	last, err := excelize.CoordinatesToCellName(len(cols), e.counts[t]+1)
+	if err != nil {
+		return err
+	}
+	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	for i, c := range cols {
+		if err := sw.SetColWidth(i+1, i+1, float64(columnWidth(c.kind, e.widths[t][i]))); err != nil {
+			return err
+		}
+	}
+	row := make([]any, len(cols))
+	for i, h := range header(t, e.lang) {
+		row[i] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	if err := sw.SetRow("A1", row); err != nil {
+		return err
+	}
+	n := 1
+	if _, err := e.spill.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("temporary file for the workbook: %w", err)
+	}
+	dec := json.NewDecoder(bufio.NewReaderSize(e.spill, 256<<10))
+	for {
+		var doc document.Document
+		if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return fmt.Errorf("temporary file for the workbook: %w", err)
+		}
+		err := tableRows(t, &doc, func(cells []any) error {
+			n++
+			for i, c := range cells {
+				row[i] = st.cell(c)
+			}
+			return sw.SetRow("A"+strconv.Itoa(n), row)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// xlsxStyles are the style ids of the workbook's cells.
+type xlsxStyles struct {
+	header, text, integer, money, decimal int
+}
+
+func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
+	top := &excelize.Alignment{Vertical: "top"}
+	wrap := &excelize.Alignment{Vertical: "top", WrapText: true}
+	var st xlsxStyles
+	for _, s := range []struct {
+		id    *int
+		style *excelize.Style
+	}{
+		{&st.header, &excelize.Style{
+			Font:      &excelize.Font{Bold: true},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
+			Alignment: &excelize.Alignment{Vertical: "center"},
+		}},
+		{&st.text, &excelize.Style{Alignment: wrap}},
+		{&st.integer, &excelize.Style{Alignment: top, NumFmt: 1}}, // 0
+		{&st.money, &excelize.Style{Alignment: top, NumFmt: 4}},   // #,##0.00
+		{&st.decimal, &excelize.Style{Alignment: top}},            // General
+	} {
+		id, err := f.NewStyle(s.style)
+		if err != nil {
+			return nil, fmt.Errorf("cell style: %w", err)
+		}
+		*s.id = id
+	}
+	return &st, nil
+}
+
+// cell returns the XLSX cell for a table cell value: numbers as numbers
+// (money with two decimals shown), text as text, nil for an empty cell.
+func (st *xlsxStyles) cell(v any) any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case string:
+		if v == "" {
+			return nil
+		}
+		return excelize.Cell{StyleID: st.text, Value: v}
+	case int:
+		return excelize.Cell{StyleID: st.integer, Value: v}
+	case *document.Money:
+		if v == nil {
+			return nil
+		}
+		// The nearest float64 to the printed amount: exact to the cent up
+		// to 15 significant digits, Excel's own precision.
+		x, err := strconv.ParseFloat(v.String(), 64)
+		if err != nil {
+			return excelize.Cell{StyleID: st.text, Value: v.String()}
+		}
+		return excelize.Cell{StyleID: st.money, Value: x}
+	case document.Decimal:
+		if v == "" {
+			return nil
+		}
+		x, err := strconv.ParseFloat(string(v), 64)
+		if err != nil {
+			return excelize.Cell{StyleID: st.text, Value: string(v)}
+		}
+		return excelize.Cell{StyleID: st.decimal, Value: x}
+	}
+	return excelize.Cell{StyleID: st.text, Value: fmt.Sprint(v)}
+}
+
+// displayText is a cell's text as a spreadsheet shows it, for measuring.
+func displayText(v any) string {
+	if m, ok := v.(*document.Money); ok && m != nil {
+		return m.Grouped()
+	}
+	return cellText(v)
+}
+
+// columnWidth turns the widest text of a column into a column width.
+func columnWidth(k kind, w int) int {
+	w += widthPadding
+	limit := maxTextWidth
+	if k == kLongText {
+		limit = maxLongWidth
+	}
+	return max(minWidth, min(w, limit))
+}
+
+// textWidth is the width of s in columns: two for an East Asian wide or
+// full-width character, one for any other.
+func textWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if isWide(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// isWide reports whether r is East Asian wide or full-width: CJK ideographs
+// and punctuation, kana, hangul, full-width forms.
+func isWide(r rune) bool {
+	switch {
+	case r < 0x1100:
+		return false
+	case r <= 0x115F, // hangul jamo
+		0x2E80 <= r && r <= 0x303E,   // CJK radicals, punctuation
+		0x3041 <= r && r <= 0x33FF,   // kana, CJK compatibility
+		0x3400 <= r && r <= 0x4DBF,   // CJK extension A
+		0x4E00 <= r && r <= 0x9FFF,   // CJK unified ideographs
+		0xA000 <= r && r <= 0xA4CF,   // yi
+		0xAC00 <= r && r <= 0xD7A3,   // hangul syllables
+		0xF900 <= r && r <= 0xFAFF,   // CJK compatibility ideographs
+		0xFE30 <= r && r <= 0xFE4F,   // CJK compatibility forms
+		0xFF00 <= r && r <= 0xFF60,   // full-width forms
+		0xFFE0 <= r && r <= 0xFFE6,   // full-width signs
+		0x20000 <= r && r <= 0x3FFFD: // CJK extensions B–
+		return true
+	}
+	return false
+}
