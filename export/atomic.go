@@ -1,0 +1,86 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// WriteFileAtomic writes a file through write and puts it in place only when
+// write succeeded: the output goes to a temporary file in path's directory,
+// which is synced and renamed to path. On an error or a panic in write the
+// temporary file is removed, so a failed run leaves no partial file behind
+// and an existing file at path is left untouched.
+//
+// A new file gets mode 0644; a file that is replaced keeps its mode. When
+// path is a symbolic link, the file it points to is replaced, not the link.
+func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+	target := path
+	mode := fs.FileMode(0o644)
+	if fi, statErr := os.Lstat(path); statErr == nil {
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			if target, err = filepath.EvalSymlinks(path); err != nil {
+				return fmt.Errorf("writing %s: %w", path, err)
+			}
+			if fi, err = os.Stat(target); err != nil {
+				return fmt.Errorf("writing %s: %w", path, err)
+			}
+		}
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("writing %s: not a regular file", path)
+		}
+		mode = fi.Mode().Perm()
+	}
+	dir, base := filepath.Split(target)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err := write(bw); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	done = true
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes a rename in dir durable where the system allows syncing a
+// directory; failing to is not an error, the file itself is already synced.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = d.Sync() // some systems cannot sync a directory
+	_ = d.Close()
+}
