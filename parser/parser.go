@@ -11,6 +11,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ledongthuc/pdf"
 	"github.com/petool/pet/document"
@@ -27,6 +29,8 @@ var ErrNoText = errors.New("no text layer: scanned PDF")
 type Options struct {
 	// Password opens an encrypted PDF; empty tries the empty user password.
 	Password string
+	// Workers is how many pages are read at once (0 or 1: one at a time).
+	Workers int
 }
 
 // Analysis is what the parser sees in a PDF: every page as read, and the
@@ -67,13 +71,12 @@ func Analyze(data []byte, opts Options) (*Analysis, error) {
 		return nil, errors.New("the PDF has no pages")
 	}
 	a := &Analysis{}
+	pages, errs := readPages(doc, opts.Workers)
 	var prev *PageTable
 	glyphs, images := 0, 0
-	for n := 1; n <= doc.NumPages(); n++ {
-		p, err := doc.Page(n)
-		if err != nil {
-			a.PageErrors = append(a.PageErrors, err)
-			p = &pdfpage.Page{Number: n}
+	for i, p := range pages {
+		if errs[i] != nil {
+			a.PageErrors = append(a.PageErrors, errs[i])
 			prev = nil
 		}
 		glyphs += len(p.Glyphs)
@@ -102,6 +105,44 @@ func Analyze(data []byte, opts Options) (*Analysis, error) {
 		return a, ErrNoTable
 	}
 	return a, nil
+}
+
+// readPages interprets every page, on up to workers goroutines. A page that
+// cannot be read is an empty page with its error.
+func readPages(doc *pdfpage.Document, workers int) ([]*pdfpage.Page, []error) {
+	n := doc.NumPages()
+	pages := make([]*pdfpage.Page, n)
+	errs := make([]error, n)
+	read := func(d *pdfpage.Document, i int) {
+		p, err := d.Page(i + 1)
+		if err != nil {
+			p = &pdfpage.Page{Number: i + 1}
+		}
+		pages[i], errs[i] = p, err
+	}
+	if workers <= 1 || n < 4 {
+		for i := 0; i < n; i++ {
+			read(doc, i)
+		}
+		return pages, errs
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, n); w++ {
+		wg.Add(1)
+		go func(d *pdfpage.Document) {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				read(d, i)
+			}
+		}(doc.Fork())
+	}
+	wg.Wait()
+	return pages, errs
 }
 
 // openReader opens data with the PDF library, turning its panics into errors.

@@ -3,6 +3,7 @@ package parser
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -33,5 +34,31 @@ func TestVariants(t *testing.T) {
 				t.Error(d)
 			}
 		})
+	}
+}
+
+// TestParallelPagesSameResult reads pages on several goroutines (each with
+// its own font cache) and must give exactly the sequential document.
+func TestParallelPagesSameResult(t *testing.T) {
+	for _, path := range []string{
+		filepath.Join("..", "testdata", "corpus", "zengcheng-2023.calc.pdf"),
+		filepath.Join("..", "testdata", "variants", "several-units.pdf"),
+	} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seq, err := Parse(data, "x.pdf", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		par, err := Parse(data, "x.pdf", Options{Workers: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, b := toGeneric(t, seq), toGeneric(t, par)
+		if d := diffSubset("", a, b, 5); len(d) > 0 || !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: parallel result differs: %v", path, d)
+		}
 	}
 }

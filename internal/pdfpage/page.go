@@ -89,6 +89,13 @@ func New(r *pdf.Reader) (d *Document, err error) {
 	return d, nil
 }
 
+// Fork returns a Document over the same file and pages with caches of its
+// own, for reading pages on another goroutine: the underlying pdf.Reader is
+// not changed after opening, but a Document's font caches are.
+func (d *Document) Fork() *Document {
+	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}}
+}
+
 // NumPages is the number of pages found in the page tree.
 func (d *Document) NumPages() int { return len(d.pages) }
 
