@@ -105,3 +105,29 @@ func diffSubset(path string, want, got any, limit int) []string {
 	}
 	return out
 }
+
+// TestTableInsideBudgetDocument finds the table on page 34 of a 55-page
+// budget document (a real 33-page Jiangsu budget, the Chromium sample, and
+// another real budget after it) and reads the same rows, pages shifted.
+func TestTableInsideBudgetDocument(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "combined", "budget-with-table.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(data, "budget-with-table.pdf", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Pages != 55 {
+		t.Errorf("pages = %d, want 55", doc.Pages)
+	}
+	want := toGeneric(t, mustRead(t, filepath.Join("..", "testdata", "corpus", "zengcheng-2023.chromium.expected.json"))).(map[string]any)
+	for _, r := range want["rows"].([]any) {
+		row := r.(map[string]any)
+		row["page"] = row["page"].(float64) + 33
+		delete(row, "indicators")
+	}
+	for _, d := range diffSubset("", want, toGeneric(t, doc), 20) {
+		t.Error(d)
+	}
+}
