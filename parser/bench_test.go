@@ -29,3 +29,9 @@ func BenchmarkParseCalc(b *testing.B) {
 func BenchmarkParseChromium(b *testing.B) {
 	benchmarkFile(b, filepath.Join("..", "testdata", "corpus", "zengcheng-2023.chromium.pdf"))
 }
+
+// BenchmarkParseBudgetDocument parses a 55-page budget document with the
+// table on pages 34-42, one page at a time.
+func BenchmarkParseBudgetDocument(b *testing.B) {
+	benchmarkFile(b, filepath.Join("..", "testdata", "combined", "budget-with-table.pdf"))
+}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 	"golang.org/x/text/unicode/norm"
@@ -499,39 +500,41 @@ func isAxisRect(pts []pathPoint, x0, y0, x1, y1 float64) bool {
 }
 
 // finish drops the duplicate glyphs of fake bold (the same character drawn
-// again at almost the same place).
+// again at almost the same place). Glyphs are bucketed by their first rune
+// and position on a 1-point grid; a glyph is a duplicate when an earlier one
+// in a neighbouring bucket has the same text within a fraction of an em.
 func (in *interp) finish() {
-	type cellKey struct {
-		text string
-		x, y int
-	}
-	seen := make(map[cellKey][]int, len(in.page.Glyphs))
-	out := in.page.Glyphs[:0]
-	for _, g := range in.page.Glyphs {
-		if g.Text == " " {
+	glyphs := in.page.Glyphs
+	seen := make(map[uint64]int32, len(glyphs))
+	out := glyphs[:0]
+	for _, g := range glyphs {
+		r, _ := utf8.DecodeRuneInString(g.Text)
+		if r == ' ' {
 			out = append(out, g)
 			continue
 		}
 		tol := math.Max(0.2, 0.12*g.Size)
-		qx, qy := int(math.Floor(g.X0)), int(math.Floor(g.Y))
+		qx, qy := int64(math.Floor(g.X0)), int64(math.Floor(g.Y))
 		dup := false
-		for dx := -1; dx <= 1 && !dup; dx++ {
-			for dy := -1; dy <= 1 && !dup; dy++ {
-				for _, i := range seen[cellKey{g.Text, qx + dx, qy + dy}] {
-					o := out[i]
-					if math.Abs(o.X0-g.X0) < tol && math.Abs(o.Y-g.Y) < tol {
-						dup = true
-						break
-					}
+		for dx := int64(-1); dx <= 1 && !dup; dx++ {
+			for dy := int64(-1); dy <= 1 && !dup; dy++ {
+				i, ok := seen[glyphKey(r, qx+dx, qy+dy)]
+				if !ok {
+					continue
 				}
+				o := out[i]
+				dup = o.Text == g.Text && math.Abs(o.X0-g.X0) < tol && math.Abs(o.Y-g.Y) < tol
 			}
 		}
 		if dup {
 			continue
 		}
-		k := cellKey{g.Text, qx, qy}
-		seen[k] = append(seen[k], len(out))
+		seen[glyphKey(r, qx, qy)] = int32(len(out))
 		out = append(out, g)
 	}
 	in.page.Glyphs = out
+}
+
+func glyphKey(r rune, x, y int64) uint64 {
+	return uint64(r)<<42 | uint64(x&0x1fffff)<<21 | uint64(y&0x1fffff)
 }
