@@ -1,0 +1,280 @@
+// Package pdfload opens the PDF files a user gives pet, for the page
+// interpreter that works on github.com/ledongthuc/pdf's low-level API.
+//
+// The fast path is the plain library open (plus a look at the file's tail
+// and cross-reference chain, a few microseconds). Files the library refuses,
+// misreads or would hang on are fixed in place when a byte-level fix is
+// enough (leading junk, a PDF 2.0 header, data after %%EOF), or else
+// rewritten into a plain, unencrypted form by pdfcpu and opened again:
+// hybrid-reference files (/XRefStm, typical of MS Office), damaged or
+// shifted cross-reference tables, AES and 40-bit RC4 encryption, owner
+// passwords. Failures come back as *Error values that match one of the
+// Err* kinds with errors.Is.
+package pdfload
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ledongthuc/pdf"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+)
+
+// DefaultTimeout bounds the whole of Load when Options.Timeout is zero.
+const DefaultTimeout = 30 * time.Second
+
+// Options tune Load.
+type Options struct {
+	// Password is tried as user password, then (by the repair step) as
+	// owner password. The empty password is always tried first.
+	Password string
+	// Timeout bounds the work on one file; zero means DefaultTimeout.
+	// A file that takes longer is reported as ErrDamaged.
+	Timeout time.Duration
+}
+
+// Document is an opened PDF.
+type Document struct {
+	// Reader is the library's reader. It reads Data, which must not change.
+	Reader *pdf.Reader
+	// Data is what Reader reads: the input itself, a sub-slice of it, or a
+	// repaired copy (see Repairs).
+	Data []byte
+	// NumPages is the number of pages found in the page tree (at least 1).
+	NumPages int
+	// Repairs says, in a few words each, what had to be done to open the
+	// file; empty when the library read it as it is.
+	Repairs []string
+	// Encrypted reports that the file was encrypted (Data then holds a
+	// decrypted rewrite, unless the library could decrypt it itself).
+	Encrypted bool
+}
+
+// Open opens data with the given password and returns the library's reader.
+// See Load.
+func Open(data []byte, password string) (*pdf.Reader, error) {
+	d, err := Load(data, Options{Password: password})
+	if err != nil {
+		return nil, err
+	}
+	return d.Reader, nil
+}
+
+// Load opens data. It never panics and gives up after opts.Timeout. Errors
+// are *Error values matching one of ErrEmpty, ErrNotPDF, ErrTruncated,
+// ErrDamaged, ErrNeedPassword, ErrWrongPassword, ErrUnsupportedEncryption,
+// ErrNoPages.
+func Load(data []byte, opts Options) (doc *Document, err error) {
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	deadline := time.Now().Add(timeout)
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, fail(ErrDamaged, fmt.Errorf("internal error: %v", p))
+		}
+	}()
+
+	if len(data) == 0 {
+		return nil, fail(ErrEmpty, nil)
+	}
+	start := findHeader(data)
+	if start < 0 {
+		return nil, fail(ErrNotPDF, nil)
+	}
+	var repairs []string
+	body := data[start:]
+	if start > 0 {
+		repairs = append(repairs, fmt.Sprintf("skipped %d bytes before %%PDF", start))
+	}
+	body, note, err := fixTail(body)
+	if err != nil {
+		return nil, err
+	}
+	if note != "" {
+		repairs = append(repairs, note)
+	}
+	if b, changed := fixHeader(body); changed {
+		repairs = append(repairs, fmt.Sprintf("header %q read as %%PDF-1.7", headerLine(body)))
+		body = b
+	}
+
+	lay := inspect(body)
+	if lay.loop[1] > 0 {
+		// A /Prev back into the chain: every section has been seen by
+		// then, so dropping the entry loses nothing.
+		b := make([]byte, len(body))
+		copy(b, body)
+		for i := lay.loop[0]; i < lay.loop[1]; i++ {
+			b[i] = ' '
+		}
+		body = b
+		repairs = append(repairs, "cut a /Prev loop in the cross-reference chain")
+		lay = inspect(body)
+	}
+	var why error // why the library's result was not taken
+	switch {
+	case lay.unsafe != nil:
+		why = lay.unsafe
+	case lay.hybrid:
+		why = errors.New("hybrid cross-reference (/XRefStm), which the library ignores")
+	default:
+		// The library gets a third of the time: if it loops, the repair
+		// step may still read the file.
+		libDeadline := time.Now().Add(time.Until(deadline) / 3)
+		d, err := guard(libDeadline, func() (*Document, error) { return openLibrary(body, opts.Password) })
+		if err == nil {
+			d.Repairs = repairs
+			return d, nil
+		}
+		if errors.Is(err, ErrNeedPassword) {
+			return nil, err
+		}
+		why = err
+	}
+
+	// Repair: pdfcpu reads (decrypts, rebuilds) and rewrites the file.
+	// When bytes before %PDF were skipped, give it the original: its
+	// offsets may count from the start of the file.
+	src := body
+	if start > 0 {
+		src = data
+	}
+	out, encrypted, perr := guardBytes(deadline, func(ctx context.Context) ([]byte, bool, error) {
+		return rewrite(ctx, src, opts.Password)
+	})
+	if opts.Password != "" && errors.Is(perr, pdfcpu.ErrWrongPassword) {
+		// A password given for a file that needs none (owner password
+		// only, which the library would have accepted as it is).
+		out, encrypted, perr = guardBytes(deadline, func(ctx context.Context) ([]byte, bool, error) {
+			return rewrite(ctx, src, "")
+		})
+		if perr != nil {
+			perr = pdfcpu.ErrWrongPassword
+		}
+	}
+	if perr != nil {
+		return nil, classifyRewrite(perr, why, lay.encrypted || encrypted, opts.Password)
+	}
+	out, _ = fixHeader(out)
+	d, err := guard(deadline, func() (*Document, error) { return openLibrary(out, "") })
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) && e.Kind == ErrNoPages {
+			return nil, err
+		}
+		return nil, fail(ErrDamaged, fmt.Errorf("after rewriting (%v): %w", why, err))
+	}
+	d.Repairs = append(repairs, fmt.Sprintf("rewritten by pdfcpu: %v", why))
+	d.Encrypted = d.Encrypted || encrypted || lay.encrypted
+	return d, nil
+}
+
+// ErrTimeout is the cause of an ErrDamaged error when a file took longer
+// than Options.Timeout.
+var ErrTimeout = errors.New("gave up: reading the file takes too long")
+
+func headerLine(b []byte) string {
+	end := bytes.IndexAny(b[:min(len(b), 16)], "\r\n")
+	if end < 0 {
+		end = min(len(b), 16)
+	}
+	return string(b[:end])
+}
+
+// errLibraryEncryption marks an encrypted file that the library opens but
+// decrypts wrongly (AES strings keep their padding; 40-bit RC4 keys are
+// extended to 16 bytes), or refuses (AES-256, crypt filters, revisions > 4).
+var errLibraryEncryption = errors.New("encryption the library does not decrypt correctly")
+
+// openLibrary is the fast path: the library on data as it is.
+func openLibrary(data []byte, password string) (*Document, error) {
+	tries := 0
+	r, err := pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), func() string {
+		if tries++; tries == 1 {
+			return password
+		}
+		return ""
+	})
+	if err != nil {
+		if errors.Is(err, pdf.ErrInvalidPassword) && password == "" {
+			return nil, fail(ErrNeedPassword, err)
+		}
+		return nil, err
+	}
+	encrypted := false
+	if enc := r.Trailer().Key("Encrypt"); !enc.IsNull() {
+		encrypted = true
+		// Only RC4 with a 128-bit key (V 2, R 3) is decrypted right.
+		if enc.Key("V").Int64() != 2 || enc.Key("R").Int64() != 3 || enc.Key("Length").Int64() != 128 {
+			return nil, errLibraryEncryption
+		}
+	}
+	n, err := countPages(r)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, fail(ErrNoPages, nil)
+	}
+	return &Document{Reader: r, Data: data, NumPages: n, Encrypted: encrypted}, nil
+}
+
+// guard runs f with a deadline, turning a panic into an error. When the
+// deadline passes first, guard returns and leaves f running: the library
+// offers no way to stop it (it can loop on cyclic object streams).
+func guard(deadline time.Time, f func() (*Document, error)) (*Document, error) {
+	type result struct {
+		d   *Document
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				ch <- result{nil, fmt.Errorf("malformed PDF: %v", p)}
+			}
+		}()
+		d, err := f()
+		ch <- result{d, err}
+	}()
+	t := time.NewTimer(time.Until(deadline))
+	defer t.Stop()
+	select {
+	case r := <-ch:
+		return r.d, r.err
+	case <-t.C:
+		return nil, fail(ErrDamaged, ErrTimeout)
+	}
+}
+
+// guardBytes is guard for the rewrite step, which can also be cancelled.
+func guardBytes(deadline time.Time, f func(ctx context.Context) ([]byte, bool, error)) ([]byte, bool, error) {
+	type result struct {
+		b   []byte
+		enc bool
+		err error
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), deadline)
+	defer cancel()
+	ch := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				ch <- result{nil, false, fmt.Errorf("pdfcpu: %v", p)}
+			}
+		}()
+		b, enc, err := f(ctx)
+		ch <- result{b, enc, err}
+	}()
+	select {
+	case r := <-ch:
+		return r.b, r.enc, r.err
+	case <-ctx.Done():
+		return nil, false, fail(ErrDamaged, ErrTimeout)
+	}
+}

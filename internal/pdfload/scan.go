@@ -1,0 +1,475 @@
+package pdfload
+
+// A small reader of PDF syntax, just enough to look at the file's container
+// (header, tail, cross-reference chain) before handing it to the library:
+// the library loops forever on a /Prev cycle, allocates whatever /Size or a
+// subsection start says, and silently ignores /XRefStm.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+)
+
+const (
+	// headerWindow is how far into the file a %PDF- header is looked for
+	// (Acrobat accepts one within the first 1024 bytes).
+	headerWindow = 1024
+	// maxSections bounds the /Prev chain of cross-reference sections.
+	maxSections = 4096
+	// maxObjects bounds object numbers (PDF 1.7 Annex C: 8,388,607).
+	maxObjects = 8388607
+	// maxDepth bounds nesting of arrays and dictionaries while scanning.
+	maxDepth = 100
+)
+
+// pdfName is a PDF name object without its slash.
+type pdfName string
+
+// pdfRef is an indirect reference "n g R".
+type pdfRef struct{ num, gen int64 }
+
+// keyword is a bare keyword such as obj, stream, trailer, true.
+type keyword string
+
+type lexer struct {
+	b   []byte
+	pos int
+}
+
+func isWhite(c byte) bool {
+	switch c {
+	case 0, '\t', '\n', '\f', '\r', ' ':
+		return true
+	}
+	return false
+}
+
+func isDelimiter(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+// skipSpace skips white space and comments.
+func (l *lexer) skipSpace() {
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		switch {
+		case isWhite(c):
+			l.pos++
+		case c == '%':
+			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
+				l.pos++
+			}
+		default:
+			return
+		}
+	}
+}
+
+var errSyntax = errors.New("syntax error")
+
+// token returns the next token: int64, float64, pdfName, keyword, string
+// (literal or hex, undecoded), or one of the keywords "<<", ">>", "[", "]".
+func (l *lexer) token() (any, error) {
+	l.skipSpace()
+	if l.pos >= len(l.b) {
+		return nil, errSyntax
+	}
+	c := l.b[l.pos]
+	switch {
+	case c == '/':
+		start := l.pos + 1
+		l.pos++
+		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+			l.pos++
+		}
+		return pdfName(l.b[start:l.pos]), nil
+	case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
+		l.pos += 2
+		return keyword("<<"), nil
+	case c == '>' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '>':
+		l.pos += 2
+		return keyword(">>"), nil
+	case c == '[' || c == ']' || c == '{' || c == '}':
+		l.pos++
+		return keyword(string(c)), nil
+	case c == '<':
+		end := bytes.IndexByte(l.b[l.pos:], '>')
+		if end < 0 {
+			return nil, errSyntax
+		}
+		s := string(l.b[l.pos+1 : l.pos+end])
+		l.pos += end + 1
+		return s, nil
+	case c == '(':
+		depth := 0
+		start := l.pos
+		for l.pos < len(l.b) {
+			switch l.b[l.pos] {
+			case '\\':
+				l.pos++
+			case '(':
+				depth++
+			case ')':
+				depth--
+				if depth == 0 {
+					l.pos++
+					return string(l.b[start+1 : l.pos-1]), nil
+				}
+			}
+			l.pos++
+		}
+		return nil, errSyntax
+	case c == ')' || c == '>':
+		return nil, errSyntax
+	}
+	start := l.pos
+	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+		l.pos++
+	}
+	word := l.b[start:l.pos]
+	if i, err := strconv.ParseInt(string(word), 10, 64); err == nil {
+		return i, nil
+	}
+	if f, err := strconv.ParseFloat(string(word), 64); err == nil {
+		return f, nil
+	}
+	return keyword(word), nil
+}
+
+// value reads one object; "n g R" becomes a pdfRef.
+func (l *lexer) value(depth int) (any, error) {
+	if depth > maxDepth {
+		return nil, errSyntax
+	}
+	tok, err := l.token()
+	if err != nil {
+		return nil, err
+	}
+	switch tok {
+	case keyword("<<"):
+		d := map[pdfName]any{}
+		for {
+			k, err := l.token()
+			if err != nil {
+				return nil, err
+			}
+			if k == keyword(">>") {
+				return d, nil
+			}
+			key, ok := k.(pdfName)
+			if !ok {
+				return nil, errSyntax
+			}
+			v, err := l.value(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			d[key] = v
+		}
+	case keyword("["):
+		var a []any
+		for {
+			save := l.pos
+			t, err := l.token()
+			if err != nil {
+				return nil, err
+			}
+			if t == keyword("]") {
+				return a, nil
+			}
+			l.pos = save
+			v, err := l.value(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			a = append(a, v)
+		}
+	}
+	if n, ok := tok.(int64); ok {
+		save := l.pos
+		if g, err := l.token(); err == nil {
+			if g, ok := g.(int64); ok {
+				if r, err := l.token(); err == nil && r == keyword("R") {
+					return pdfRef{n, g}, nil
+				}
+			}
+		}
+		l.pos = save
+	}
+	return tok, nil
+}
+
+// findHeader returns the offset of "%PDF-" within the header window, or -1.
+func findHeader(data []byte) int {
+	return bytes.Index(data[:min(len(data), headerWindow)], []byte("%PDF-"))
+}
+
+// goodHeader reports whether the library accepts the header of data, which
+// starts with %PDF-: version 1.0 to 1.7 followed by an end of line.
+func goodHeader(data []byte) bool {
+	return len(data) >= 9 && string(data[5:7]) == "1." && data[7] >= '0' && data[7] <= '7' &&
+		(data[8] == '\r' || data[8] == '\n')
+}
+
+// fixHeader returns a copy of data whose first nine bytes read "%PDF-1.7\n"
+// (PDF 2.0, 1.8+, or a header followed by a comment on the same line). The
+// header line is a comment to every reader, so no offset moves.
+func fixHeader(data []byte) ([]byte, bool) {
+	if len(data) < 9 || goodHeader(data) {
+		return data, false
+	}
+	out := make([]byte, len(data))
+	copy(out, data)
+	copy(out, "%PDF-1.7\n")
+	return out, true
+}
+
+const tailSpace = " \t\r\n\f\x00"
+
+// bodyRE matches what shows that PDF objects follow a %%EOF, i.e. an
+// incremental update or the rest of a linearized file that was cut off.
+var bodyRE = regexp.MustCompile(`\d+\s+\d+\s+obj\b|\bendobj\b|\bendstream\b|\bstartxref\s|(^|\s)xref\s+\d+\s+\d+|\btrailer\s*<<`)
+
+// endOfFile returns the offset just past the %%EOF that ends the PDF data:
+// the last one preceded by "startxref N" (garbage after the end may contain
+// the string too), else the last one; -1 if there is none.
+func endOfFile(data []byte) int {
+	last := bytes.LastIndex(data, []byte("%%EOF"))
+	for i := last; i >= 0; i = bytes.LastIndex(data[:i], []byte("%%EOF")) {
+		before := bytes.TrimRight(data[max(0, i-64):i], tailSpace)
+		j := len(before)
+		for j > 0 && before[j-1] >= '0' && before[j-1] <= '9' {
+			j--
+		}
+		if j < len(before) && bytes.HasSuffix(bytes.TrimRight(before[:j], tailSpace), []byte("startxref")) {
+			return i + 5
+		}
+		if last-i > 1<<20 {
+			break
+		}
+	}
+	if last < 0 {
+		return -1
+	}
+	return last + 5
+}
+
+// fixTail makes the end of the file acceptable to the library, which wants
+// %%EOF within the last 100 bytes. It returns the (possibly shortened or
+// extended) data and a note of what it did, or ErrTruncated.
+func fixTail(data []byte) ([]byte, string, error) {
+	trimmed := bytes.TrimRight(data, tailSpace)
+	if bytes.HasSuffix(trimmed, []byte("%%EOF")) {
+		if len(data)-len(trimmed) > 64 || bytes.ContainsAny(data[len(trimmed):], "\x00\f") {
+			return trimmed, "dropped padding after %%EOF", nil
+		}
+		return data, "", nil
+	}
+	end := endOfFile(data)
+	if end < 0 {
+		// Everything but the %%EOF line itself may be there.
+		if l := bytes.LastIndex(trimmed, []byte("startxref")); l >= 0 && len(trimmed)-l < 64 {
+			lx := lexer{b: trimmed, pos: l + len("startxref")}
+			if t, err := lx.token(); err == nil {
+				if _, ok := t.(int64); ok {
+					if lx.skipSpace(); lx.pos == len(trimmed) {
+						out := make([]byte, len(trimmed), len(trimmed)+7)
+						copy(out, trimmed)
+						return append(out, "\n%%EOF\n"...), "added the missing %%EOF", nil
+					}
+				}
+			}
+		}
+		return nil, "", fail(ErrTruncated, errors.New("no %%EOF"))
+	}
+	rest := data[end:]
+	if bodyRE.Match(rest) {
+		return nil, "", fail(ErrTruncated, fmt.Errorf("PDF data after the last %%%%EOF (at %d) is cut off", end-5))
+	}
+	return data[:end], fmt.Sprintf("dropped %d bytes after %%%%EOF", len(rest)), nil
+}
+
+// layout is what a look at the cross-reference chain found.
+type layout struct {
+	hybrid    bool  // some trailer has /XRefStm (the library ignores it)
+	encrypted bool  // the newest trailer has /Encrypt
+	unsafe    error // why the library must not be given the file
+	// loop, when not zero, is the byte span of a "/Prev N" entry that
+	// points back into the chain: blanking it out repairs the chain.
+	loop [2]int
+}
+
+// inspect follows the cross-reference chain from the last startxref and
+// checks what the library would otherwise trip over. It never fails: a
+// problem is reported in layout.unsafe, and the caller repairs the file.
+func inspect(data []byte) layout {
+	var lay layout
+	tail := data[max(0, len(data)-1024):]
+	i := bytes.LastIndex(tail, []byte("startxref"))
+	if i < 0 {
+		lay.unsafe = errors.New("no startxref")
+		return lay
+	}
+	lx := lexer{b: tail, pos: i + len("startxref")}
+	t, err := lx.token()
+	off, ok := t.(int64)
+	if err != nil || !ok {
+		lay.unsafe = errors.New("startxref not followed by an offset")
+		return lay
+	}
+	seen := map[int64]bool{}
+	limit := int64(min(len(data)+1024, maxObjects))
+	var prevSpan [2]int
+	for n := 0; ; n++ {
+		if n >= maxSections {
+			lay.unsafe = errors.New("too many cross-reference sections")
+			return lay
+		}
+		if off <= 0 || off >= int64(len(data)) {
+			lay.unsafe = fmt.Errorf("cross-reference offset %d outside the file", off)
+			return lay
+		}
+		if seen[off] {
+			lay.unsafe = fmt.Errorf("cross-reference chain loops at offset %d", off)
+			lay.loop = prevSpan
+			return lay
+		}
+		seen[off] = true
+		trailer, span, err := section(data, off, limit)
+		if err != nil {
+			lay.unsafe = fmt.Errorf("cross-reference section at %d: %w", off, err)
+			return lay
+		}
+		if n == 0 && trailer["Encrypt"] != nil {
+			lay.encrypted = true
+		}
+		if x, ok := trailer["XRefStm"].(int64); ok {
+			lay.hybrid = true
+			if x > 0 && x < int64(len(data)) && !seen[x] {
+				seen[x] = true
+				if _, _, err := section(data, x, limit); err != nil {
+					lay.unsafe = fmt.Errorf("cross-reference stream at %d: %w", x, err)
+					return lay
+				}
+			}
+		}
+		prev, ok := trailer["Prev"]
+		if !ok {
+			return lay
+		}
+		if off, ok = prev.(int64); !ok {
+			lay.unsafe = errors.New("/Prev is not an offset")
+			return lay
+		}
+		prevSpan = [2]int{}
+		if loc := prevRE.FindIndex(data[span[0]:span[1]]); loc != nil {
+			prevSpan = [2]int{span[0] + loc[0], span[0] + loc[1]}
+		}
+	}
+}
+
+var prevRE = regexp.MustCompile(`/Prev\s+\d+`)
+
+// section reads the cross-reference section (table or stream) at off and
+// returns its trailer (or stream) dictionary and the byte span of that
+// dictionary, checking object numbers against limit.
+func section(data []byte, off, limit int64) (map[pdfName]any, [2]int, error) {
+	lx := lexer{b: data, pos: int(off)}
+	d, err := sectionDict(&lx, limit)
+	return d, [2]int{int(off), lx.pos}, err
+}
+
+func sectionDict(lx *lexer, limit int64) (map[pdfName]any, error) {
+	t, err := lx.token()
+	if err != nil {
+		return nil, err
+	}
+	if t == keyword("xref") {
+		return table(lx, limit)
+	}
+	// n g obj << ... >> stream
+	if _, ok := t.(int64); !ok {
+		return nil, errors.New("neither a table nor a stream")
+	}
+	if g, err := lx.token(); err != nil {
+		return nil, err
+	} else if _, ok := g.(int64); !ok {
+		return nil, errors.New("neither a table nor a stream")
+	}
+	if kw, err := lx.token(); err != nil || kw != keyword("obj") {
+		return nil, errors.New("neither a table nor a stream")
+	}
+	v, err := lx.value(0)
+	if err != nil {
+		return nil, err
+	}
+	d, ok := v.(map[pdfName]any)
+	if !ok || d["Type"] != pdfName("XRef") {
+		return nil, errors.New("not a cross-reference stream")
+	}
+	size, ok := d["Size"].(int64)
+	if !ok || size < 0 || size > limit {
+		return nil, fmt.Errorf("/Size %v out of range", d["Size"])
+	}
+	if idx, ok := d["Index"].([]any); ok {
+		for i := 0; i+1 < len(idx); i += 2 {
+			s, ok1 := idx[i].(int64)
+			c, ok2 := idx[i+1].(int64)
+			if !ok1 || !ok2 || s < 0 || c < 0 || s+c > limit {
+				return nil, errors.New("/Index out of range")
+			}
+		}
+	}
+	return d, nil
+}
+
+// table reads a classic xref table after the keyword "xref".
+func table(lx *lexer, limit int64) (map[pdfName]any, error) {
+	for {
+		save := lx.pos
+		t, err := lx.token()
+		if err != nil {
+			return nil, err
+		}
+		if t == keyword("trailer") {
+			break
+		}
+		start, ok1 := t.(int64)
+		c, err := lx.token()
+		if err != nil {
+			return nil, err
+		}
+		count, ok2 := c.(int64)
+		if !ok1 || !ok2 || start < 0 || count < 0 || start+count > limit {
+			return nil, fmt.Errorf("bad subsection at %d", save)
+		}
+		// Entries are 20 bytes each; skip them at once when the layout
+		// allows, else token by token.
+		lx.skipSpace()
+		if end := lx.pos + int(count)*20; end <= len(lx.b) && (count == 0 || lx.b[end-3] == 'n' || lx.b[end-3] == 'f') {
+			lx.pos = end
+			continue
+		}
+		for i := int64(0); i < count*3; i++ {
+			if _, err := lx.token(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	v, err := lx.value(0)
+	if err != nil {
+		return nil, err
+	}
+	d, ok := v.(map[pdfName]any)
+	if !ok {
+		return nil, errors.New("trailer is not a dictionary")
+	}
+	return d, nil
+}
