@@ -214,32 +214,34 @@ type jsonEncoder struct {
 	multi bool
 	n     int
 	buf   bytes.Buffer
+	enc   *json.Encoder
 }
 
 func (e *jsonEncoder) write(doc *document.Document) error {
-	doc = normalized(doc)
-	e.buf.Reset()
-	enc := json.NewEncoder(&e.buf)
-	enc.SetEscapeHTML(false)
-	if !e.multi {
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(doc); err != nil {
-			return err
+	if e.enc == nil {
+		e.enc = json.NewEncoder(&e.buf)
+		e.enc.SetEscapeHTML(false)
+		if e.multi {
+			e.enc.SetIndent("  ", "  ")
+		} else {
+			e.enc.SetIndent("", "  ")
 		}
-		_, err := e.w.Write(e.buf.Bytes())
-		return err
 	}
-	if e.n == 0 {
-		e.buf.WriteString("[\n  ")
-	} else {
-		e.buf.WriteString(",\n  ")
+	e.buf.Reset()
+	if e.multi {
+		if e.n == 0 {
+			e.buf.WriteString("[\n  ")
+		} else {
+			e.buf.WriteString(",\n  ")
+		}
 	}
 	e.n++
-	enc.SetIndent("  ", "  ")
-	if err := enc.Encode(doc); err != nil {
+	if err := e.enc.Encode(normalized(doc)); err != nil {
 		return err
 	}
-	e.buf.Truncate(e.buf.Len() - 1) // Encode's newline
+	if e.multi {
+		e.buf.Truncate(e.buf.Len() - 1) // Encode's newline; the next separator follows
+	}
 	_, err := e.w.Write(e.buf.Bytes())
 	return err
 }

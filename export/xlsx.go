@@ -2,7 +2,7 @@ package export
 
 import (
 	"bufio"
-	"encoding/json"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
@@ -34,7 +34,7 @@ type xlsxEncoder struct {
 	lang   string
 	spill  *os.File
 	bw     *bufio.Writer
-	enc    *json.Encoder
+	enc    *gob.Encoder
 	widths map[Table][]int
 	counts map[Table]int
 }
@@ -52,13 +52,13 @@ func (e *xlsxEncoder) init() error {
 		}
 		e.widths[t] = w
 	}
-	f, err := os.CreateTemp("", "pet-export-*.jsonl")
+	f, err := os.CreateTemp("", "pet-export-*.gob")
 	if err != nil {
 		return fmt.Errorf("temporary file for the workbook: %w", err)
 	}
 	e.spill = f
 	e.bw = bufio.NewWriterSize(f, 256<<10)
-	e.enc = json.NewEncoder(e.bw)
+	e.enc = gob.NewEncoder(e.bw)
 	return nil
 }
 
@@ -175,7 +175,7 @@ func (e *xlsxEncoder) writeSheet(f *excelize.File, t Table, st *xlsxStyles) erro
 	if _, err := e.spill.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("temporary file for the workbook: %w", err)
 	}
-	dec := json.NewDecoder(bufio.NewReaderSize(e.spill, 256<<10))
+	dec := gob.NewDecoder(bufio.NewReaderSize(e.spill, 256<<10))
 	for {
 		var doc document.Document
 		if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
