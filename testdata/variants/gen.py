@@ -40,7 +40,8 @@ def plain(c):
 def make_rows(rng, v):
     n_units = v.get("units", 1)
     n_proj = v.get("projects", 12)
-    picks = [dict(p) for p in rng.sample(PROJECTS, min(n_proj, len(PROJECTS)))]
+    pool = [p for p in PROJECTS if len(p["indicators_text"]) <= v.get("max_text", 10**6)]
+    picks = [dict(p) for p in rng.sample(pool, min(n_proj, len(pool)))]
     # Make the first characters of every name unique, so that the page on
     # which a row starts can be found in the PDF's text by its name.
     for k, p in enumerate(picks):
@@ -153,6 +154,22 @@ def render_html(v, rows):
     return "\n".join(out)
 
 
+def calc_pdf(v, rows, pdfpath):
+    """Write the table as a workbook with excelize (xlsx/main.go) and print it with LibreOffice Calc."""
+    spec = dict(Title=v["title"], Department=v["department"], Currency=v["currency"], Widths=v["xlsx_widths"],
+                Font=v["css"]["font"], Size=v["css"]["size"], VAlign=v["css"]["valign"].replace("middle", "center"),
+                Indent=v.get("xlsx_indent", "spaces"), Orientation=v.get("orientation", "landscape"), Paper=v.get("paper", "A4"),
+                RepeatHeader=v.get("repeat_header", True),
+                Rows=[dict(Level=r["level"], Name=r["name"], Goal=r["goal"], Indicators=r["indicators_text"],
+                           Money=[fmt(c) if c is not None else None for c in r["money"]]) for r in rows])
+    d = tempfile.mkdtemp()
+    x = os.path.join(d, "t.xlsx")
+    subprocess.run(["go", "run", "./testdata/variants/xlsx", x], input=json.dumps(spec).encode(), check=True,
+                   cwd=os.path.join(HERE, "..", ".."), timeout=300)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", d, x], check=True, capture_output=True, timeout=180)
+    shutil.move(os.path.join(d, "t.pdf"), pdfpath)
+
+
 def to_pdf(htmlpath, pdfpath, producer):
     if producer == "writer":
         d = tempfile.mkdtemp()
@@ -240,6 +257,12 @@ def variants():
         var("writer-ruled-top", producer="writer", projects=12, indent="ideographic", css=dict(valign="top", indent_css="", font="Noto Serif CJK SC", size=8)),
         var("writer-ruled-middle-units", producer="writer", units=2, projects=14, all_money=True, indent="ideographic",
             css=dict(valign="middle", indent_css="", font="WenQuanYi Zen Hei", size=7.5, pad=2), widths=[17, 9, 9, 9, 8, 22, 26]),
+        var("calc-units-cell-indent", producer="calc", max_text=330, units=3, projects=15, all_money=True, xlsx_indent="style",
+            xlsx_widths=[14, 7, 7, 7, 6, 23, 28], css=dict(font="Noto Sans CJK SC", size=9, valign="middle")),
+        var("calc-portrait-top", producer="calc", max_text=330, projects=10, orientation="portrait", xlsx_widths=[11, 6, 6, 6, 5, 13, 15],
+            css=dict(font="WenQuanYi Zen Hei", size=8, valign="top")),
+        var("calc-a3-header-once", producer="calc", max_text=600, projects=20, paper="A3", repeat_header=False, big=True,
+            xlsx_widths=[19, 10, 10, 9, 9, 37, 45], css=dict(font="Noto Serif CJK SC", size=10, valign="middle")),
         var("libreoffice-writer-units", producer="libreoffice", units=2, projects=12, all_money=True, css=dict(font="WenQuanYi Zen Hei", page="A4 portrait", size=8),
             widths=[18, 8, 8, 8, 8, 22, 28]),
     ]
@@ -252,11 +275,14 @@ def main():
             continue
         rng = random.Random(1000 + i)
         rows = make_rows(rng, v)
-        with tempfile.TemporaryDirectory() as d:
-            hp = os.path.join(d, v["name"] + ".html")
-            open(hp, "w").write(render_html(v, rows))
-            pdf = os.path.join(HERE, v["name"] + ".pdf")
-            to_pdf(hp, pdf, v["producer"])
+        pdf = os.path.join(HERE, v["name"] + ".pdf")
+        if v["producer"] == "calc":
+            calc_pdf(v, rows, pdf)
+        else:
+            with tempfile.TemporaryDirectory() as d:
+                hp = os.path.join(d, v["name"] + ".html")
+                open(hp, "w").write(render_html(v, rows))
+                to_pdf(hp, pdf, v["producer"])
         npages, texts = page_texts(pdf)
         exp = expected(v, rows, find_pages(rows, texts), npages, texts)
         with open(os.path.join(HERE, v["name"] + ".expected.json"), "w") as f:
