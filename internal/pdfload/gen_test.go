@@ -164,6 +164,51 @@ func hybridPDF() []byte {
 	return b.finish(x2)
 }
 
+// objStmCyclePDF has a cross-reference stream that says the object stream
+// 7 is stored in object stream 7: the library would recurse until the
+// stack overflows, a crash no recover() catches.
+func objStmCyclePDF() []byte {
+	b := newBuilder("%PDF-1.5\n%\xb5\xb5\xb5\xb5\n")
+	b.obj(1, "<</Type /Catalog /Pages 2 0 R>>")
+	b.stream(5, " /Filter /FlateDecode", deflate(pageText(1)))
+	b.stream(6, " /Filter /FlateDecode", deflate(pageText(2)))
+	objs := []string{
+		"<</Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 595 842]>>",
+		"<</Type /Page /Parent 2 0 R /Resources <</Font <</F1 8 0 R>>>> /Contents 5 0 R>>",
+		"<</Type /Page /Parent 2 0 R /Resources <</Font <</F1 8 0 R>>>> /Contents 6 0 R>>",
+		fontObj,
+	}
+	nums := []int{2, 3, 4, 8}
+	var head, body strings.Builder
+	for i, o := range objs {
+		fmt.Fprintf(&head, "%d %d ", nums[i], body.Len())
+		body.WriteString(o + "\n")
+	}
+	b.stream(7, fmt.Sprintf(" /Type /ObjStm /N 4 /First %d", head.Len()), []byte(head.String()+body.String()))
+	b.offsets[9] = b.buf.Len()
+	var xs []byte
+	for i := 0; i < 10; i++ {
+		switch i {
+		case 0:
+			xs = append(xs, 0, 0, 0, 0xff)
+		case 2, 3, 4:
+			xs = append(xs, 2, 0, 7, byte(i-2))
+		case 7: // the cycle
+			xs = append(xs, 2, 0, 7, 0)
+		case 8:
+			xs = append(xs, 2, 0, 7, 3)
+		default:
+			o := b.offsets[i]
+			xs = append(xs, 1, byte(o>>8), byte(o), 0)
+		}
+	}
+	x := b.offsets[9]
+	fmt.Fprintf(&b.buf, "9 0 obj\n<</Type /XRef /Size 10 /W [1 2 1] /Root 1 0 R %s /Length %d>>\nstream\n", fileID, len(xs))
+	b.buf.Write(xs)
+	b.buf.WriteString("\nendstream\nendobj\n")
+	return b.finish(x)
+}
+
 // xrefStreamPDF writes tiny.pdf's objects with a cross-reference stream
 // whose dictionary carries the given extra entries (for /Size abuse).
 func xrefStreamPDF(sizeEntry string) []byte {
@@ -237,6 +282,22 @@ func qpdf(t *testing.T, in []byte, out string, args ...string) {
 	}
 }
 
+// garble damages the xref entry of object 3.
+func garble(t *testing.T, data []byte) []byte {
+	t.Helper()
+	x := bytes.LastIndex(data, []byte("\nxref"))
+	if x < 0 {
+		t.Fatal("no xref table")
+	}
+	out := append([]byte{}, data...)
+	// "xref\n0 N\n" then 20-byte entries: entry 3 starts 3*20 bytes in.
+	e := x + 1 + bytes.IndexByte(out[x+1:], '\n') + 1
+	e += bytes.IndexByte(out[e:], '\n') + 1 + 3*20
+	out[e+4] = 'x'
+	out[e+8] = '#'
+	return out
+}
+
 func write(t *testing.T, name string, data []byte) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(badDir, name), data, 0o644); err != nil {
@@ -276,6 +337,10 @@ func TestRegenerateBadInputs(t *testing.T) {
 	}
 	write(t, "no-xref-table.pdf", noXref)
 
+	// One xref entry garbled, as by a bad byte: pdfcpu gives up on such a
+	// table, the objects themselves are intact.
+	write(t, "garbled-xref.pdf", garble(t, tiny))
+
 	// A /Prev that points back at the same xref table: a naive reader loops.
 	x := bytes.LastIndex(tiny, []byte("xref\n0 9"))
 	write(t, "prev-loop.pdf", replaceOnce(t, tiny, `/Size 9 /Root`, fmt.Sprintf("/Size 9 /Prev %d /Root", x)))
@@ -297,6 +362,7 @@ func TestRegenerateBadInputs(t *testing.T) {
 	write(t, "trailing-garbage.pdf", garbage)
 
 	write(t, "hybrid-xref.pdf", hybridPDF())
+	write(t, "objstm-cycle.pdf", objStmCyclePDF())
 	write(t, "huge-xref-size.pdf", xrefStreamPDF("/Size 1999999999"))
 	qpdf(t, tiny, "xref-stream.pdf", "--object-streams=generate")
 
@@ -324,6 +390,12 @@ func TestRegenerateBadInputs(t *testing.T) {
 		args = append(args, "--")
 		qpdf(t, tiny, c.name, args...)
 	}
+	aes, err := os.ReadFile(filepath.Join(badDir, "aes-128-user.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, "aes-128-garbled-xref.pdf", garble(t, aes))
+
 	// A security handler other than /Standard (certificate encryption).
 	write(t, "pubsec-encrypted.pdf", onePage("<<>>", "", pageText(1), " /Encrypt 5 0 R", func(b *builder) {
 		b.obj(5, "<</Filter /Adobe.PubSec /SubFilter /adbe.pkcs7.s5 /V 4 /Length 128 /Recipients [<3082>]>>")

@@ -17,6 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ledongthuc/pdf"
@@ -137,13 +138,36 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 		why = err
 	}
 
-	// Repair: pdfcpu reads (decrypts, rebuilds) and rewrites the file.
-	// When bytes before %PDF were skipped, give it the original: its
+	// Structural trouble: rebuild the cross-reference data from the
+	// objects themselves and let the library read the file through it.
+	// When bytes before %PDF were skipped, pdfcpu gets the original: its
 	// offsets may count from the start of the file.
 	src := body
 	if start > 0 {
 		src = data
 	}
+	if structural(why) {
+		rebuilt, err := rebuild(body)
+		if err == nil {
+			libDeadline := time.Now().Add(time.Until(deadline) / 2)
+			d, err := guard(libDeadline, func() (*Document, error) { return openLibrary(rebuilt, opts.Password) })
+			if err == nil {
+				d.Repairs = append(repairs, fmt.Sprintf("rebuilt the cross-reference table: %v", why))
+				return d, nil
+			}
+			if errors.Is(err, ErrNeedPassword) {
+				return nil, err
+			}
+			if !structural(err) {
+				// Sound now, but encrypted in a way only pdfcpu handles.
+				src = rebuilt
+				repairs = append(repairs, fmt.Sprintf("rebuilt the cross-reference table: %v", why))
+				why = err
+			}
+		}
+	}
+
+	// Last resort: pdfcpu reads (decrypts, repairs) and rewrites the file.
 	out, encrypted, perr := guardBytes(deadline, func(ctx context.Context) ([]byte, bool, error) {
 		return rewrite(ctx, src, opts.Password)
 	})
@@ -172,6 +196,17 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 	d.Repairs = append(repairs, fmt.Sprintf("rewritten by pdfcpu: %v", why))
 	d.Encrypted = d.Encrypted || encrypted || lay.encrypted
 	return d, nil
+}
+
+// structural reports whether the library's failure is about the file's
+// structure (cross-reference data, objects, page tree) rather than its
+// encryption.
+func structural(err error) bool {
+	if errors.Is(err, errLibraryEncryption) || errors.Is(err, pdf.ErrInvalidPassword) ||
+		errors.Is(err, ErrNeedPassword) || errors.Is(err, ErrTimeout) {
+		return false
+	}
+	return !strings.Contains(err.Error(), "encrypt")
 }
 
 // ErrTimeout is the cause of an ErrDamaged error when a file took longer

@@ -7,8 +7,10 @@ package pdfload
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 )
@@ -309,8 +311,7 @@ type layout struct {
 // inspect follows the cross-reference chain from the last startxref and
 // checks what the library would otherwise trip over. It never fails: a
 // problem is reported in layout.unsafe, and the caller repairs the file.
-func inspect(data []byte) layout {
-	var lay layout
+func inspect(data []byte) (lay layout) {
 	tail := data[max(0, len(data)-1024):]
 	i := bytes.LastIndex(tail, []byte("startxref"))
 	if i < 0 {
@@ -327,6 +328,16 @@ func inspect(data []byte) layout {
 	seen := map[int64]bool{}
 	limit := int64(min(len(data)+1024, maxObjects))
 	var prevSpan [2]int
+	// Compressed objects as the library will see them (first seen wins),
+	// to catch object streams that are, in a cycle, compressed in each
+	// other: the library recurses on that until the stack overflows, which
+	// no recover() catches.
+	compressed := map[int]int{} // object -> its object stream; -1: not compressed
+	defer func() {
+		if lay.unsafe == nil && !lay.hybrid {
+			lay.unsafe = checkObjStmChains(compressed)
+		}
+	}()
 	for n := 0; ; n++ {
 		if n >= maxSections {
 			lay.unsafe = errors.New("too many cross-reference sections")
@@ -349,6 +360,12 @@ func inspect(data []byte) layout {
 		}
 		if n == 0 && trailer["Encrypt"] != nil {
 			lay.encrypted = true
+		}
+		if trailer["Type"] == pdfName("XRef") {
+			if err := streamEntries(data, span[1], trailer, compressed); err != nil {
+				lay.unsafe = fmt.Errorf("cross-reference stream at %d: %w", off, err)
+				return lay
+			}
 		}
 		if x, ok := trailer["XRefStm"].(int64); ok {
 			lay.hybrid = true
@@ -376,6 +393,146 @@ func inspect(data []byte) layout {
 }
 
 var prevRE = regexp.MustCompile(`/Prev\s+\d+`)
+
+// maxXRefStreamBytes bounds the decoded size of a cross-reference stream
+// (20 million entries of up to 8 bytes would be far beyond maxObjects).
+const maxXRefStreamBytes = 1 << 28
+
+// streamEntries decodes the cross-reference stream whose dictionary d ends
+// at dictEnd and records its entries in compressed, where not yet present.
+// It decodes what the library decodes (Flate, optionally with the PNG Up
+// predictor); for anything else the library fails with an error of its
+// own, so nothing needs checking.
+func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[int]int) error {
+	length, ok := d["Length"].(int64)
+	if !ok {
+		return nil
+	}
+	lx := lexer{b: data, pos: dictEnd}
+	if t, err := lx.token(); err != nil || t != keyword("stream") {
+		return nil
+	}
+	start := lx.pos
+	if start < len(data) && data[start] == '\r' {
+		start++
+	}
+	if start < len(data) && data[start] == '\n' {
+		start++
+	}
+	if length < 0 || int64(start)+length > int64(len(data)) {
+		return nil
+	}
+	raw := data[start : start+int(length)]
+	var w []int
+	wsum := 0
+	ww, _ := d["W"].([]any)
+	for _, x := range ww {
+		i, ok := x.(int64)
+		if !ok || i < 0 || i > 8 {
+			return nil
+		}
+		w = append(w, int(i))
+		wsum += int(i)
+	}
+	if len(w) < 3 || wsum == 0 {
+		return nil
+	}
+	var body []byte
+	switch d["Filter"] {
+	case nil:
+		body = raw
+	case pdfName("FlateDecode"):
+		zr, err := zlib.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return nil
+		}
+		body, _ = io.ReadAll(io.LimitReader(zr, maxXRefStreamBytes))
+	default:
+		return nil
+	}
+	if parms, ok := d["DecodeParms"].(map[pdfName]any); ok && parms["Predictor"] != nil {
+		if parms["Predictor"] != int64(12) {
+			return nil
+		}
+		cols := wsum
+		if c, ok := parms["Columns"].(int64); ok {
+			cols = int(c)
+		}
+		if cols != wsum {
+			return nil
+		}
+		rows := len(body) / (cols + 1)
+		out := make([]byte, 0, rows*cols)
+		prev := make([]byte, cols)
+		for r := 0; r < rows; r++ {
+			row := body[r*(cols+1) : (r+1)*(cols+1)]
+			if row[0] != 2 {
+				return nil
+			}
+			for i := range prev {
+				prev[i] += row[1+i]
+			}
+			out = append(out, prev...)
+		}
+		body = out
+	}
+	size, _ := d["Size"].(int64)
+	index, _ := d["Index"].([]any)
+	if index == nil {
+		index = []any{int64(0), size}
+	}
+	field := func(b []byte) int {
+		x := 0
+		for _, c := range b {
+			x = x<<8 | int(c)
+		}
+		return x
+	}
+	for len(index) >= 2 {
+		first, _ := index[0].(int64)
+		n, _ := index[1].(int64)
+		index = index[2:]
+		for i := int64(0); i < n; i++ {
+			if len(body) < wsum {
+				return nil
+			}
+			e := body[:wsum]
+			body = body[wsum:]
+			typ := 1
+			if w[0] > 0 {
+				typ = field(e[:w[0]])
+			}
+			num := int(first + i)
+			if _, ok := compressed[num]; ok {
+				continue
+			}
+			if typ == 2 {
+				compressed[num] = field(e[w[0] : w[0]+w[1]])
+			} else {
+				compressed[num] = -1
+			}
+		}
+	}
+	return nil
+}
+
+// checkObjStmChains reports objects whose object stream is itself
+// compressed, in a chain that does not end.
+func checkObjStmChains(compressed map[int]int) error {
+	for num, stm := range compressed {
+		for depth := 0; stm >= 0; depth++ {
+			if depth > 32 {
+				return fmt.Errorf("object %d: object streams compressed in each other", num)
+			}
+			next, ok := compressed[stm]
+			if !ok {
+				break
+			}
+			stm = next
+		}
+	}
+	return nil
+}
 
 // section reads the cross-reference section (table or stream) at off and
 // returns its trailer (or stream) dictionary and the byte span of that
