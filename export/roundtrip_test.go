@@ -680,6 +680,35 @@ func TestXLSXColumnWidths(t *testing.T) {
 	if w := width("projects", "L"); w != maxLongWidth {
 		t.Errorf("goal width %v, want %d", w, maxLongWidth)
 	}
+	// Rows are as tall as their wrapped text, up to maxLines lines; the
+	// 合计 row has one line of default height.
+	height := func(sheet string, row int) float64 {
+		h, err := f.GetRowHeight(sheet, row)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	if h := height("projects", 2); h > 16 {
+		t.Errorf("total row height %v", h)
+	}
+	for i, r := range doc.Rows {
+		lines := 1
+		for _, s := range []string{r.Goal, r.IndicatorsText} {
+			lines = max(lines, (textWidth(s)+maxLongWidth-2)/(maxLongWidth-1))
+		}
+		lines = max(lines, (textWidth(r.Name)+maxTextWidth-2)/(maxTextWidth-1))
+		want := float64(min(lines, maxLines)*15 + 2)
+		if lines == 1 {
+			want = 15
+		}
+		if h := height("projects", i+2); h != want {
+			t.Errorf("row %d height %v, want %v (%d lines)", r.Seq, h, want, lines)
+		}
+	}
+	if got := wrappedLines(strings.Repeat("字", 30), 21); got != 3 {
+		t.Errorf("wrappedLines = %d, want 3", got)
+	}
 }
 
 func TestTextWidth(t *testing.T) {

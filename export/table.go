@@ -45,7 +45,8 @@ const (
 type kind int
 
 const (
-	kText     kind = iota // string
+	kText     kind = iota // string, wrapped in XLSX
+	kLabel                // string repeated on every line (source, department): not wrapped
 	kLongText             // string, wide wrapped column
 	kInt                  // int; 0 is written as an empty cell when the column is optional
 	kMoney                // *document.Money, nil for an empty cell
@@ -63,9 +64,9 @@ type column struct {
 
 var tableColumns = map[Table][]column{
 	Projects: {
-		{"source", "来源文件", kText},
-		{"department", "部门名称", kText},
-		{"currency_unit", "金额单位", kText},
+		{"source", "来源文件", kLabel},
+		{"department", "部门名称", kLabel},
+		{"currency_unit", "金额单位", kLabel},
 		{"seq", "序号", kInt},
 		{"level", "层级", kText},
 		{"name", "项目名称", kText},
@@ -80,8 +81,8 @@ var tableColumns = map[Table][]column{
 		{"page", "页码", kInt},
 	},
 	Indicators: {
-		{"source", "来源文件", kText},
-		{"department", "部门名称", kText},
+		{"source", "来源文件", kLabel},
+		{"department", "部门名称", kLabel},
 		{"seq", "序号", kInt},
 		{"level", "层级", kText},
 		{"name", "项目名称", kText},
@@ -99,18 +100,18 @@ var tableColumns = map[Table][]column{
 		{"target_unit", "目标值单位", kText},
 	},
 	Warnings: {
-		{"source", "来源文件", kText},
+		{"source", "来源文件", kLabel},
 		{"code", "警告代码", kText},
 		{"row", "行序号", kInt},
 		{"page", "页码", kInt},
 		{"message", "说明", kLongText},
 	},
 	Documents: {
-		{"source", "来源文件", kText},
+		{"source", "来源文件", kLabel},
 		{"pages", "页数", kInt},
 		{"title", "标题", kText},
-		{"department", "部门名称", kText},
-		{"currency_unit", "金额单位", kText},
+		{"department", "部门名称", kLabel},
+		{"currency_unit", "金额单位", kLabel},
 		{"rows_count", "行数", kInt},
 		{"warnings_count", "警告数", kInt},
 	},

@@ -159,8 +159,10 @@ func (e *xlsxEncoder) writeSheet(f *excelize.File, t Table, st *xlsxStyles) erro
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
+	widths := make([]int, len(cols))
 	for i, c := range cols {
-		if err := sw.SetColWidth(i+1, i+1, float64(columnWidth(c.kind, e.widths[t][i]))); err != nil {
+		widths[i] = columnWidth(c.kind, e.widths[t][i])
+		if err := sw.SetColWidth(i+1, i+1, float64(widths[i])); err != nil {
 			return err
 		}
 	}
@@ -185,10 +187,21 @@ func (e *xlsxEncoder) writeSheet(f *excelize.File, t Table, st *xlsxStyles) erro
 		}
 		err := tableRows(t, &doc, func(cells []any) error {
 			n++
+			lines := 1
 			for i, c := range cells {
+				if cols[i].kind == kLabel {
+					row[i] = st.label(c)
+					continue
+				}
 				row[i] = st.cell(c)
+				if s, ok := c.(string); ok {
+					lines = max(lines, wrappedLines(s, widths[i]))
+				}
 			}
-			return sw.SetRow("A"+strconv.Itoa(n), row)
+			if lines == 1 {
+				return sw.SetRow("A"+strconv.Itoa(n), row)
+			}
+			return sw.SetRow("A"+strconv.Itoa(n), row, excelize.RowOpts{Height: rowHeight(lines)})
 		})
 		if err != nil {
 			return err
@@ -199,7 +212,7 @@ func (e *xlsxEncoder) writeSheet(f *excelize.File, t Table, st *xlsxStyles) erro
 
 // xlsxStyles are the style ids of the workbook's cells.
 type xlsxStyles struct {
-	header, text, integer, money, decimal int
+	header, plain, text, integer, money, decimal int
 }
 
 func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
@@ -215,6 +228,7 @@ func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
 			Alignment: &excelize.Alignment{Vertical: "center"},
 		}},
+		{&st.plain, &excelize.Style{Alignment: top}},
 		{&st.text, &excelize.Style{Alignment: wrap}},
 		{&st.integer, &excelize.Style{Alignment: top, NumFmt: 1}}, // 0
 		{&st.money, &excelize.Style{Alignment: top, NumFmt: 4}},   // #,##0.00
@@ -266,12 +280,42 @@ func (st *xlsxStyles) cell(v any) any {
 	return excelize.Cell{StyleID: st.text, Value: fmt.Sprint(v)}
 }
 
+// label returns the XLSX cell of a kLabel column: text, not wrapped.
+func (st *xlsxStyles) label(v any) any {
+	if s, ok := v.(string); ok && s != "" {
+		return excelize.Cell{StyleID: st.plain, Value: s}
+	}
+	return nil
+}
+
 // displayText is a cell's text as a spreadsheet shows it, for measuring.
 func displayText(v any) string {
 	if m, ok := v.(*document.Money); ok && m != nil {
 		return m.Grouped()
 	}
 	return cellText(v)
+}
+
+// Row heights, in points. Neither LibreOffice nor Excel grows a row to fit
+// its wrapped text when opening a file, so rows are given the height their
+// longest text needs, up to maxLines lines: enough for most goals and names,
+// while the sheet stays a list one can scan (a longer text is all in its
+// cell, and in the indicators sheet item by item).
+const (
+	lineHeight = 15 // one line of the default 11 pt font, CJK included
+	maxLines   = 6
+)
+
+// wrappedLines estimates the number of lines s takes wrapped in a column
+// width wide.
+func wrappedLines(s string, width int) int {
+	usable := max(width-1, 1)
+	return (textWidth(s) + usable - 1) / usable
+}
+
+// rowHeight is the height of a row of lines lines, at most maxLines.
+func rowHeight(lines int) float64 {
+	return float64(min(lines, maxLines)*lineHeight + 2)
 }
 
 // columnWidth turns the widest text of a column into a column width.
