@@ -445,3 +445,26 @@ func BenchmarkLibraryOpen(b *testing.B) {
 		})
 	}
 }
+
+// pet converts files in parallel: Load, the rebuild and the pdfcpu step
+// must not share state (run with -race).
+func TestConcurrentLoad(t *testing.T) {
+	files := []string{"tiny.pdf", "hybrid-xref.pdf", "aes-256-user.pdf", "aes-128-user.pdf", "shifted-offsets.pdf", "rc4-40-owner-only.pdf"}
+	done := make(chan error)
+	for i := 0; i < 4; i++ {
+		for _, f := range files {
+			go func() {
+				data, err := os.ReadFile(filepath.Join(badDir, f))
+				if err == nil {
+					_, err = Load(data, Options{Password: "user"})
+				}
+				done <- err
+			}()
+		}
+	}
+	for i := 0; i < 4*len(files); i++ {
+		if err := <-done; err != nil {
+			t.Error(detail(err))
+		}
+	}
+}
