@@ -718,3 +718,24 @@ func TestTextWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXZeroAmounts checks that an amount of zero is a numeric 0 cell, not
+// an empty one.
+func TestXLSXZeroAmounts(t *testing.T) {
+	doc := &document.Document{Source: "zero.pdf", Rows: []document.Row{{
+		Seq: 1, Level: document.LevelTotal, Name: "合计",
+		Total: &document.Money{Hundredths: 0, Decimals: 2}, FiscalAppropriation: &document.Money{},
+		OtherFunds: &document.Money{Hundredths: -150, Decimals: 1},
+	}}}
+	f, err := excelize.OpenReader(bytes.NewReader(render(t, Options{Format: XLSX}, doc)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	c := xlsxChecker{t: t, f: f}
+	rows := xlsxSheet(t, f, "projects")
+	r := &doc.Rows[0]
+	for k, m := range r.MoneyColumns() {
+		c.money("projects", 8+k, 2, field(rows[1], 7+k), m)
+	}
+}

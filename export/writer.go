@@ -3,8 +3,9 @@
 //
 // A Writer streams a batch of documents out one at a time, the way
 // encoding/csv writes records: NewWriter, Write for each document, Close.
-// Memory stays flat whatever the batch size; XLSX spills the batch to a
-// temporary file and builds the workbook on Close.
+// Memory stays flat whatever the batch size, but for XLSX: it spills the
+// batch to a temporary file and builds the workbook on Close, holding the
+// zipped workbook (about 25 kB per document) in memory to write it out.
 //
 // Options.Multi says whether a batch is being written. Without it the output
 // is the plain shape of one document and a second Write is an error; with it
