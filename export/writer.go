@@ -151,9 +151,9 @@ func (w *Writer) Write(doc *document.Document) error {
 	return nil
 }
 
-// Close completes the output. With Options.Multi and no document written,
-// JSON is [] and YAML []; without it, JSON and YAML write nothing, and the
-// flat formats write their header lines alone in either case. After a failed
+// Close completes the output. When no document was written, JSON and YAML
+// are [] with Options.Multi and nothing without it, CSV is its header line,
+// XLSX a workbook of header rows, and JSON Lines nothing. After a failed
 // Write, Close writes nothing more but must still be called: it removes the
 // temporary file of XLSX output. Closing twice returns the first result.
 func (w *Writer) Close() error {
