@@ -739,3 +739,19 @@ func TestXLSXZeroAmounts(t *testing.T) {
 		c.money("projects", 8+k, 2, field(rows[1], 7+k), m)
 	}
 }
+
+// TestXLSXEmptyBatch checks that a batch of no documents is a workbook of
+// header rows.
+func TestXLSXEmptyBatch(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(render(t, Options{Format: XLSX, Multi: true})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, tb := range Tables() {
+		rows := xlsxSheet(t, f, string(tb))
+		if len(rows) != 1 || !reflect.DeepEqual(rows[0], header(tb, LangEN)) {
+			t.Errorf("%s: %q", tb, rows)
+		}
+	}
+}
