@@ -167,7 +167,14 @@ func hybridPDF() []byte {
 // objStmCyclePDF has a cross-reference stream that says the object stream
 // 7 is stored in object stream 7: the library would recurse until the
 // stack overflows, a crash no recover() catches.
-func objStmCyclePDF() []byte {
+func objStmCyclePDF() []byte { return objStmPDF(false) }
+
+// objStmExtendsPDF has an object stream that /Extends itself and lacks an
+// object the xref stream says it holds: the library searches the /Extends
+// chain for it forever.
+func objStmExtendsPDF() []byte { return objStmPDF(true) }
+
+func objStmPDF(extends bool) []byte {
 	b := newBuilder("%PDF-1.5\n%\xb5\xb5\xb5\xb5\n")
 	b.obj(1, "<</Type /Catalog /Pages 2 0 R>>")
 	b.stream(5, " /Filter /FlateDecode", deflate(pageText(1)))
@@ -179,12 +186,17 @@ func objStmCyclePDF() []byte {
 		fontObj,
 	}
 	nums := []int{2, 3, 4, 8}
+	ext := ""
+	if extends {
+		// Object 8 (the font) is listed in the xref stream only.
+		objs, nums, ext = objs[:3], nums[:3], " /Extends 7 0 R"
+	}
 	var head, body strings.Builder
 	for i, o := range objs {
 		fmt.Fprintf(&head, "%d %d ", nums[i], body.Len())
 		body.WriteString(o + "\n")
 	}
-	b.stream(7, fmt.Sprintf(" /Type /ObjStm /N 4 /First %d", head.Len()), []byte(head.String()+body.String()))
+	b.stream(7, fmt.Sprintf(" /Type /ObjStm /N %d /First %d%s", len(objs), head.Len(), ext), []byte(head.String()+body.String()))
 	b.offsets[9] = b.buf.Len()
 	var xs []byte
 	for i := 0; i < 10; i++ {
@@ -194,7 +206,12 @@ func objStmCyclePDF() []byte {
 		case 2, 3, 4:
 			xs = append(xs, 2, 0, 7, byte(i-2))
 		case 7: // the cycle
-			xs = append(xs, 2, 0, 7, 0)
+			if extends {
+				o := b.offsets[i]
+				xs = append(xs, 1, byte(o>>8), byte(o), 0)
+			} else {
+				xs = append(xs, 2, 0, 7, 0)
+			}
 		case 8:
 			xs = append(xs, 2, 0, 7, 3)
 		default:
@@ -363,6 +380,7 @@ func TestRegenerateBadInputs(t *testing.T) {
 
 	write(t, "hybrid-xref.pdf", hybridPDF())
 	write(t, "objstm-cycle.pdf", objStmCyclePDF())
+	write(t, "objstm-extends-loop.pdf", objStmExtendsPDF())
 	write(t, "huge-xref-size.pdf", xrefStreamPDF("/Size 1999999999"))
 	qpdf(t, tiny, "xref-stream.pdf", "--object-streams=generate")
 

@@ -52,6 +52,7 @@ var badCases = []badCase{
 	{file: "xref-stream.pdf", pages: 2, path: fast, text: true},
 	{file: "huge-xref-size.pdf", pages: 1, path: rebuilt, text: true},
 	{file: "objstm-cycle.pdf", pages: 2, path: rebuilt, text: true},
+	{file: "objstm-extends-loop.pdf", pages: 2, path: rebuilt, text: true},
 
 	{file: "rc4-40-user.pdf", err: ErrNeedPassword},
 	{file: "rc4-40-user.pdf", password: "user", pages: 2, path: rewritten, text: true},

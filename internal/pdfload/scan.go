@@ -333,9 +333,10 @@ func inspect(data []byte) (lay layout) {
 	// other: the library recurses on that until the stack overflows, which
 	// no recover() catches.
 	compressed := map[int]int{} // object -> its object stream; -1: not compressed
+	offsets := map[int]int{}    // offsets of the uncompressed objects of xref streams
 	defer func() {
 		if lay.unsafe == nil && !lay.hybrid {
-			lay.unsafe = checkObjStmChains(compressed)
+			lay.unsafe = checkObjStmChains(data, compressed, offsets)
 		}
 	}()
 	for n := 0; ; n++ {
@@ -362,7 +363,7 @@ func inspect(data []byte) (lay layout) {
 			lay.encrypted = true
 		}
 		if trailer["Type"] == pdfName("XRef") {
-			if err := streamEntries(data, span[1], trailer, compressed); err != nil {
+			if err := streamEntries(data, span[1], trailer, compressed, offsets); err != nil {
 				lay.unsafe = fmt.Errorf("cross-reference stream at %d: %w", off, err)
 				return lay
 			}
@@ -403,7 +404,7 @@ const maxXRefStreamBytes = 1 << 28
 // It decodes what the library decodes (Flate, optionally with the PNG Up
 // predictor); for anything else the library fails with an error of its
 // own, so nothing needs checking.
-func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[int]int) error {
+func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[int]int, offsets map[int]int) error {
 	length, ok := d["Length"].(int64)
 	if !ok {
 		return nil
@@ -510,6 +511,9 @@ func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[i
 				compressed[num] = field(e[w[0] : w[0]+w[1]])
 			} else {
 				compressed[num] = -1
+				if typ == 1 {
+					offsets[num] = field(e[w[0] : w[0]+w[1]])
+				}
 			}
 		}
 	}
@@ -517,9 +521,15 @@ func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[i
 }
 
 // checkObjStmChains reports objects whose object stream is itself
-// compressed, in a chain that does not end.
-func checkObjStmChains(compressed map[int]int) error {
+// compressed, in a chain that does not end, and object streams whose
+// /Extends chain does not end: the library follows /Extends in a loop when
+// an object is missing from its stream.
+func checkObjStmChains(data []byte, compressed map[int]int, offsets map[int]int) error {
+	streams := map[int]bool{}
 	for num, stm := range compressed {
+		if stm >= 0 {
+			streams[stm] = true
+		}
 		for depth := 0; stm >= 0; depth++ {
 			if depth > 32 {
 				return fmt.Errorf("object %d: object streams compressed in each other", num)
@@ -531,7 +541,44 @@ func checkObjStmChains(compressed map[int]int) error {
 			stm = next
 		}
 	}
+	for stm := range streams {
+		for depth, s := 0, stm; ; depth++ {
+			if depth > 32 {
+				return fmt.Errorf("object stream %d: /Extends chain does not end", stm)
+			}
+			off, ok := offsets[s]
+			if !ok || off <= 0 || off >= len(data) {
+				break
+			}
+			lx := lexer{b: data, pos: off}
+			if !objectStart(&lx) {
+				break
+			}
+			d, err := lx.value(0)
+			if err != nil {
+				break
+			}
+			dict, _ := d.(map[pdfName]any)
+			ext, ok := dict["Extends"].(pdfRef)
+			if !ok {
+				break
+			}
+			s = int(ext.num)
+		}
+	}
 	return nil
+}
+
+// objectStart reads "n g obj" and reports whether it was there.
+func objectStart(lx *lexer) bool {
+	for i := 0; i < 2; i++ {
+		t, err := lx.token()
+		if _, ok := t.(int64); err != nil || !ok {
+			return false
+		}
+	}
+	t, err := lx.token()
+	return err == nil && t == keyword("obj")
 }
 
 // section reads the cross-reference section (table or stream) at off and
