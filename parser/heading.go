@@ -6,7 +6,7 @@ import (
 )
 
 var (
-	departmentRe = regexp.MustCompile(`^(?:部门名称|单位名称|预算部门|预算单位|部门|单位)[:：]`)
+	departmentRe = regexp.MustCompile(`^(?:部门名称|单位名称|预算部门|预算单位|编制部门|编制单位|部门)[:：]`)
 	unitRe       = regexp.MustCompile(`(?:金额单位|计量单位|单位)[:：]\s*(\S*)\s*$`)
 )
 

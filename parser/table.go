@@ -42,7 +42,7 @@ func fieldOfHeader(text string) Field {
 		return FieldIndicators
 	case strings.Contains(t, "绩效目标"):
 		return FieldGoal
-	case strings.Contains(t, "名称") || strings.HasPrefix(t, "项目") || strings.Contains(t, "使用单位"):
+	case strings.Contains(t, "名称"):
 		return FieldName
 	case strings.Contains(t, "专户"):
 		return FieldSpecial
@@ -53,6 +53,8 @@ func fieldOfHeader(text string) Field {
 	case strings.Contains(t, "总计") || strings.Contains(t, "合计") || strings.Contains(t, "总额") ||
 		strings.Contains(t, "金额") || strings.Contains(t, "预算数") || t == "小计":
 		return FieldTotal
+	case strings.HasPrefix(t, "项目") || strings.Contains(t, "使用单位"):
+		return FieldName
 	}
 	return FieldNone
 }

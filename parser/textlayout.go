@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/petool/pet/internal/pdfpage"
 )
 
 // This file reads tables drawn without ruling lines: columns from the
@@ -33,13 +35,20 @@ func headerTextBottom(g *pageGeometry, hit headerHit) float64 {
 // neighbour.
 func textColumns(g *pageGeometry, hit headerHit, bottom float64) []Column {
 	var ink, head []span
+	var headerLines []Line
+	for _, l := range g.lines {
+		if l.Y >= hit.top && l.Top() <= bottom {
+			headerLines = append(headerLines, l)
+		}
+	}
+	group := groupHeadings(headerLines)
 	for _, l := range g.lines {
 		inHeader := l.Y >= hit.top && l.Top() <= bottom
 		if !inHeader && l.Top() <= bottom {
 			continue
 		}
 		for _, gl := range l.Glyphs {
-			if strings.TrimSpace(gl.Text) == "" {
+			if strings.TrimSpace(gl.Text) == "" || (inHeader && group.covers(gl)) {
 				continue
 			}
 			ink = append(ink, span{gl.X0, gl.X1})
@@ -62,7 +71,7 @@ func textColumns(g *pageGeometry, hit headerHit, bottom float64) []Column {
 			continue
 		}
 		for _, gl := range l.Glyphs {
-			if strings.TrimSpace(gl.Text) != "" {
+			if strings.TrimSpace(gl.Text) != "" && !(l.Top() <= bottom && group.covers(gl)) {
 				ink = append(ink, span{gl.X0, gl.X1})
 			}
 		}
@@ -101,6 +110,40 @@ func textColumns(g *pageGeometry, hit headerHit, bottom float64) []Column {
 	cols[0].X0--
 	cols[len(cols)-1].X1++
 	return cols
+}
+
+// headingBoxes are the boxes of group headings in a header: words such as
+// 资金来源 printed over several sub-column headings.
+type headingBoxes []struct{ x0, x1, y float64 }
+
+func (h headingBoxes) covers(g pdfpage.Glyph) bool {
+	for _, b := range h {
+		if g.X0 >= b.x0-0.5 && g.X1 <= b.x1+0.5 && g.Y > b.y-0.5 && g.Y < b.y+0.5 {
+			return true
+		}
+	}
+	return false
+}
+
+// groupHeadings finds the header segments that stand over two or more
+// separate header segments of lower lines: group headings, which would
+// otherwise bridge the gutters between their sub-columns.
+func groupHeadings(lines []Line) headingBoxes {
+	segs := segments(lines)
+	var out headingBoxes
+	for _, s := range segs {
+		var under []span
+		for _, o := range segs {
+			em := lines[s.line].Size
+			if lines[o.line].Y > lines[s.line].Y+0.5 && o.x1 > s.x0-em/2 && o.x0 < s.x1+em/2 {
+				under = append(under, span{o.x0, o.x1})
+			}
+		}
+		if len(mergeSpans(under, 0)) >= 2 {
+			out = append(out, struct{ x0, x1, y float64 }{s.x0, s.x1, lines[s.line].Y})
+		}
+	}
+	return out
 }
 
 // spansGroups reports whether a line holds one run of text that reaches
