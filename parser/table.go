@@ -102,7 +102,8 @@ func isGoalHeading(t string) bool {
 }
 
 func isNameHeading(t string) bool {
-	return (strings.HasPrefix(t, "项目") || strings.Contains(t, "名称")) &&
+	// The cell may wrap (资金使用单位（项 / 目名称）): any of its words will do.
+	return (strings.Contains(t, "项目") || strings.Contains(t, "名称") || strings.Contains(t, "单位")) &&
 		!strings.Contains(t, "部门") && !strings.ContainsAny(t, ":：") &&
 		utf8.RuneCountInString(t) <= 16
 }
