@@ -62,5 +62,6 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newParseCmd())
+	root.AddCommand(newInspectCmd(), newTextCmd())
 	return root
 }

@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/petool/pet/export"
+	"github.com/petool/pet/internal/batch"
+	"github.com/petool/pet/internal/inspect"
+	"github.com/petool/pet/parser"
+	"github.com/spf13/cobra"
+)
+
+// pageFlags are the flags pet inspect and pet text share.
+type pageFlags struct {
+	page     int
+	password string
+}
+
+func (f *pageFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.IntVarP(&f.page, "page", "p", 0, "show only page `N` (1-based; default: every page)")
+	fl.StringVar(&f.password, "password", "", "user `PASSWORD` of an encrypted PDF (never prompted for)")
+}
+
+// analyze reads the PDF at path (- for standard input) and runs the parser
+// over it. A PDF that opens but holds no table is not an error here: the
+// analysis is returned with the parser's error, to be shown. Any other
+// failure is an exit error naming the file.
+func analyze(cmd *cobra.Command, path string, f *pageFlags) (*parser.Analysis, error, error) {
+	if cmd.Flags().Changed("page") && f.page < 1 {
+		return nil, nil, usageErrorf("--page must be at least 1, not %d", f.page)
+	}
+	var data []byte
+	var err error
+	if path == batch.Stdin {
+		data, err = io.ReadAll(cmd.InOrStdin())
+		if err != nil {
+			err = fmt.Errorf("reading standard input: %w", err)
+		}
+	} else if data, err = os.ReadFile(path); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+	}
+	if err != nil {
+		return nil, nil, &exitError{code: ExitFailed, err: fmt.Errorf("%s: %w", path, err)}
+	}
+	a, err := parser.Analyze(data, parser.Options{Password: f.password, Workers: runtime.NumCPU()})
+	if a == nil {
+		if err == nil {
+			err = errors.New("no analysis")
+		}
+		return nil, nil, &exitError{code: ExitFailed, err: fmt.Errorf("%s: %w", path, err)}
+	}
+	if f.page > len(a.Pages) {
+		return nil, nil, usageErrorf("--page %d: out of range, %s has pages 1-%d", f.page, path, len(a.Pages))
+	}
+	return a, err, nil
+}
+
+// pages lists the pages to show: the one asked for, or all.
+func (f *pageFlags) pages(a *parser.Analysis) []int {
+	if f.page > 0 {
+		return []int{f.page}
+	}
+	ps := make([]int, len(a.Pages))
+	for i := range ps {
+		ps[i] = i + 1
+	}
+	return ps
+}
+
+func newInspectCmd() *cobra.Command {
+	var f pageFlags
+	var svgDir string
+	cmd := &cobra.Command{
+		Use:   "inspect [flags] FILE.pdf|-",
+		Short: "Show what pet sees on each page: header, columns, rows",
+		Long: `Show what pet's parser finds on each page of a budget PDF: whether the
+table is there, its header band, its columns (x range, field, header text)
+and its row bands (y range, the start of each cell), whether the rows come
+from ruling lines or from blocks of text, and whether the grid is open at
+the bottom (a row cut by the page break). For a page without the table it
+gives the number of text lines and rules, and where header words appear.
+
+With --svg DIR it also draws every page shown as DIR/page-NNN.svg: the
+page's text and ruling lines with the header band, the cells of every row
+(coloured by column) and the column boundaries over them. Open the files in
+a web browser; hovering a cell shows its text.
+
+Coordinates are in points from the page's top-left corner.`,
+		Example: `  pet inspect budget.pdf
+  pet inspect budget.pdf --page 3
+  pet inspect budget.pdf --page 3 --svg debug/`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runInspect(cmd, args[0], &f, svgDir)
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().StringVar(&svgDir, "svg", "", "also draw each page shown as an SVG file in `DIR` (created if missing)")
+	return cmd
+}
+
+func runInspect(cmd *cobra.Command, path string, f *pageFlags, svgDir string) error {
+	a, analyzeErr, err := analyze(cmd, path, f)
+	if err != nil {
+		return err
+	}
+	out := cmd.OutOrStdout()
+	if err := inspect.Summary(out, a, analyzeErr); err != nil {
+		return writeError(err)
+	}
+	if _, err := io.WriteString(out, "\n"); err != nil {
+		return writeError(err)
+	}
+	for _, p := range f.pages(a) {
+		if err := inspect.Report(out, a, p); err != nil {
+			return writeError(err)
+		}
+	}
+	if svgDir == "" {
+		return nil
+	}
+	if err := os.MkdirAll(svgDir, 0o755); err != nil {
+		return &exitError{code: ExitFailed, err: fmt.Errorf("%s: creating %s: %w", path, svgDir, err)}
+	}
+	for _, p := range f.pages(a) {
+		name := filepath.Join(svgDir, fmt.Sprintf("page-%03d.svg", p))
+		err := export.WriteFileAtomic(name, func(w io.Writer) error { return inspect.SVG(w, a, p) })
+		if err != nil {
+			return &exitError{code: ExitFailed, err: fmt.Errorf("%s: %w", path, err)}
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s\n", name)
+	}
+	return nil
+}
+
+// writeError is a failure to write the report to standard output.
+func writeError(err error) error {
+	return &exitError{code: ExitFailed, err: fmt.Errorf("writing standard output: %w", err)}
+}

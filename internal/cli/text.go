@@ -1,0 +1,38 @@
+package cli
+
+import (
+	"github.com/petool/pet/internal/inspect"
+	"github.com/spf13/cobra"
+)
+
+func newTextCmd() *cobra.Command {
+	var f pageFlags
+	cmd := &cobra.Command{
+		Use:   "text [flags] FILE.pdf|-",
+		Short: "Print the text lines pet reads on each page, for bug reports",
+		Long: `Print the text lines that pet's parser reads on each page of a PDF, top to
+bottom: the baseline y of each line, then each run of its text (a line is
+split where a gap is wider than one em) with its x range, font size, font
+names and text. Text that starts or ends with spaces is quoted.
+
+Coordinates are in points from the page's top-left corner. Attach this
+output (and pet inspect's) to a report of a PDF that comes out wrong.`,
+		Example: `  pet text budget.pdf --page 1
+  pet text budget.pdf > budget.txt`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, _, err := analyze(cmd, args[0], &f)
+			if err != nil {
+				return err
+			}
+			for _, p := range f.pages(a) {
+				if err := inspect.Text(cmd.OutOrStdout(), a, p); err != nil {
+					return writeError(err)
+				}
+			}
+			return nil
+		},
+	}
+	f.register(cmd)
+	return cmd
+}
