@@ -206,6 +206,11 @@ func fillRows(g *pageGeometry, t *PageTable) {
 	cuts = append(cuts, t.Bottom)
 	_, closed := g.ruleBelow(t.Bottom-1.5, 3, left, right, 0.5)
 	t.OpenBottom = !closed
+	if len(cuts) == 2 {
+		// Column rules but no row rules: rows from the text blocks.
+		fillTextRows(g, t)
+		return
+	}
 	for i := 1; i < len(cuts); i++ {
 		if cuts[i]-cuts[i-1] < 2 {
 			continue

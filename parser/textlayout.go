@@ -207,56 +207,112 @@ func continuedTextTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 	return t, len(t.Rows) > 0
 }
 
-// fillTextRows cuts the body of an unruled table into rows: in every column
-// the lines form blocks (a cell's wrapped lines sit close together); blocks
-// of different columns that overlap vertically belong to one row.
+// fillTextRows cuts the body of a table without row rules into rows: in
+// every column the lines form blocks (a cell's wrapped lines follow each
+// other at the table's line pitch; the next cell's lines are further off by
+// the cell padding); blocks of different columns that overlap vertically
+// belong to one row. The body ends at t.Bottom when it is already known (the
+// grid's frame), else at a wide empty gap or at a line that runs across
+// column boundaries (a note under the table).
 func fillTextRows(g *pageGeometry, t *PageTable) {
 	if len(t.Columns) == 0 {
 		return
 	}
 	left, right := t.Columns[0].X0, t.Columns[len(t.Columns)-1].X1
-	// The body: lines below the top until a wide empty gap.
-	var body []Line
-	last := t.Top
-	for _, l := range g.lines {
-		if l.Top() < t.Top || l.X1 < left || l.X0 > right {
-			continue
+	if t.Bottom <= t.Top {
+		last, n := t.Top, 0
+		for _, l := range g.lines {
+			if l.Top() < t.Top || l.X1 < left || l.X0 > right {
+				continue
+			}
+			if n > 0 && (l.Top()-last > 4*l.Size || crossesColumns(l, t.Columns)) {
+				break
+			}
+			n++
+			last = math.Max(last, l.Bottom())
 		}
-		if len(body) > 0 && l.Top()-last > 4*l.Size {
-			break
+		t.Bottom = last + 0.5
+		if n == 0 {
+			return
 		}
-		body = append(body, l)
-		last = math.Max(last, l.Bottom())
 	}
-	t.Bottom = last + 0.5
-	if len(body) == 0 {
-		return
+	colLines := make([][]Line, len(t.Columns))
+	for i, c := range t.Columns {
+		colLines[i] = groupLines(g.glyphsIn(c.X0, t.Top, c.X1, t.Bottom))
 	}
+	pitch := linePitch(colLines)
 	var blocks []span
-	for _, c := range t.Columns {
-		glyphs := g.glyphsIn(c.X0, t.Top, c.X1, t.Bottom)
-		lines := groupLines(glyphs)
+	for _, lines := range colLines {
 		for i := 0; i < len(lines); {
 			j := i + 1
-			for j < len(lines) && lines[j].Top()-lines[j-1].Bottom() < 0.45*lines[j].Size {
+			for j < len(lines) && sameBlock(lines[j-1], lines[j], pitch) {
 				j++
 			}
-			blocks = append(blocks, span{lines[i].Top(), lines[j-1].Bottom()})
+			first, last := lines[i], lines[j-1]
+			blocks = append(blocks, span{first.Y - 0.75*first.Size, last.Y + 0.1*last.Size})
 			i = j
 		}
 	}
 	rows := mergeSpans(blocks, 0)
 	sort.Slice(rows, func(i, j int) bool { return rows[i].lo < rows[j].lo })
 	for i, r := range rows {
-		y0, y1 := r.lo-0.5, r.hi+0.5
+		y0, y1 := t.Top, t.Bottom
 		if i > 0 {
 			y0 = (rows[i-1].hi + r.lo) / 2
 		}
 		if i+1 < len(rows) {
 			y1 = (r.hi + rows[i+1].lo) / 2
-		} else {
-			y1 = t.Bottom
 		}
 		t.Rows = append(t.Rows, readRow(g, t.Columns, Band{y0, y1}))
 	}
+}
+
+// linePitch is the distance between the baselines of a cell's wrapped
+// lines: the most common distance between neighbouring lines of a column.
+// It is 0 when no cell wraps.
+func linePitch(colLines [][]Line) float64 {
+	counts := map[int]int{}
+	for _, lines := range colLines {
+		for i := 1; i < len(lines); i++ {
+			d := lines[i].Y - lines[i-1].Y
+			if d >= 0.9*lines[i].Size && d <= 2.2*lines[i].Size {
+				counts[int(math.Round(d*10))]++
+			}
+		}
+	}
+	best, bestN := 0, 1
+	for k, n := range counts {
+		// Neighbouring tenths are the same pitch drawn with rounding.
+		n += counts[k-1] + counts[k+1]
+		if n > bestN || (n == bestN && k < best) {
+			best, bestN = k, n
+		}
+	}
+	return float64(best) / 10
+}
+
+// sameBlock reports whether line b continues the cell of line a.
+func sameBlock(a, b Line, pitch float64) bool {
+	d := b.Y - a.Y
+	if pitch > 0 {
+		return d <= pitch+math.Max(0.6, 0.04*pitch)
+	}
+	return b.Top()-a.Bottom() < 0.45*b.Size
+}
+
+// crossesColumns reports whether a line draws glyphs over two or more
+// column boundaries: no cell text does that (columns end at rules or in
+// the middle of gutters that no body glyph covers), a note under the table
+// does.
+func crossesColumns(l Line, cols []Column) bool {
+	n := 0
+	for _, c := range cols[1:] {
+		for _, g := range l.Glyphs {
+			if g.X0 < c.X0-0.5 && g.X1 > c.X0+0.5 && strings.TrimSpace(g.Text) != "" {
+				n++
+				break
+			}
+		}
+	}
+	return n >= 2
 }
