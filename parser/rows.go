@@ -27,8 +27,8 @@ type rawRow struct {
 // joinRows collects the rows of every page, joining a row that a page break
 // splits: the first row of a continued page belongs to the previous row when
 // the previous page's grid is open at the bottom (no rule closes the cut
-// row), or, where that cannot be seen, when its name cell is empty or only
-// one of the two parts prints amounts.
+// row), or, where that cannot be seen, when its name cell is empty or it
+// prints no amount while the previous row does.
 func (a *Analysis) joinRows() []rawRow {
 	var rows []rawRow
 	for ti, t := range a.Tables {
@@ -86,7 +86,7 @@ func continuesPrevious(prev, cur rawRow) bool {
 	if strings.TrimSpace(cur.cells[FieldName]) == "" {
 		return true
 	}
-	return hasMoney(cur) != hasMoney(prev)
+	return !hasMoney(cur) && hasMoney(prev)
 }
 
 // Document turns the analysis into the contract document.
