@@ -82,7 +82,10 @@ func tableUnderHeader(g *pageGeometry, hit headerHit) (*PageTable, bool) {
 		}
 	} else {
 		// No grid: columns from the header words, rows from text blocks.
-		top, bottom = hit.top-1, headerTextBottom(g, hit)
+		// A rule under the header still bounds it where there is one.
+		if !hit.ruled {
+			top, bottom = hit.top-1, headerTextBottom(g, hit)
+		}
 		t.Columns = textColumns(g, hit, bottom)
 	}
 	t.Header = &Band{top, bottom}
