@@ -40,7 +40,7 @@ func (a *Analysis) joinRows() []rawRow {
 				}
 				r.cells[c.Field] += rb.Cells[ci].Text
 				if c.Field == FieldName && len(rb.Cells[ci].Lines) > 0 {
-					r.indent = rb.Cells[ci].Indent
+					r.indent = c.X0 + rb.Cells[ci].Indent // absolute: comparable across pages whose columns were found apart
 					r.leadingSpaces = rb.Cells[ci].LeadingSpaces
 					r.size = rb.Cells[ci].Lines[0].Size
 				}

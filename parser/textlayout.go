@@ -109,6 +109,12 @@ func textColumns(g *pageGeometry, hit headerHit, bottom float64) []Column {
 	}
 	cols[0].X0--
 	cols[len(cols)-1].X1++
+	// Leading spaces of indented names lie left of the first ink.
+	for _, l := range g.lines {
+		if l.Top() > bottom && l.X0 < cols[0].X0 && l.X0 > cols[0].X0-4*l.Size {
+			cols[0].X0 = l.X0 - 0.5
+		}
+	}
 	return cols
 }
 
