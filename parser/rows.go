@@ -22,6 +22,7 @@ type rawRow struct {
 	indent        float64
 	leadingSpaces int
 	size          float64
+	hasName       bool // indent and size were measured
 }
 
 // joinRows collects the rows of every page, joining a row that a page break
@@ -43,6 +44,7 @@ func (a *Analysis) joinRows() []rawRow {
 					r.indent = c.X0 + rb.Cells[ci].Indent // absolute: comparable across pages whose columns were found apart
 					r.leadingSpaces = rb.Cells[ci].LeadingSpaces
 					r.size = rb.Cells[ci].Lines[0].Size
+					r.hasName = true
 				}
 			}
 			if isEmptyRow(r) {
@@ -156,7 +158,7 @@ func rowLevels(rows []rawRow) []string {
 			levels[i] = document.LevelTotal
 			continue
 		}
-		if r.leadingSpaces == 0 && (minIndent < 0 || r.indent < minIndent) {
+		if r.hasName && r.leadingSpaces == 0 && (minIndent < 0 || r.indent < minIndent) {
 			minIndent = r.indent
 		}
 	}
@@ -165,7 +167,7 @@ func rowLevels(rows []rawRow) []string {
 		if levels[i] != "" {
 			continue
 		}
-		if r.leadingSpaces > 0 || (minIndent >= 0 && r.indent > minIndent+0.8*r.size) {
+		if r.leadingSpaces > 0 || (r.hasName && minIndent >= 0 && r.indent > minIndent+0.8*r.size) {
 			levels[i] = document.LevelProject
 			indented = true
 		}

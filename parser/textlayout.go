@@ -2,6 +2,7 @@ package parser
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -231,7 +232,7 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 			if l.Top() < t.Top || l.X1 < left || l.X0 > right {
 				continue
 			}
-			if n > 0 && (l.Top()-last > 4*l.Size || crossesColumns(l, t.Columns)) {
+			if n > 0 && (l.Top()-last > 4*l.Size || crossesColumns(l, t.Columns) || isPageNumber(l.Text())) {
 				break
 			}
 			n++
@@ -271,6 +272,14 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 		}
 		t.Rows = append(t.Rows, readRow(g, t.Columns, Band{y0, y1}))
 	}
+}
+
+var pageNumberRe = regexp.MustCompile(`^[-－—–\s]*(第?\s*\d{1,4}\s*页?\s*(共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-－—–\s]*$`)
+
+// isPageNumber reports whether a line is a page number (- 3 -, 第3页, 3/9):
+// the footer under a table, never a row.
+func isPageNumber(s string) bool {
+	return pageNumberRe.MatchString(strings.TrimSpace(s))
 }
 
 // linePitch is the distance between the baselines of a cell's wrapped
