@@ -38,6 +38,8 @@ type PageTable struct {
 	// OpenBottom is set when a ruled table has no rule along its bottom
 	// edge on this page: its last row is cut by the page break.
 	OpenBottom bool
+
+	gutters []span // unruled tables: the white space between columns
 }
 
 // column returns the index of the column that feeds f, or -1.
@@ -86,7 +88,7 @@ func tableUnderHeader(g *pageGeometry, hit headerHit) (*PageTable, bool) {
 		if !hit.ruled {
 			top, bottom = hit.top-1, headerTextBottom(g, hit)
 		}
-		t.Columns = textColumns(g, hit, bottom)
+		t.Columns, t.gutters = textColumns(g, hit, bottom)
 	}
 	t.Header = &Band{top, bottom}
 	seen := map[Field]bool{}

@@ -34,7 +34,7 @@ func headerTextBottom(g *pageGeometry, hit headerHit) float64 {
 // under header words is a column, and the boundaries lie in the middle of
 // the gutters. Ink without header words (text overflowing a cell) joins its
 // neighbour.
-func textColumns(g *pageGeometry, hit headerHit, bottom float64) []Column {
+func textColumns(g *pageGeometry, hit headerHit, bottom float64) ([]Column, []span) {
 	var ink, head []span
 	var headerLines []Line
 	for _, l := range g.lines {
@@ -59,7 +59,7 @@ func textColumns(g *pageGeometry, hit headerHit, bottom float64) []Column {
 		}
 	}
 	if len(head) == 0 {
-		return nil
+		return nil, nil
 	}
 	// Notes and paragraphs running across the table would close every gutter.
 	headGroups := mergeSpans(append([]span(nil), head...), 0)
@@ -102,9 +102,11 @@ func textColumns(g *pageGeometry, hit headerHit, bottom float64) []Column {
 		cols = append(cols, Column{X0: c.lo, X1: c.hi})
 	}
 	if len(cols) < 2 {
-		return nil
+		return nil, nil
 	}
+	gutters := make([]span, len(cols)-1)
 	for i := 1; i < len(cols); i++ {
+		gutters[i-1] = span{cols[i-1].X1, cols[i].X0}
 		cut := (cols[i-1].X1 + cols[i].X0) / 2
 		cols[i-1].X1, cols[i].X0 = cut, cut
 	}
@@ -116,7 +118,7 @@ func textColumns(g *pageGeometry, hit headerHit, bottom float64) []Column {
 			cols[0].X0 = l.X0 - 0.5
 		}
 	}
-	return cols
+	return cols, gutters
 }
 
 // headingBoxes are the boxes of group headings in a header: words such as
@@ -154,7 +156,9 @@ func groupHeadings(lines []Line) headingBoxes {
 }
 
 // spansGroups reports whether a line holds one run of text that reaches
-// over the centres of two header groups.
+// over the centres of three header groups: a note or paragraph across the
+// table. (Two is not enough: the texts of two tight neighbouring columns
+// can form one run.)
 func spansGroups(l Line, groups []span) bool {
 	if len(l.Glyphs) == 0 {
 		return false
@@ -171,7 +175,7 @@ func spansGroups(l Line, groups []span) bool {
 			n++
 		}
 	}
-	return n >= 2
+	return n >= 3
 }
 
 // widestGap returns the widest stretch of [a, b] that no ink span covers.
@@ -209,9 +213,46 @@ func continuedTextTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 	if first.X0 < left-5 || first.X1 > right+5 {
 		return nil, false
 	}
-	t := &PageTable{Page: g.page.Number, Columns: prev.Columns, Top: first.Top() - 1}
+	t := &PageTable{Page: g.page.Number, Columns: append([]Column(nil), prev.Columns...), Top: first.Top() - 1,
+		gutters: append([]span(nil), prev.gutters...)}
+	narrowGutters(g, t)
 	fillTextRows(g, t)
 	return t, len(t.Rows) > 0
+}
+
+// narrowGutters moves the column cuts of a continued unruled table into the
+// part of each gutter that this page's text leaves empty too: the columns
+// were found on an earlier page, whose lines may have been shorter.
+func narrowGutters(g *pageGeometry, t *PageTable) {
+	if len(t.gutters) != len(t.Columns)-1 {
+		return
+	}
+	var ink []span
+	for _, l := range g.lines {
+		if l.Top() < t.Top || isPageNumber(l.Text()) {
+			continue
+		}
+		for _, gl := range l.Glyphs {
+			if strings.TrimSpace(gl.Text) != "" {
+				ink = append(ink, span{gl.X0, gl.X1})
+			}
+		}
+	}
+	ink = mergeSpans(ink, 0.3)
+	for i, gu := range t.gutters {
+		lo := (t.Columns[i].X0 + gu.lo) / 2
+		hi := (gu.hi + t.Columns[i+1].X1) / 2
+		gap, ok := widestGap(ink, lo, hi)
+		if !ok {
+			continue
+		}
+		if both := (span{math.Max(gap.lo, gu.lo), math.Min(gap.hi, gu.hi)}); both.hi > both.lo {
+			gap = both
+		}
+		cut := (gap.lo + gap.hi) / 2
+		t.Columns[i].X1, t.Columns[i+1].X0 = cut, cut
+		t.gutters[i] = gap
+	}
 }
 
 // fillTextRows cuts the body of a table without row rules into rows: in
