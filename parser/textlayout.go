@@ -208,9 +208,12 @@ func continuedTextTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 	if len(g.lines) == 0 || len(prev.Columns) == 0 {
 		return nil, false
 	}
+	if prev.endsHere {
+		return nil, false // something else followed the table on its page
+	}
 	left, right := prev.Columns[0].X0, prev.Columns[len(prev.Columns)-1].X1
 	first := g.lines[0]
-	if first.X0 < left-5 || first.X1 > right+5 {
+	if first.X0 < left-5 || first.X1 > right+5 || crossesColumns(first, prev.Columns) {
 		return nil, false
 	}
 	t := &PageTable{Page: g.page.Number, Columns: append([]Column(nil), prev.Columns...), Top: first.Top() - 1,
@@ -268,12 +271,21 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 	}
 	left, right := t.Columns[0].X0, t.Columns[len(t.Columns)-1].X1
 	if t.Bottom <= t.Top {
-		last, n := t.Top, 0
+		last, n, size := t.Top, 0, 0.0
 		for _, l := range g.lines {
 			if l.Top() < t.Top || l.X1 < left || l.X0 > right {
 				continue
 			}
-			if n > 0 && (l.Top()-last > 4*l.Size || crossesColumns(l, t.Columns) || isPageNumber(l.Text())) {
+			if n == 0 {
+				size = l.Size
+			}
+			// The table ends at a wide gap, a note across the columns, a
+			// page number, or the larger title of whatever follows.
+			if n > 0 && isPageNumber(l.Text()) {
+				break
+			}
+			if n > 0 && (l.Top()-last > 4*l.Size || crossesColumns(l, t.Columns) || l.Size > 1.25*size) {
+				t.endsHere = true
 				break
 			}
 			n++
