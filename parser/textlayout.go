@@ -271,6 +271,12 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 	}
 	left, right := t.Columns[0].X0, t.Columns[len(t.Columns)-1].X1
 	if t.Bottom <= t.Top {
+		// A frame around the table closes it.
+		if y, ok := g.ruleBelow(t.Top+2, g.page.Height, left, right, 0.9); ok {
+			t.Bottom = y
+		}
+	}
+	if t.Bottom <= t.Top {
 		last, n, size := t.Top, 0, 0.0
 		for _, l := range g.lines {
 			if l.Top() < t.Top || l.X1 < left || l.X0 > right {
@@ -284,7 +290,7 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 			if n > 0 && isPageNumber(l.Text()) {
 				break
 			}
-			if n > 0 && (l.Top()-last > 4*l.Size || crossesColumns(l, t.Columns) || l.Size > 1.25*size) {
+			if n > 0 && (l.Top()-last > 4*l.Size || crossesColumns(l, t.Columns) || l.Size > 1.25*size || isNote(l.Text())) {
 				t.endsHere = true
 				break
 			}
@@ -334,6 +340,11 @@ var pageNumberRe = regexp.MustCompile(`^[-－—–\s]*(第?\s*\d{1,4}\s*页?\s*
 func isPageNumber(s string) bool {
 	return pageNumberRe.MatchString(strings.TrimSpace(s))
 }
+
+var noteRe = regexp.MustCompile(`^\s*(注|备注|说明|附注|数据来源)\s*[:：]`)
+
+// isNote reports whether a line starts a note under the table (注：…).
+func isNote(s string) bool { return noteRe.MatchString(s) }
 
 // linePitch is the distance between the baselines of a cell's wrapped
 // lines: the most common distance between neighbouring lines of a column.
