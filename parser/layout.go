@@ -39,8 +39,9 @@ type PageTable struct {
 	// edge on this page: its last row is cut by the page break.
 	OpenBottom bool
 
-	gutters  []span // unruled tables: the white space between columns
-	endsHere bool   // unruled tables: something other than rows follows on this page
+	gutters  []span  // unruled tables: the white space between columns
+	endsHere bool    // unruled tables: something other than rows follows on this page
+	textSize float64 // unruled tables: font size of the body text
 }
 
 // column returns the index of the column that feeds f, or -1.

@@ -213,11 +213,12 @@ func continuedTextTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 	}
 	left, right := prev.Columns[0].X0, prev.Columns[len(prev.Columns)-1].X1
 	first := g.lines[0]
-	if first.X0 < left-5 || first.X1 > right+5 || crossesColumns(first, prev.Columns) {
+	if first.X0 < left-5 || first.X1 > right+5 || crossesColumns(first, prev.Columns) ||
+		(prev.textSize > 0 && first.Size > 1.25*prev.textSize) || isNote(first.Text()) {
 		return nil, false
 	}
 	t := &PageTable{Page: g.page.Number, Columns: append([]Column(nil), prev.Columns...), Top: first.Top() - 1,
-		gutters: append([]span(nil), prev.gutters...)}
+		gutters: append([]span(nil), prev.gutters...), textSize: prev.textSize}
 	narrowGutters(g, t)
 	fillTextRows(g, t)
 	return t, len(t.Rows) > 0
@@ -284,6 +285,7 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 			}
 			if n == 0 {
 				size = l.Size
+				t.textSize = size
 			}
 			// The table ends at a wide gap, a note across the columns, a
 			// page number, or the larger title of whatever follows.
