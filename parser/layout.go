@@ -42,6 +42,7 @@ type PageTable struct {
 	gutters  []span  // unruled tables: the white space between columns
 	endsHere bool    // unruled tables: something other than rows follows on this page
 	textSize float64 // unruled tables: font size of the body text
+	textRows bool    // ruled columns but rows from text blocks
 }
 
 // column returns the index of the column that feeds f, or -1.
@@ -61,7 +62,7 @@ const minColumnGap = 2.0 // vertical rules closer than this are one boundary
 // repeated.
 func analyzePage(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 	if hit, ok := findHeader(g); ok {
-		if t, ok := tableUnderHeader(g, hit); ok {
+		if t, ok := tableUnderHeader(g, hit, prev); ok {
 			return t, true
 		}
 	}
@@ -72,7 +73,7 @@ func analyzePage(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 }
 
 // tableUnderHeader builds the page's table below a header row.
-func tableUnderHeader(g *pageGeometry, hit headerHit) (*PageTable, bool) {
+func tableUnderHeader(g *pageGeometry, hit headerHit, prev *PageTable) (*PageTable, bool) {
 	t := &PageTable{Page: g.page.Number}
 	top, bottom := hit.top, hit.bottom
 	var xs []float64
@@ -107,7 +108,7 @@ func tableUnderHeader(g *pageGeometry, hit headerHit) (*PageTable, bool) {
 		return nil, false
 	}
 	t.Top = bottom
-	fillRows(g, t)
+	fillRows(g, t, prev)
 	return t, true
 }
 
@@ -147,7 +148,7 @@ func continuedTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 		top = y
 	}
 	t.Top = top
-	fillRows(g, t)
+	fillRows(g, t, prev)
 	if len(t.Rows) == 0 {
 		return nil, false
 	}
@@ -178,7 +179,7 @@ func dedupe(xs []float64) []float64 {
 
 // fillRows finds the body's extent below t.Top and cuts it into row bands at
 // the horizontal rules, then reads every cell.
-func fillRows(g *pageGeometry, t *PageTable) {
+func fillRows(g *pageGeometry, t *PageTable, prev *PageTable) {
 	if !t.Ruled {
 		fillTextRows(g, t)
 		return
@@ -213,8 +214,14 @@ func fillRows(g *pageGeometry, t *PageTable) {
 	cuts = append(cuts, t.Bottom)
 	_, closed := g.ruleBelow(t.Bottom-1.5, 3, left, right, 0.5)
 	t.OpenBottom = !closed
-	if len(cuts) == 2 {
-		// Column rules but no row rules: rows from the text blocks.
+	// Column rules but no row rules: rows from the text blocks. Whether the
+	// table rules its rows is decided on its first page; later pages
+	// inherit it, since one tall row can fill a page without a rule.
+	t.textRows = len(cuts) == 2
+	if prev != nil {
+		t.textRows = prev.textRows
+	}
+	if t.textRows {
 		fillTextRows(g, t)
 		return
 	}
