@@ -91,7 +91,17 @@ func tableUnderHeader(g *pageGeometry, hit headerHit, prev *PageTable) (*PageTab
 		if !hit.ruled {
 			top, bottom = hit.top-1, headerTextBottom(g, hit)
 		}
-		t.Columns, t.gutters = textColumns(g, hit, bottom)
+		if prev != nil && !prev.Ruled && len(prev.gutters) > 0 && prev.Page == g.page.Number-1 {
+			// The header repeats over the same columns: keep them, and
+			// narrow the gutters to what this page leaves empty too.
+			t.Columns = append([]Column(nil), prev.Columns...)
+			t.gutters = append([]span(nil), prev.gutters...)
+			t.textSize = prev.textSize
+			t.Top = bottom
+			narrowGutters(g, t)
+		} else {
+			t.Columns, t.gutters = textColumns(g, hit, bottom)
+		}
 	}
 	t.Header = &Band{top, bottom}
 	seen := map[Field]bool{}
