@@ -2,16 +2,11 @@ package parser
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
+	"github.com/petool/pet/check"
 	"github.com/petool/pet/document"
-)
-
-// Warning codes raised while reading the table (the checks of the table's
-// own figures live in package check).
-const (
-	CodeMoneyNotNumber = "money-not-a-number"
-	CodePageUnreadable = "page-unreadable"
 )
 
 // rawRow is one table row with its cells joined across wrapped lines and
@@ -103,7 +98,7 @@ func (a *Analysis) Document(source string) *document.Document {
 		Warnings:     []document.Warning{},
 	}
 	for _, err := range a.PageErrors {
-		doc.Warnings = append(doc.Warnings, document.Warning{Code: CodePageUnreadable, Message: err.Error()})
+		doc.Warnings = append(doc.Warnings, document.Warning{Code: check.PageUnreadable, Message: err.Error()})
 	}
 	raws := a.joinRows()
 	levels := rowLevels(raws)
@@ -135,7 +130,7 @@ func (a *Analysis) Document(source string) *document.Document {
 			m, err := document.ParseMoney(text)
 			if err != nil {
 				doc.Warnings = append(doc.Warnings, document.Warning{
-					Code: CodeMoneyNotNumber, Row: row.Seq, Page: row.Page,
+					Code: check.MoneyNotANumber, Row: row.Seq, Page: row.Page,
 					Message: fmt.Sprintf("%s: %q is not an amount", document.MoneyColumnNames[k], text),
 				})
 				continue
@@ -144,6 +139,10 @@ func (a *Analysis) Document(source string) *document.Document {
 		}
 		doc.Rows = append(doc.Rows, row)
 	}
+	// Indicators are read and the figures checked; warnings follow row order,
+	// document-level ones (row 0) first.
+	doc.Warnings = append(doc.Warnings, check.Document(doc)...)
+	sort.SliceStable(doc.Warnings, func(i, j int) bool { return doc.Warnings[i].Row < doc.Warnings[j].Row })
 	return doc
 }
 

@@ -62,3 +62,31 @@ func TestParallelPagesSameResult(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedFixtures parses the hand-picked generated fixtures of
+// testdata/fixtures (see its README) and compares every field the expected
+// file has (indicator targets aside, which the generator does not compute).
+func TestNamedFixtures(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "fixtures", "*.pdf"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, path := range files {
+		name := strings.TrimSuffix(filepath.Base(path), ".pdf")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Parse(data, name+".pdf", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := toGeneric(t, mustRead(t, strings.TrimSuffix(path, ".pdf")+".expected.json")).(map[string]any)
+			delete(want, "source")
+			for _, d := range diffSubset("", want, toGeneric(t, doc), 30) {
+				t.Error(d)
+			}
+		})
+	}
+}

@@ -1,0 +1,200 @@
+// Package check looks for errors in a target table's own figures and text:
+// sums that do not add up, indicators filed under the wrong level, numbering
+// that skips. Each finding is a document.Warning with a stable code; the
+// output never stops for a warning.
+package check
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/petool/pet/document"
+	"github.com/petool/pet/indicator"
+)
+
+// Warning codes. They are stable: scripts filter on them.
+const (
+	UnitSumMismatch        = "unit-sum-mismatch"
+	TotalSumMismatch       = "total-sum-mismatch"
+	RowSumMismatch         = "row-sum-mismatch"
+	IndicatorsMissing      = "indicators-missing"
+	IndicatorLevelMismatch = indicator.CodeLevelMismatch
+	IndicatorNumbering     = indicator.CodeNumbering
+	IndicatorUnreadable    = indicator.CodeUnreadable
+	MoneyNotANumber        = "money-not-a-number"
+	PageUnreadable         = "page-unreadable"
+)
+
+// Code describes one warning code, for the README and `pet codes`.
+type Code struct {
+	Code, Meaning, Example string
+}
+
+// Codes lists every warning pet can raise.
+var Codes = []Code{
+	{UnitSumMismatch, "a unit row's amount differs from the sum of its projects (per money column)",
+		"unit 广州市增城区政务服务数据管理局: total: projects sum to 5,640.84, unit row says 5,651.84"},
+	{TotalSumMismatch, "the 合计 row differs from the sum of the unit rows (of the projects where there are no units)",
+		"total: units sum to 5,651.84, 合计 row says 5,661.84"},
+	{RowSumMismatch, "a row's 总计 differs from 财政拨款 + 财政专户拨款 + 其他资金 (where any of them is printed)",
+		"区政务服务大厅水电网络费: 总计 is 464.35, its sources sum to 454.35"},
+	{IndicatorsMissing, "a project row has no 绩效指标 text", "project 区南部政务服务中心后勤保障费 has no indicators"},
+	{IndicatorLevelMismatch, "an indicator's level-2 code does not start with its level-1 code",
+		"indicator 1: level-2 code 31 does not belong to level-1 code 2"},
+	{IndicatorNumbering, "indicator items are not numbered 1, 2, 3, …", "indicator 3: numbered 4"},
+	{IndicatorUnreadable, "an indicator item does not fit the pattern; its text is kept as its name",
+		`indicator 2: could not be read: "2、说明文字"`},
+	{MoneyNotANumber, "a money cell holds something that is not an amount; the field is null",
+		`total: "约5万" is not an amount`},
+	{PageUnreadable, "a page of the PDF could not be read; the rest was", "page 3: unsupported filter /JBIG2Decode"},
+}
+
+// Document fills every row's indicators from its indicators text and
+// returns the warnings of the whole table, in row order.
+func Document(doc *document.Document) []document.Warning {
+	var ws []document.Warning
+	for i := range doc.Rows {
+		row := &doc.Rows[i]
+		inds, problems := indicator.Parse(row.IndicatorsText)
+		row.Indicators = inds
+		for _, p := range problems {
+			ws = append(ws, document.Warning{Code: p.Code, Row: row.Seq, Page: row.Page, Message: p.Message})
+		}
+		if row.Level == document.LevelProject && row.IndicatorsText == "" {
+			ws = append(ws, document.Warning{Code: IndicatorsMissing, Row: row.Seq, Page: row.Page,
+				Message: fmt.Sprintf("project %s has no indicators", row.Name)})
+		}
+		ws = append(ws, rowSum(row)...)
+	}
+	ws = append(ws, unitSums(doc.Rows)...)
+	ws = append(ws, totalSums(doc.Rows)...)
+	sortWarnings(ws)
+	return ws
+}
+
+// sum adds printed amounts; printed reports whether any was printed.
+type sum struct {
+	v       int64
+	printed bool
+}
+
+func (s *sum) add(m *document.Money) {
+	if m != nil {
+		s.v += m.Hundredths
+		s.printed = true
+	}
+}
+
+func value(m *document.Money) int64 {
+	if m == nil {
+		return 0
+	}
+	return m.Hundredths
+}
+
+var columnNames = [4]string{"总计", "财政拨款", "财政专户拨款", "其他资金"}
+
+// rowSum compares 总计 with the sum of the three source columns.
+func rowSum(row *document.Row) []document.Warning {
+	var s sum
+	s.add(row.FiscalAppropriation)
+	s.add(row.FiscalSpecialAccount)
+	s.add(row.OtherFunds)
+	if !s.printed || row.Total == nil || s.v == row.Total.Hundredths {
+		return nil
+	}
+	return []document.Warning{{Code: RowSumMismatch, Row: row.Seq, Page: row.Page,
+		Message: fmt.Sprintf("%s: 总计 is %s, its sources sum to %s", label(row), row.Total.Grouped(), document.GroupHundredths(s.v))}}
+}
+
+func label(row *document.Row) string {
+	if row.Level == document.LevelTotal {
+		return "合计"
+	}
+	return row.Name
+}
+
+// compareColumns compares a row's four money cells with sums of other rows.
+func compareColumns(row *document.Row, sums [4]sum, code, what, subject string) []document.Warning {
+	var ws []document.Warning
+	for k, m := range row.MoneyColumns() {
+		if !sums[k].printed && m == nil {
+			continue
+		}
+		if sums[k].v == value(m) {
+			continue
+		}
+		says := "empty"
+		if m != nil {
+			says = m.Grouped()
+		}
+		ws = append(ws, document.Warning{Code: code, Row: row.Seq, Page: row.Page,
+			Message: fmt.Sprintf("%s: %s: %s sum to %s, %s says %s", subject, columnNames[k], what,
+				document.GroupHundredths(sums[k].v), rowWord(row), says)})
+	}
+	return ws
+}
+
+func rowWord(row *document.Row) string {
+	if row.Level == document.LevelTotal {
+		return "合计 row"
+	}
+	return "unit row"
+}
+
+// unitSums compares each unit row with the projects under it.
+func unitSums(rows []document.Row) []document.Warning {
+	var ws []document.Warning
+	for i := range rows {
+		if rows[i].Level != document.LevelUnit {
+			continue
+		}
+		var sums [4]sum
+		n := 0
+		for j := i + 1; j < len(rows) && rows[j].Level == document.LevelProject; j++ {
+			for k, m := range rows[j].MoneyColumns() {
+				sums[k].add(m)
+			}
+			n++
+		}
+		if n == 0 {
+			continue // a unit listed without projects: nothing to compare
+		}
+		ws = append(ws, compareColumns(&rows[i], sums, UnitSumMismatch, "projects", "unit "+rows[i].Name)...)
+	}
+	return ws
+}
+
+// totalSums compares the 合计 row with its units, or with the projects
+// where the table has no unit rows.
+func totalSums(rows []document.Row) []document.Warning {
+	var ws []document.Warning
+	hasUnits := false
+	for _, r := range rows {
+		hasUnits = hasUnits || r.Level == document.LevelUnit
+	}
+	part, what := document.LevelProject, "projects"
+	if hasUnits {
+		part, what = document.LevelUnit, "units"
+	}
+	for i := range rows {
+		if rows[i].Level != document.LevelTotal {
+			continue
+		}
+		var sums [4]sum
+		for _, r := range rows {
+			if r.Level == part {
+				for k, m := range r.MoneyColumns() {
+					sums[k].add(m)
+				}
+			}
+		}
+		ws = append(ws, compareColumns(&rows[i], sums, TotalSumMismatch, what, "total")...)
+	}
+	return ws
+}
+
+// sortWarnings orders warnings by row, keeping the order found within a row.
+func sortWarnings(ws []document.Warning) {
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].Row < ws[j].Row })
+}
