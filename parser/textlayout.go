@@ -246,17 +246,48 @@ func narrowGutters(g *pageGeometry, t *PageTable) {
 	for i, gu := range t.gutters {
 		lo := (t.Columns[i].X0 + gu.lo) / 2
 		hi := (gu.hi + t.Columns[i+1].X1) / 2
-		gap, ok := widestGap(ink, lo, hi)
-		if !ok {
+		free := freeSpans(ink, lo, hi)
+		// Prefer the part of the old gutter that stays empty here; else the
+		// empty stretch nearest to it.
+		best, bestScore := span{}, math.Inf(-1)
+		for _, f := range free {
+			score := math.Min(f.hi, gu.hi) - math.Max(f.lo, gu.lo) // overlap, or minus the distance
+			if score > bestScore {
+				best, bestScore = f, score
+			}
+		}
+		if bestScore == math.Inf(-1) {
 			continue
 		}
-		if both := (span{math.Max(gap.lo, gu.lo), math.Min(gap.hi, gu.hi)}); both.hi > both.lo {
-			gap = both
+		if both := (span{math.Max(best.lo, gu.lo), math.Min(best.hi, gu.hi)}); both.hi > both.lo {
+			best = both
 		}
-		cut := (gap.lo + gap.hi) / 2
+		cut := (best.lo + best.hi) / 2
 		t.Columns[i].X1, t.Columns[i+1].X0 = cut, cut
-		t.gutters[i] = gap
+		t.gutters[i] = best
 	}
+}
+
+// freeSpans returns the stretches of [a, b] that no ink span covers.
+func freeSpans(ink []span, a, b float64) []span {
+	var out []span
+	pos := a
+	for _, s := range ink {
+		if s.hi <= pos {
+			continue
+		}
+		if s.lo >= b {
+			break
+		}
+		if s.lo > pos {
+			out = append(out, span{pos, s.lo})
+		}
+		pos = math.Max(pos, s.hi)
+	}
+	if pos < b {
+		out = append(out, span{pos, b})
+	}
+	return out
 }
 
 // fillTextRows cuts the body of a table without row rules into rows: in
