@@ -83,6 +83,11 @@ func continuesPrevious(prev, cur rawRow) bool {
 	if strings.TrimSpace(cur.cells[FieldName]) == "" {
 		return true
 	}
+	// An indicator list is closed by 。: a previous row whose list is closed
+	// is complete, and a named row after it is a row of its own.
+	if strings.HasSuffix(strings.TrimSpace(prev.cells[FieldIndicators]), "。") {
+		return false
+	}
 	return !hasMoney(cur) && hasMoney(prev)
 }
 
