@@ -8,14 +8,13 @@
 package parser
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
 
-	"github.com/ledongthuc/pdf"
 	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/pdfload"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -59,7 +58,7 @@ func Parse(data []byte, name string, opts Options) (*document.Document, error) {
 // the PDF opens but holds no table it returns the analysis (pages and lines,
 // for inspection) together with ErrNoTable or ErrNoText.
 func Analyze(data []byte, opts Options) (*Analysis, error) {
-	r, err := openReader(data, opts.Password)
+	r, err := pdfload.Open(data, opts.Password)
 	if err != nil {
 		return nil, err
 	}
@@ -143,29 +142,4 @@ func readPages(doc *pdfpage.Document, workers int) ([]*pdfpage.Page, []error) {
 	}
 	wg.Wait()
 	return pages, errs
-}
-
-// openReader opens data with the PDF library, turning its panics into errors.
-func openReader(data []byte, password string) (r *pdf.Reader, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			r, err = nil, fmt.Errorf("damaged PDF: %v", p)
-		}
-	}()
-	if len(data) == 0 {
-		return nil, errors.New("empty file")
-	}
-	if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\n\r "), []byte("%PDF")) &&
-		!bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
-		return nil, errors.New("not a PDF file")
-	}
-	tries := 0
-	pw := func() string {
-		tries++
-		if tries == 1 {
-			return password
-		}
-		return ""
-	}
-	return pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), pw)
 }

@@ -59,7 +59,7 @@ func TestParseBatchKeepsGoodFiles(t *testing.T) {
 	if code != ExitFailed {
 		t.Fatalf("exit %d, want %d (some files failed)", code, ExitFailed)
 	}
-	for _, want := range []string{"bad.pdf: not a PDF file", "missing.pdf: no such file or directory", "4 files: 2 converted (0 with warnings), 2 failed"} {
+	for _, want := range []string{"bad.pdf: not a PDF file", "missing.pdf: no such file or directory", "4 files: 2 converted (2 with warnings), 2 failed"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
