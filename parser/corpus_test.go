@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -129,5 +130,33 @@ func TestTableInsideBudgetDocument(t *testing.T) {
 	}
 	for _, d := range diffSubset("", want, toGeneric(t, doc), 20) {
 		t.Error(d)
+	}
+}
+
+// TestCorpusInOtherContainers reads the samples re-encrypted with AES-256
+// (qpdf, user password "user") and rewritten with object and xref streams:
+// the same table must come out.
+func TestCorpusInOtherContainers(t *testing.T) {
+	for _, tc := range []struct{ file, expected, password string }{
+		{"corpus-calc-aes256.pdf", "zengcheng-2023.calc", "user"},
+		{"corpus-chromium-objstreams.pdf", "zengcheng-2023.chromium", ""},
+	} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "containers", tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.password != "" {
+			if _, err := Parse(data, tc.file, Options{}); err == nil || !strings.Contains(err.Error(), "password") {
+				t.Errorf("%s without password: err %v, want a password error", tc.file, err)
+			}
+		}
+		doc, err := Parse(data, tc.file, Options{Password: tc.password})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.file, err)
+		}
+		want := toGeneric(t, mustRead(t, filepath.Join("..", "testdata", "corpus", tc.expected+".expected.json")))
+		for _, d := range diffSubset("", want, toGeneric(t, doc), 10) {
+			t.Errorf("%s: %s", tc.file, d)
+		}
 	}
 }
