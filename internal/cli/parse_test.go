@@ -167,3 +167,22 @@ func TestParseNoTable(t *testing.T) {
 		t.Errorf("stderr %q, want it to end with %q", errs, want)
 	}
 }
+
+func TestParseStrictAndQuiet(t *testing.T) {
+	// The sample has five level mismatches.
+	code, out, errs := run(t, nil, "parse", calcPDF)
+	if code != ExitOK || !strings.Contains(errs, "5 warnings: indicator-level-mismatch 5") {
+		t.Fatalf("exit %d stderr %q", code, errs)
+	}
+	if !strings.Contains(out, `"indicator-level-mismatch"`) {
+		t.Error("warnings missing from the JSON")
+	}
+	code, _, errs = run(t, nil, "parse", "--strict", calcPDF)
+	if code != ExitWarning {
+		t.Errorf("--strict: exit %d, want %d", code, ExitWarning)
+	}
+	code, _, errs = run(t, nil, "parse", "-q", calcPDF)
+	if code != ExitOK || errs != "" {
+		t.Errorf("-q: exit %d stderr %q, want 0 and nothing", code, errs)
+	}
+}
