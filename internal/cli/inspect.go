@@ -8,6 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/petool/pet/export"
 	"github.com/petool/pet/internal/batch"
@@ -50,19 +54,49 @@ func analyze(cmd *cobra.Command, path string, f *pageFlags) (*parser.Analysis, e
 		}
 	}
 	if err != nil {
-		return nil, nil, &exitError{code: ExitFailed, err: fmt.Errorf("%s: %w", path, err)}
+		return nil, nil, &exitError{code: ExitFailed, err: fileError(path, err)}
 	}
 	a, err := parser.Analyze(data, parser.Options{Password: f.password, Workers: runtime.NumCPU()})
 	if a == nil {
 		if err == nil {
 			err = errors.New("no analysis")
 		}
-		return nil, nil, &exitError{code: ExitFailed, err: fmt.Errorf("%s: %w", path, err)}
+		return nil, nil, &exitError{code: ExitFailed, err: fileError(path, err)}
 	}
 	if f.page > len(a.Pages) {
 		return nil, nil, usageErrorf("--page %d: out of range, %s has pages 1-%d", f.page, path, len(a.Pages))
 	}
 	return a, err, nil
+}
+
+// printableError is an error whose message is made safe for one terminal
+// line: the PDF library quotes bytes of a damaged file in its messages.
+type printableError struct {
+	msg string
+	err error
+}
+
+func (e *printableError) Error() string { return e.msg }
+func (e *printableError) Unwrap() error { return e.err }
+
+// fileError is err about the file at path, as one printable line.
+func fileError(path string, err error) error {
+	msg := path + ": " + err.Error()
+	var b strings.Builder
+	for i := 0; i < len(msg); {
+		r, n := utf8.DecodeRuneInString(msg[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, msg[i])
+		case !unicode.IsPrint(r) && r != ' ':
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(msg[i : i+n])
+		}
+		i += n
+	}
+	return &printableError{msg: b.String(), err: err}
 }
 
 // pages lists the pages to show: the one asked for, or all.

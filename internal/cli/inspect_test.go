@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -146,5 +147,16 @@ func TestTextFromStdin(t *testing.T) {
 	}
 	if !strings.HasPrefix(out, "== page 9 of 9 ") || !strings.Contains(out, "720.58") {
 		t.Errorf("want page 9 with 720.58:\n%s", out)
+	}
+}
+
+func TestFileErrorIsOnePrintableLine(t *testing.T) {
+	cause := errors.New("xref not found: \x00\xff\n\u2028bad 项")
+	err := fileError("a\tb.pdf", cause)
+	if want := `a\tb.pdf: xref not found: \x00\xff\n\u2028bad 项`; err.Error() != want {
+		t.Errorf("got %q, want %q", err.Error(), want)
+	}
+	if !errors.Is(err, cause) {
+		t.Error("the cause is lost")
 	}
 }
