@@ -33,15 +33,14 @@ func (f *pageFlags) register(cmd *cobra.Command) {
 }
 
 // analyze reads the PDF at path (- for standard input) and runs the parser
-// over it. A PDF that opens but holds no table is not an error here: the
-// analysis is returned with the parser's error, to be shown. Any other
-// failure is an exit error naming the file.
-func analyze(cmd *cobra.Command, path string, f *pageFlags) (*parser.Analysis, error, error) {
+// over it. A PDF that opens but holds no table is not a failure here: its
+// analysis is returned with the parser's finding (such as parser.ErrNoTable),
+// to be shown. Any other failure is an exit error naming the file.
+func analyze(cmd *cobra.Command, path string, f *pageFlags) (a *parser.Analysis, finding, err error) {
 	if cmd.Flags().Changed("page") && f.page < 1 {
 		return nil, nil, usageErrorf("--page must be at least 1, not %d", f.page)
 	}
 	var data []byte
-	var err error
 	if path == batch.Stdin {
 		data, err = io.ReadAll(cmd.InOrStdin())
 		if err != nil {
@@ -56,17 +55,17 @@ func analyze(cmd *cobra.Command, path string, f *pageFlags) (*parser.Analysis, e
 	if err != nil {
 		return nil, nil, &exitError{code: ExitFailed, err: fileError(path, err)}
 	}
-	a, err := parser.Analyze(data, parser.Options{Password: f.password, Workers: runtime.NumCPU()})
+	a, finding = parser.Analyze(data, parser.Options{Password: f.password, Workers: runtime.NumCPU()})
 	if a == nil {
-		if err == nil {
-			err = errors.New("no analysis")
+		if finding == nil {
+			finding = errors.New("no analysis")
 		}
-		return nil, nil, &exitError{code: ExitFailed, err: fileError(path, err)}
+		return nil, nil, &exitError{code: ExitFailed, err: fileError(path, finding)}
 	}
 	if f.page > len(a.Pages) {
 		return nil, nil, usageErrorf("--page %d: out of range, %s has pages 1-%d", f.page, path, len(a.Pages))
 	}
-	return a, err, nil
+	return a, finding, nil
 }
 
 // printableError is an error whose message is made safe for one terminal
@@ -144,12 +143,12 @@ Coordinates are in points from the page's top-left corner.`,
 }
 
 func runInspect(cmd *cobra.Command, path string, f *pageFlags, svgDir string) error {
-	a, analyzeErr, err := analyze(cmd, path, f)
+	a, finding, err := analyze(cmd, path, f)
 	if err != nil {
 		return err
 	}
 	out := cmd.OutOrStdout()
-	if err := inspect.Summary(out, a, analyzeErr); err != nil {
+	if err := inspect.Summary(out, a, finding); err != nil {
 		return writeError(err)
 	}
 	if _, err := io.WriteString(out, "\n"); err != nil {
