@@ -1,6 +1,7 @@
 package pdfload
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -8,7 +9,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
@@ -22,7 +22,7 @@ var disableConfigDir sync.Once
 func rewrite(ctx context.Context, data []byte, password string) ([]byte, bool, error) {
 	// Without this pdfcpu creates a configuration directory (config.yml,
 	// fonts, certificates) under the user's home on first use.
-	disableConfigDir.Do(api.DisableConfigDir)
+	disableConfigDir.Do(func() { model.ConfigPath = "disable" }) // what api.DisableConfigDir does
 	conf := model.NewDefaultConfiguration()
 	conf.Cmd = model.OPTIMIZE // reading for it needs no permission bits
 	conf.UserPW = password
@@ -40,7 +40,11 @@ func rewrite(ctx context.Context, data []byte, password string) ([]byte, bool, e
 	pctx.Cmd = model.DECRYPT
 	var out bytes.Buffer
 	out.Grow(len(data))
-	if err := api.WriteContext(pctx, &out); err != nil {
+	// What api.WriteContext does; pkg/api itself is not imported because it
+	// pulls in a package whose init costs ~40 ms at every start of pet.
+	bw := bufio.NewWriter(&out)
+	pctx.Write.Writer = bw
+	if err := errors.Join(pdfcpu.WriteContext(pctx), bw.Flush()); err != nil {
 		return nil, encrypted, fmt.Errorf("writing: %w", err)
 	}
 	return out.Bytes(), encrypted, nil
