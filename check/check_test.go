@@ -109,7 +109,7 @@ func TestChecks(t *testing.T) {
 				r.IndicatorsText = "1、2-效益指标,31-满意度,甲；实施周期指标值:1,年度指标值:1;,3、1-产出指标,11-数量指标,乙；实施周期指标值:1,年度指标值:1;,3、说明"
 				return []document.Row{r}
 			}(),
-			want: []string{IndicatorLevelMismatch + "@3", IndicatorNumbering + "@3", IndicatorUnreadable + "@3"},
+			want: []string{IndicatorLevelMismatch + "@3", IndicatorNumbering + "@3", IndicatorUnreadable + "@3", IndicatorNumbering + "@3"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -12,9 +12,9 @@ package indicator
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/petool/pet/document"
 )
@@ -26,145 +26,366 @@ const (
 	CodeLevelMismatch = "indicator-level-mismatch" // level-2 code not under its level-1 code
 )
 
-// Problem is something doubtful about one item (Item is its 1-based
-// position in the text, not its printed number).
+// Problem is something doubtful about one item of an indicators text.
 type Problem struct {
-	Code    string
-	Item    int
+	Code string // CodeUnreadable, CodeNumbering or CodeLevelMismatch
+	// Item is the item's 1-based position in the text (its index in the
+	// slice Parse returns, plus one), not the number printed in front of it.
+	Item int
+	// Message is the whole warning message, starting with the position:
+	// "indicator 1: level-2 code 31 does not belong to level-1 code 2".
 	Message string
 }
 
+func problem(code string, item int, format string, args ...any) Problem {
+	return Problem{Code: code, Item: item, Message: fmt.Sprintf("indicator %d: ", item) + fmt.Sprintf(format, args...)}
+}
+
+// Value labels: the long forms of the contract first, then short forms that
+// count only when a colon follows.
 var (
-	// itemStart finds where an item begins: at the start of the text or
-	// after the ";," separator, a number and 、.
-	itemStart = regexp.MustCompile(`(?:^|[;；]\s*[,，])\s*(\d+)\s*[、.．]`)
-	// itemHead reads the number and the two levels of an item.
-	itemHead = regexp.MustCompile(`^\s*(\d+)\s*[、.．]\s*(\d+)\s*[-－]\s*([^,，]*?)\s*[,，]\s*(\d+)\s*[-－]\s*([^,，]*?)\s*[,，]\s*`)
-	// labels of the two values
-	periodLabel = regexp.MustCompile(`实施周期(?:指标)?值?\s*[:：]`)
-	annualLabel = regexp.MustCompile(`[,，;；]?\s*年度(?:指标)?值?\s*[:：]`)
-	leadingSeq  = regexp.MustCompile(`^\s*(\d+)\s*[、.．]`)
+	periodLabels = []string{"实施周期指标值", "实施周期值"}
+	annualLabels = []string{"年度指标值", "年度值"}
 )
 
-// Parse splits an indicators text into its items. An empty text gives no
-// items and no problems.
+// Parse splits an indicators text into its items, in text order, and reports
+// what is doubtful about them. The result is never nil (an empty text gives an
+// empty slice, which marshals as []).
+//
+// Where items start: a number followed by "、" (or "．", or "." when a level
+// code follows) at the start of the text, or after ";" or "；" (optionally
+// followed by a comma: the ";," joiner); also after "。", a lone comma, a
+// colon or a space when a level code like "1-" follows the "、". So a name or a value
+// holding "、" (宣传、标识制作项目), "；" (…平方米；南部…) or "," stays in its
+// item. Text before the first item is kept as an item of its own, with Seq 0.
+//
+// Within an item the first two comma-separated fields are the levels
+// ("1-产出指标", "11-数量指标"); the name runs from there to the
+// 实施周期指标值 label and may hold commas, "、" or a final "。" (one ";" or
+// "；" before the label is the separator, not part of the name). The period
+// value runs to the 年度指标值 label, the annual value to the end of the item.
+// Both values are trimmed of surrounding spaces and trailing "。", "；" and
+// ";"; codes and names are kept as printed, without surrounding spaces. ASCII
+// and full-width colons, commas and semicolons are all accepted, and the
+// colon after a label may be missing.
+//
+// An item that does not fit is kept: its number, the levels that could be
+// read and the values are filled, the rest of its text goes to Name, and a
+// CodeUnreadable problem says what is missing. CodeNumbering is reported
+// where a numbered item's number is not the previous number plus one (the
+// first should be 1), so 1, 2, 2, 3 gives one problem, at the second 2.
+// CodeLevelMismatch is reported where both codes were read and the level-2
+// code does not start with the level-1 code. Each item's Target is
+// ParseTarget of its annual value.
 func Parse(text string) ([]document.Indicator, []Problem) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return []document.Indicator{}, nil
-	}
-	items := split(text)
-	out := make([]document.Indicator, 0, len(items))
+	out := []document.Indicator{}
 	var problems []Problem
-	for i, raw := range items {
-		ind, ok := parseItem(raw)
+	segs := split(text)
+	prev := 0
+	for i, sg := range segs {
 		n := i + 1
-		if !ok {
-			problems = append(problems, Problem{Code: CodeUnreadable, Item: n,
-				Message: fmt.Sprintf("indicator %d: could not be read: %q", n, clip(raw, 60))})
-		}
-		if ind.Seq != n {
-			problems = append(problems, Problem{Code: CodeNumbering, Item: n,
-				Message: fmt.Sprintf("indicator %d: numbered %d", n, ind.Seq)})
+		ind, why := parseItem(sg, i == len(segs)-1)
+		if len(why) > 0 {
+			problems = append(problems, problem(CodeUnreadable, n, "%s: %q", strings.Join(why, "; "), clip(sg.text, 40)))
 		}
 		if ind.Level1Code != "" && ind.Level2Code != "" && !strings.HasPrefix(ind.Level2Code, ind.Level1Code) {
-			problems = append(problems, Problem{Code: CodeLevelMismatch, Item: n,
-				Message: fmt.Sprintf("indicator %d: level-2 code %s does not belong to level-1 code %s", n, ind.Level2Code, ind.Level1Code)})
+			problems = append(problems, problem(CodeLevelMismatch, n,
+				"level-2 code %s does not belong to level-1 code %s", ind.Level2Code, ind.Level1Code))
+		}
+		if ind.Seq > 0 {
+			if ind.Seq != prev+1 {
+				problems = append(problems, problem(CodeNumbering, n, "numbered %d, expected %d", ind.Seq, prev+1))
+			}
+			prev = ind.Seq
 		}
 		out = append(out, ind)
 	}
 	return out, problems
 }
 
-// split cuts the text at item starts and removes the separators and the
-// closing 。.
-func split(text string) []string {
-	locs := itemStart.FindAllStringSubmatchIndex(text, -1)
-	if len(locs) == 0 {
-		return []string{trimItem(text)}
+// segment is the text of one item. When numbered, num is the number as
+// printed and body the text after its "、"; otherwise body is the text.
+type segment struct {
+	text     string
+	numbered bool
+	num      string
+	body     string
+}
+
+// split cuts text at the item starts (see Parse).
+func split(text string) []segment {
+	starts := itemStarts(text)
+	first := len(text)
+	if len(starts) > 0 {
+		first = starts[0]
 	}
-	var items []string
-	if pre := strings.TrimSpace(text[:locs[0][0]]); pre != "" {
-		items = append(items, trimItem(pre)) // text before the first item: kept, unreadable
+	var segs []segment
+	if pre := strings.TrimFunc(text[:first], isBetweenItems); pre != "" {
+		segs = append(segs, segment{text: pre, body: pre})
 	}
-	for i, loc := range locs {
+	for k, s := range starts {
 		end := len(text)
-		if i+1 < len(locs) {
-			end = locs[i+1][0]
+		if k+1 < len(starts) {
+			end = starts[k+1]
 		}
-		items = append(items, trimItem(text[loc[2]:end]))
+		t := strings.TrimSpace(text[s:end])
+		numEnd := digitRunEnd(t, 0)
+		rest := strings.TrimLeftFunc(t[numEnd:], unicode.IsSpace)
+		_, size := utf8.DecodeRuneInString(rest) // the 、 itemStarts found
+		segs = append(segs, segment{text: t, numbered: true, num: t[:numEnd], body: rest[size:]})
 	}
-	return items
+	return segs
 }
 
-// trimItem removes a trailing separator (";," or ";") or the closing "。".
-func trimItem(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.TrimSuffix(s, "。")
-	return strings.TrimSpace(s)
-}
-
-// cleanValue trims a value of spaces and trailing 。；; as the contract says.
-func cleanValue(s string) string {
-	return strings.TrimRight(strings.TrimSpace(s), "。；; \t")
-}
-
-func parseItem(raw string) (document.Indicator, bool) {
-	var ind document.Indicator
-	m := itemHead.FindStringSubmatchIndex(raw)
-	if m == nil {
-		ind.Name = raw
-		if s := leadingSeq.FindStringSubmatch(raw); s != nil {
-			ind.Seq, _ = strconv.Atoi(s[1])
+// itemStarts returns the byte offsets of the digit runs that start items.
+func itemStarts(text string) []int {
+	var starts []int
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isDigit(r) {
+			i += size
+			continue
 		}
-		ind.PeriodValue, ind.AnnualValue, _ = values(raw)
-		ind.Target = ParseTarget(ind.AnnualValue)
-		return ind, false
+		end := digitRunEnd(text, i)
+		if isItemStart(text, i, end) {
+			starts = append(starts, i)
+		}
+		i = end
 	}
-	ind.Seq, _ = strconv.Atoi(raw[m[2]:m[3]])
-	ind.Level1Code, ind.Level1 = raw[m[4]:m[5]], raw[m[6]:m[7]]
-	ind.Level2Code, ind.Level2 = raw[m[8]:m[9]], raw[m[10]:m[11]]
-	rest := raw[m[1]:]
-	p := periodLabel.FindStringIndex(rest)
-	a := annualLabel.FindStringIndex(rest)
-	ok := p != nil && a != nil && p[1] <= a[0]
-	nameEnd := len(rest)
+	return starts
+}
+
+// isItemStart says whether the digit run text[i:end] starts an item.
+func isItemStart(text string, i, end int) bool {
+	after := strings.TrimLeftFunc(text[end:], unicode.IsSpace)
+	mark, size := utf8.DecodeRuneInString(after)
+	if mark != '、' && mark != '．' && mark != '.' {
+		return false
+	}
+	after = strings.TrimLeftFunc(after[size:], unicode.IsSpace)
+	_, _, levelFollows := cutLevel(firstField(after))
+	if mark == '.' && !levelFollows {
+		return false // 1.5小时 is a number, not item 1
+	}
+	before := strings.TrimRightFunc(text[:i], unicode.IsSpace)
+	if before == "" {
+		return true
+	}
+	last, lsize := utf8.DecodeLastRuneInString(before)
+	switch last {
+	case ';', '；':
+		return true
+	case ',', '，':
+		b := strings.TrimRightFunc(before[:len(before)-lsize], unicode.IsSpace)
+		if l, _ := utf8.DecodeLastRuneInString(b); l == ';' || l == '；' {
+			return true
+		}
+		return levelFollows
+	case '。', ':', '：':
+		return levelFollows
+	}
+	// After other text only across a space (a line break), never glued to
+	// it: 第12、13项 is not an item.
+	return len(before) < i && levelFollows
+}
+
+// firstField returns s up to its first comma.
+func firstField(s string) string {
+	f, _, _ := cutComma(s)
+	return f
+}
+
+// parseItem reads one segment; why lists what could not be read.
+func parseItem(sg segment, last bool) (ind document.Indicator, why []string) {
+	if !sg.numbered {
+		why = append(why, "no item number")
+	} else if n, ok := atoi(sg.num); ok {
+		ind.Seq = n
+	} else {
+		why = append(why, "item number too large")
+	}
+	body := strings.TrimRightFunc(sg.body, func(r rune) bool { return unicode.IsSpace(r) || isSep(r) })
+	if last {
+		// The 。 that closes the list is not part of the last item.
+		body = strings.TrimRightFunc(strings.TrimSuffix(body, "。"), func(r rune) bool { return unicode.IsSpace(r) || isSep(r) })
+	}
+
+	pi, pl := findLabel(body, 0, periodLabels)
+	ai, al := -1, 0
+	if pi >= 0 {
+		if ai, al = findLabel(body, pi+pl, annualLabels); ai < 0 {
+			ai, al = findLabel(body[:pi], 0, annualLabels) // values in reverse order
+		}
+	} else {
+		ai, al = findLabel(body, 0, annualLabels)
+	}
+	head := body
 	switch {
-	case p != nil:
-		nameEnd = p[0]
-	case a != nil:
-		nameEnd = a[0]
+	case pi >= 0 && ai >= 0:
+		head = body[:min(pi, ai)]
+		if pi < ai {
+			ind.PeriodValue = cleanValue(trimOneSep(afterColon(body[pi+pl : ai])))
+			ind.AnnualValue = cleanValue(afterColon(body[ai+al:]))
+		} else {
+			ind.AnnualValue = cleanValue(trimOneSep(afterColon(body[ai+al : pi])))
+			ind.PeriodValue = cleanValue(afterColon(body[pi+pl:]))
+		}
+	case pi >= 0:
+		head = body[:pi]
+		ind.PeriodValue = cleanValue(afterColon(body[pi+pl:]))
+		why = append(why, "no "+annualLabels[0])
+	case ai >= 0:
+		head = body[:ai]
+		ind.AnnualValue = cleanValue(afterColon(body[ai+al:]))
+		why = append(why, "no "+periodLabels[0])
+	default:
+		why = append(why, "no "+periodLabels[0]+" or "+annualLabels[0])
 	}
-	name := strings.TrimSpace(rest[:nameEnd])
-	// One separator between the name and the values (；or ;) is not part of
-	// the name; a 。 printed at the end of the name is.
-	for _, sep := range []string{"；", ";"} {
-		if strings.HasSuffix(name, sep) {
-			name = strings.TrimSpace(strings.TrimSuffix(name, sep))
+	head = strings.TrimSpace(trimOneSep(head))
+
+	// Levels, then the name: "1-产出指标,11-数量指标,name".
+	rest := head
+	f, r, comma := cutComma(rest)
+	if code, name, ok := cutLevel(f); ok && comma {
+		ind.Level1Code, ind.Level1, rest = code, name, r
+		f, r, comma = cutComma(rest)
+		if code, name, ok := cutLevel(f); ok && comma {
+			ind.Level2Code, ind.Level2, rest = code, name, r
+		} else {
+			why = append(why, "no level-2 code and name")
+		}
+	} else {
+		why = append(why, "no level-1 code and name")
+	}
+	ind.Name = strings.TrimSpace(rest)
+	if ind.Name == "" {
+		why = append(why, "no indicator name")
+	}
+	ind.Target = ParseTarget(ind.AnnualValue)
+	return ind, why
+}
+
+// findLabel finds the first of labels in s at or after from; it returns
+// its offset and length, or -1. Labels after the first need a colon.
+func findLabel(s string, from int, labels []string) (at, length int) {
+	at = -1
+	for k, l := range labels {
+		for off := from; off <= len(s); {
+			j := strings.Index(s[off:], l)
+			if j < 0 {
+				break
+			}
+			j += off
+			if k == 0 || hasColon(s[j+len(l):]) {
+				if at < 0 || j < at {
+					at, length = j, len(l)
+				}
+				break
+			}
+			off = j + len(l)
+		}
+	}
+	return at, length
+}
+
+func hasColon(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace))
+	return r == ':' || r == '：'
+}
+
+// cutLevel reads "11-数量指标": digits, a dash, a name.
+func cutLevel(s string) (code, name string, ok bool) {
+	s = strings.TrimSpace(s)
+	end := digitRunEnd(s, 0)
+	if end == 0 {
+		return "", "", false
+	}
+	rest := strings.TrimLeftFunc(s[end:], unicode.IsSpace)
+	r, size := utf8.DecodeRuneInString(rest)
+	if !isDash(r) {
+		return "", "", false
+	}
+	if name = strings.TrimSpace(rest[size:]); name == "" {
+		return "", "", false
+	}
+	return s[:end], name, true
+}
+
+// cutComma cuts s at its first ASCII or full-width comma.
+func cutComma(s string) (before, after string, found bool) {
+	i := strings.IndexAny(s, ",，")
+	if i < 0 {
+		return s, "", false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[:i], s[i+size:], true
+}
+
+// afterColon drops the spaces and the colon that follow a label.
+func afterColon(s string) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if r, size := utf8.DecodeRuneInString(s); r == ':' || r == '：' {
+		s = s[size:]
+	}
+	return s
+}
+
+// trimOneSep drops trailing spaces and the one comma or semicolon that
+// joins a part to the next label.
+func trimOneSep(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if r, size := utf8.DecodeLastRuneInString(s); isSep(r) {
+		s = s[:len(s)-size]
+	}
+	return s
+}
+
+// cleanValue trims a value as the contract says: surrounding spaces, and
+// trailing "。", "；" and ";".
+func cleanValue(s string) string {
+	return strings.TrimSpace(strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '。' || r == '；' || r == ';'
+	}))
+}
+
+func isSep(r rune) bool { return r == ',' || r == '，' || r == ';' || r == '；' }
+
+// isBetweenItems reports what may stand between items and around the list.
+func isBetweenItems(r rune) bool { return isSep(r) || r == '。' || unicode.IsSpace(r) }
+
+func isDash(r rune) bool { return r == '-' || r == '－' || r == '—' || r == '–' || r == '‐' }
+
+// isDigit accepts ASCII and full-width digits.
+func isDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
+
+// digitRunEnd returns where the run of digits starting at s[i:] ends.
+func digitRunEnd(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isDigit(r) {
 			break
 		}
+		i += size
 	}
-	ind.Name = name
-	ind.PeriodValue, ind.AnnualValue, _ = values(rest)
-	ind.Target = ParseTarget(ind.AnnualValue)
-	return ind, ok && name != ""
+	return i
 }
 
-// values reads the 实施周期 and 年度 values of an item's text.
-func values(s string) (period, annual string, ok bool) {
-	p := periodLabel.FindStringIndex(s)
-	a := annualLabel.FindStringIndex(s)
-	switch {
-	case p != nil && a != nil && p[1] <= a[0]:
-		return cleanValue(s[p[1]:a[0]]), cleanValue(s[a[1]:]), true
-	case p != nil:
-		return cleanValue(s[p[1]:]), "", false
-	case a != nil:
-		return "", cleanValue(s[a[1]:]), false
+// atoi reads a run of ASCII or full-width digits; false past 2³¹-1.
+func atoi(s string) (int, bool) {
+	n := 0
+	for _, r := range s {
+		d := r - '0'
+		if r >= '０' {
+			d = r - '０'
+		}
+		if n = n*10 + int(d); n > 1<<31-1 {
+			return 0, false
+		}
 	}
-	return "", "", false
+	return n, s != ""
 }
 
+// clip shortens s to n runes for a message.
 func clip(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {

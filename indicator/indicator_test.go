@@ -2,9 +2,12 @@ package indicator
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/petool/pet/document"
@@ -18,70 +21,109 @@ type expectedDoc struct {
 	} `json:"rows"`
 }
 
-func loadExpected(t testing.TB) expectedDoc {
+const corpusFile = "zengcheng-2023.calc.expected.json"
+
+func loadExpectedFile(t testing.TB, path string) expectedDoc {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", "zengcheng-2023.calc.expected.json"))
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var d expectedDoc
 	if err := json.Unmarshal(data, &d); err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", path, err)
 	}
 	return d
 }
 
+func loadExpected(t testing.TB) expectedDoc {
+	return loadExpectedFile(t, filepath.Join("..", "testdata", "corpus", corpusFile))
+}
+
 // TestCorpusItems parses every indicators text of the sample's 41 rows and
-// compares each of the 172 items field by field with the expected file.
+// compares each of the 172 items field by field with the expected file; the
+// only problems are the five level mismatches the corpus README lists.
 func TestCorpusItems(t *testing.T) {
 	d := loadExpected(t)
 	items := 0
-	var mismatches []string
+	var got []string
 	for _, row := range d.Rows {
-		got, problems := Parse(row.IndicatorsText)
-		if len(got) != len(row.Indicators) {
-			t.Errorf("row %d: %d items, want %d", row.Seq, len(got), len(row.Indicators))
+		inds, problems := Parse(row.IndicatorsText)
+		if len(inds) != len(row.Indicators) {
+			t.Errorf("row %d: %d items, want %d", row.Seq, len(inds), len(row.Indicators))
 			continue
 		}
-		for i := range got {
-			got[i].Target = nil
-			if !reflect.DeepEqual(got[i], row.Indicators[i]) {
-				t.Errorf("row %d item %d:\n got %+v\nwant %+v", row.Seq, i+1, got[i], row.Indicators[i])
+		for i := range inds {
+			inds[i].Target = nil
+			if !reflect.DeepEqual(inds[i], row.Indicators[i]) {
+				t.Errorf("row %d item %d:\n got %+v\nwant %+v", row.Seq, i+1, inds[i], row.Indicators[i])
 			}
 			items++
 		}
 		for _, p := range problems {
-			if p.Code != CodeLevelMismatch {
-				t.Errorf("row %d: unexpected problem %+v", row.Seq, p)
-				continue
-			}
-			mismatches = append(mismatches, p.Message)
-			_ = row.Seq
+			got = append(got, fmt.Sprintf("%d %s %s", row.Seq, p.Code, p.Message))
 		}
 	}
 	if items != 172 {
 		t.Errorf("%d items compared, want 172", items)
 	}
-	// The corpus README lists five level mismatches in rows 9, 32 (twice), 39, 40.
-	if len(mismatches) != 5 {
-		t.Errorf("level mismatches %v, want 5", mismatches)
+	want := []string{
+		"9 indicator-level-mismatch indicator 1: level-2 code 31 does not belong to level-1 code 2",
+		"32 indicator-level-mismatch indicator 4: level-2 code 31 does not belong to level-1 code 2",
+		"32 indicator-level-mismatch indicator 6: level-2 code 31 does not belong to level-1 code 2",
+		"39 indicator-level-mismatch indicator 5: level-2 code 13 does not belong to level-1 code 3",
+		"40 indicator-level-mismatch indicator 4: level-2 code 13 does not belong to level-1 code 3",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
-func TestLevelMismatchRows(t *testing.T) {
-	d := loadExpected(t)
-	var rows []int
-	for _, row := range d.Rows {
-		_, problems := Parse(row.IndicatorsText)
-		for _, p := range problems {
-			if p.Code == CodeLevelMismatch {
-				rows = append(rows, row.Seq)
+// TestAllExpectedFiles: the indicators of every expected file in testdata
+// (generated fixtures and variants, both corpus renderings) come out of
+// their texts exactly.
+func TestAllExpectedFiles(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "*", "*.expected.json"))
+	if err != nil || len(files) < 3 {
+		t.Fatalf("expected files: %v %v", files, err)
+	}
+	texts := 0
+	for _, f := range files {
+		d := loadExpectedFile(t, f)
+		filled := false
+		for _, row := range d.Rows {
+			filled = filled || len(row.Indicators) > 0
+		}
+		if !filled {
+			continue // a file that leaves indicators out (testdata/variants)
+		}
+		for _, row := range d.Rows {
+			inds, problems := Parse(row.IndicatorsText)
+			for i := range inds {
+				inds[i].Target = nil
 			}
+			want := row.Indicators
+			if want == nil {
+				want = []document.Indicator{}
+			}
+			if !reflect.DeepEqual(inds, want) {
+				t.Errorf("%s row %d:\n got %+v\nwant %+v", filepath.Base(f), row.Seq, inds, want)
+			}
+			for _, p := range problems {
+				if p.Code != CodeLevelMismatch {
+					t.Errorf("%s row %d: %+v", filepath.Base(f), row.Seq, p)
+				}
+			}
+			texts++
 		}
 	}
-	if want := []int{9, 32, 32, 39, 40}; !reflect.DeepEqual(rows, want) {
-		t.Errorf("mismatch rows %v, want %v", rows, want)
-	}
+	t.Logf("%d files, %d rows", len(files), texts)
+}
+
+// item builds the expected record of a well-formed item.
+func item(seq int, l1c, l1, l2c, l2, name, period, annual string) document.Indicator {
+	return document.Indicator{Seq: seq, Level1Code: l1c, Level1: l1, Level2Code: l2c, Level2: l2,
+		Name: name, PeriodValue: period, AnnualValue: annual, Target: ParseTarget(annual)}
 }
 
 func TestParseEdgeCases(t *testing.T) {
@@ -89,87 +131,255 @@ func TestParseEdgeCases(t *testing.T) {
 		name     string
 		text     string
 		want     []document.Indicator
-		problems []string
+		problems []string // Code + " " + Message
 	}{
-		{
-			name: "full-width colons and commas, name ending in 。",
-			text: "1、1-产出指标，11-数量指标，“可共用、可复用”减少重复建设。；实施周期指标值：3个，年度指标值：3个；。",
-			want: []document.Indicator{{Seq: 1, Level1Code: "1", Level1: "产出指标", Level2Code: "11", Level2: "数量指标",
-				Name: "“可共用、可复用”减少重复建设。", PeriodValue: "3个", AnnualValue: "3个",
-				Target: &document.Target{Op: "=", Value: "3", Unit: "个"}}},
-		},
-		{
-			name: "values holding colons and commas",
-			text: "1、1-产出指标,11-数量指标,次数；实施周期指标值:企业办理事情的次数：1次,年度指标值:A，B,C。",
-			want: []document.Indicator{{Seq: 1, Level1Code: "1", Level1: "产出指标", Level2Code: "11", Level2: "数量指标",
-				Name: "次数", PeriodValue: "企业办理事情的次数：1次", AnnualValue: "A，B,C"}},
-		},
-		{
-			name: "an item that does not fit is kept",
-			text: "1、1-产出指标,11-数量指标,甲；实施周期指标值:1,年度指标值:1;,2、说明文字没有层级",
-			want: []document.Indicator{
-				{Seq: 1, Level1Code: "1", Level1: "产出指标", Level2Code: "11", Level2: "数量指标", Name: "甲", PeriodValue: "1", AnnualValue: "1",
-					Target: &document.Target{Op: "=", Value: "1"}},
-				{Seq: 2, Name: "2、说明文字没有层级"},
-			},
-			problems: []string{CodeUnreadable},
-		},
-		{
-			name: "numbering and level mismatch",
-			text: "1、2-效益指标,31-服务对象满意度,甲；实施周期指标值:满意,年度指标值:满意;,3、3-满意度指标,31-服务对象满意度,乙；实施周期指标值:满意,年度指标值:满意。",
-			want: []document.Indicator{
-				{Seq: 1, Level1Code: "2", Level1: "效益指标", Level2Code: "31", Level2: "服务对象满意度", Name: "甲", PeriodValue: "满意", AnnualValue: "满意"},
-				{Seq: 3, Level1Code: "3", Level1: "满意度指标", Level2Code: "31", Level2: "服务对象满意度", Name: "乙", PeriodValue: "满意", AnnualValue: "满意"},
-			},
-			problems: []string{CodeLevelMismatch, CodeNumbering},
-		},
 		{
 			name: "empty",
 			text: "  ",
 			want: []document.Indicator{},
 		},
+		{
+			name: "full-width colons, commas and semicolons; name ending in 。",
+			text: "1、1-产出指标，11-数量指标，“可共用、可复用”减少重复建设。；实施周期指标值：3个，年度指标值：3个；，2、3-满意度指标，31-服务对象满意度，满意度；实施周期指标值：满意，年度指标值：满意。",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "“可共用、可复用”减少重复建设。", "3个", "3个"),
+				item(2, "3", "满意度指标", "31", "服务对象满意度", "满意度", "满意", "满意"),
+			},
+		},
+		{
+			name: "name holding 、 and commas",
+			text: "1、3-满意度指标,31-服务对象满意度,宣传、标识,制作项目；实施周期指标值:满意,年度指标值:满意。",
+			want: []document.Indicator{item(1, "3", "满意度指标", "31", "服务对象满意度", "宣传、标识,制作项目", "满意", "满意")},
+		},
+		{
+			name: "values holding colons, commas, semicolons, 、 and numbers with 、",
+			text: "1、1-产出指标,11-数量指标,次数；实施周期指标值:企业办理事情的次数：1次,2次,年度指标值:A，B,C；第12、13项;,2、1-产出指标,11-数量指标,面积；实施周期指标值:20000.95平方米；南部14806平方米,年度指标值:1,500小时。",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "次数", "企业办理事情的次数：1次,2次", "A，B,C；第12、13项"),
+				item(2, "1", "产出指标", "11", "数量指标", "面积", "20000.95平方米；南部14806平方米", "1,500小时"),
+			},
+		},
+		{
+			name: "values trimmed of spaces and trailing 。；;",
+			text: "1、1-产出指标,11-数量指标,甲；实施周期指标值: 达标。。 ,年度指标值:  95%以上。；; ;,2、1-产出指标,11-数量指标,乙；实施周期指标值:1次。,年度指标值:1次。。",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "甲", "达标", "95%以上"),
+				item(2, "1", "产出指标", "11", "数量指标", "乙", "1次", "1次"),
+			},
+		},
+		{
+			name: "items joined by ; alone, by 。 and by a line break",
+			text: "1、1-产出指标,11-数量指标,甲；实施周期指标值:1,年度指标值:1;2、1-产出指标,11-数量指标,乙；实施周期指标值:2,年度指标值:2。3、1-产出指标,11-数量指标,丙；实施周期指标值:3,年度指标值:3\n4、1-产出指标,11-数量指标,丁；实施周期指标值:4,年度指标值:4。",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "甲", "1", "1"),
+				item(2, "1", "产出指标", "11", "数量指标", "乙", "2", "2"),
+				item(3, "1", "产出指标", "11", "数量指标", "丙", "3", "3"),
+				item(4, "1", "产出指标", "11", "数量指标", "丁", "4", "4"),
+			},
+		},
+		{
+			name: "a decimal after ;, is not an item; 1. before a level code is",
+			text: "1.1-产出指标,13-时效指标,时长；实施周期指标值:1.5小时,年度指标值:;,1.5小时。",
+			want: []document.Indicator{item(1, "1", "产出指标", "13", "时效指标", "时长", "1.5小时", ";,1.5小时")},
+		},
+		{
+			name: "short labels, labels without colon, values in reverse order",
+			text: "1、1-产出指标,11-数量指标,甲；实施周期值：1次,年度值：2次;,2、1-产出指标,11-数量指标,乙；实施周期指标值 3次,年度指标值 4次;,3、1-产出指标,11-数量指标,丙；年度指标值:6次,实施周期指标值:5次。",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "甲", "1次", "2次"),
+				item(2, "1", "产出指标", "11", "数量指标", "乙", "3次", "4次"),
+				item(3, "1", "产出指标", "11", "数量指标", "丙", "5次", "6次"),
+			},
+		},
+		{
+			name: "an item without levels is kept, its text in the name",
+			text: "1、1-产出指标,11-数量指标,甲；实施周期指标值:1,年度指标值:1;,2、说明文字没有层级",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "甲", "1", "1"),
+				{Seq: 2, Name: "说明文字没有层级"},
+			},
+			problems: []string{`indicator-unreadable indicator 2: no 实施周期指标值 or 年度指标值; no level-1 code and name: "2、说明文字没有层级"`},
+		},
+		{
+			name: "readable parts are filled",
+			text: "1、1-产出指标,数量指标,甲；实施周期指标值:1次,年度指标值:2次;,2、1-产出指标,11-数量指标,乙；年度指标值:3人;,3、1-产出指标,11-数量指标,丙；实施周期指标值:4人;,4、1-产出指标,11-数量指标；实施周期指标值:5,年度指标值:5。",
+			want: []document.Indicator{
+				{Seq: 1, Level1Code: "1", Level1: "产出指标", Name: "数量指标,甲", PeriodValue: "1次", AnnualValue: "2次", Target: ParseTarget("2次")},
+				{Seq: 2, Level1Code: "1", Level1: "产出指标", Level2Code: "11", Level2: "数量指标", Name: "乙", AnnualValue: "3人", Target: ParseTarget("3人")},
+				{Seq: 3, Level1Code: "1", Level1: "产出指标", Level2Code: "11", Level2: "数量指标", Name: "丙", PeriodValue: "4人"},
+				{Seq: 4, Level1Code: "1", Level1: "产出指标", Name: "11-数量指标", PeriodValue: "5", AnnualValue: "5", Target: ParseTarget("5")},
+			},
+			problems: []string{
+				`indicator-unreadable indicator 1: no level-2 code and name: "1、1-产出指标,数量指标,甲；实施周期指标值:1次,年度指标值:2次;,"`,
+				`indicator-unreadable indicator 2: no 实施周期指标值: "2、1-产出指标,11-数量指标,乙；年度指标值:3人;,"`,
+				`indicator-unreadable indicator 3: no 年度指标值: "3、1-产出指标,11-数量指标,丙；实施周期指标值:4人;,"`,
+				`indicator-unreadable indicator 4: no level-2 code and name: "4、1-产出指标,11-数量指标；实施周期指标值:5,年度指标值:5。"`,
+			},
+		},
+		{
+			name: "text before the first item is kept as an unnumbered item",
+			text: "绩效指标：1、1-产出指标,11-数量指标,甲；实施周期指标值:1,年度指标值:1。",
+			want: []document.Indicator{
+				{Name: "绩效指标："},
+				item(1, "1", "产出指标", "11", "数量指标", "甲", "1", "1"),
+			},
+			problems: []string{`indicator-unreadable indicator 1: no item number; no 实施周期指标值 or 年度指标值; no level-1 code and name: "绩效指标："`},
+		},
+		{
+			name: "an unnumbered item that otherwise fits",
+			text: "1-产出指标,11-数量指标,甲；实施周期指标值:1,年度指标值:1。",
+			want: []document.Indicator{{Level1Code: "1", Level1: "产出指标", Level2Code: "11", Level2: "数量指标", Name: "甲",
+				PeriodValue: "1", AnnualValue: "1", Target: ParseTarget("1")}},
+			problems: []string{`indicator-unreadable indicator 1: no item number: "1-产出指标,11-数量指标,甲；实施周期指标值:1,年度指标值:1"`},
+		},
+		{
+			name: "empty items are kept",
+			text: "1、;,2、1-产出指标,11-数量指标,乙；实施周期指标值:2,年度指标值:2。",
+			want: []document.Indicator{
+				{Seq: 1},
+				item(2, "1", "产出指标", "11", "数量指标", "乙", "2", "2"),
+			},
+			problems: []string{`indicator-unreadable indicator 1: no 实施周期指标值 or 年度指标值; no level-1 code and name; no indicator name: "1、;,"`},
+		},
+		{
+			name:     "an item number too large",
+			text:     "99999999999、1-产出指标,11-数量指标,甲；实施周期指标值:1,年度指标值:1。",
+			want:     []document.Indicator{item(0, "1", "产出指标", "11", "数量指标", "甲", "1", "1")},
+			problems: []string{`indicator-unreadable indicator 1: item number too large: "99999999999、1-产出指标,11-数量指标,甲；实施周期指标值:1,年…"`},
+		},
+		{
+			name: "numbering and level mismatch",
+			text: "1、2-效益指标,31-服务对象满意度,甲；实施周期指标值:满意,年度指标值:满意;,3、3-满意度指标,31-服务对象满意度,乙；实施周期指标值:满意,年度指标值:满意。",
+			want: []document.Indicator{
+				item(1, "2", "效益指标", "31", "服务对象满意度", "甲", "满意", "满意"),
+				item(3, "3", "满意度指标", "31", "服务对象满意度", "乙", "满意", "满意"),
+			},
+			problems: []string{
+				"indicator-level-mismatch indicator 1: level-2 code 31 does not belong to level-1 code 2",
+				"indicator-numbering indicator 2: numbered 3, expected 2",
+			},
+		},
+		{
+			name: "a repeated number is one problem, not one per later item",
+			text: "1、1-产出指标,11-数量指标,甲；实施周期指标值:1,年度指标值:1;,2、1-产出指标,11-数量指标,乙；实施周期指标值:1,年度指标值:1;,2、1-产出指标,11-数量指标,丙；实施周期指标值:1,年度指标值:1;,3、1-产出指标,11-数量指标,丁；实施周期指标值:1,年度指标值:1。",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "甲", "1", "1"),
+				item(2, "1", "产出指标", "11", "数量指标", "乙", "1", "1"),
+				item(2, "1", "产出指标", "11", "数量指标", "丙", "1", "1"),
+				item(3, "1", "产出指标", "11", "数量指标", "丁", "1", "1"),
+			},
+			problems: []string{"indicator-numbering indicator 3: numbered 2, expected 3"},
+		},
+		{
+			name:     "numbering that does not start at 1",
+			text:     "2、1-产出指标,11-数量指标,甲；实施周期指标值:1,年度指标值:1。",
+			want:     []document.Indicator{item(2, "1", "产出指标", "11", "数量指标", "甲", "1", "1")},
+			problems: []string{"indicator-numbering indicator 1: numbered 2, expected 1"},
+		},
+		{
+			name: "full-width digits in numbers and codes",
+			text: "１、１-产出指标,１１-数量指标,甲；实施周期指标值:１次,年度指标值:１次。",
+			want: []document.Indicator{item(1, "１", "产出指标", "１１", "数量指标", "甲", "１次", "１次")},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, problems := Parse(tc.text)
 			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("got  %+v\nwant %+v", got, tc.want)
+				t.Errorf("got  %s\nwant %s", show(got), show(tc.want))
 			}
-			var codes []string
+			var ps []string
 			for _, p := range problems {
-				codes = append(codes, p.Code)
+				ps = append(ps, p.Code+" "+p.Message)
 			}
-			if !reflect.DeepEqual(codes, tc.problems) {
-				t.Errorf("problems %v, want %v", codes, tc.problems)
+			if !reflect.DeepEqual(ps, tc.problems) {
+				t.Errorf("problems\n%s\nwant\n%s", strings.Join(ps, "\n"), strings.Join(tc.problems, "\n"))
 			}
 		})
 	}
 }
 
+func show(inds []document.Indicator) string {
+	b, _ := json.MarshalIndent(inds, "", " ")
+	return string(b)
+}
+
+// strongStart counts, independently of the parser, the item starts that any
+// reading must honour: a number and 、 at the start or after ";" or "；"
+// (and an optional comma).
+var strongStart = regexp.MustCompile(`(?:^\s*|[;；]\s*[,，]?\s*)[0-9０-９]+\s*、`)
+
+// FuzzParse: Parse never panics and never loses an item. Invariants: at
+// least one item per strong start and at least one for any text that is
+// more than separators; every problem names an existing item with a known
+// code and a message starting "indicator N: "; every text field is a piece
+// of the input without surrounding spaces, values without trailing 。；;;
+// each Target is ParseTarget of its annual value.
 func FuzzParse(f *testing.F) {
-	d := loadExpected(f)
-	for _, row := range d.Rows {
+	for _, row := range loadExpected(f).Rows {
 		f.Add(row.IndicatorsText)
 	}
-	f.Add("1、")
-	f.Add(";,;,1、1-")
+	for _, s := range []string{"1、", ";,;,1、1-", "1.1-", "1、1-a,2-b,c；实施周期值:", "年度值:实施周期指标值", "１、", "1、1-产出指标,11-数量指标,甲；年度指标值:6次,实施周期指标值:5次。"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		items, problems := Parse(s)
+		if items == nil {
+			t.Fatal("nil slice")
+		}
+		if n := len(strongStart.FindAllString(s, -1)); len(items) < n {
+			t.Fatalf("%q: %d items, fewer than its %d item starts", s, len(items), n)
+		}
+		if strings.TrimFunc(s, isBetweenItems) != "" && len(items) == 0 {
+			t.Fatalf("%q gave no items", s)
+		}
 		for _, p := range problems {
 			if p.Item < 1 || p.Item > len(items) {
-				t.Fatalf("problem %+v names no item of %d", p, len(items))
+				t.Fatalf("%q: problem %+v names no item of %d", s, p, len(items))
+			}
+			switch p.Code {
+			case CodeUnreadable, CodeNumbering, CodeLevelMismatch:
+			default:
+				t.Fatalf("%q: problem code %q", s, p.Code)
+			}
+			if !strings.HasPrefix(p.Message, fmt.Sprintf("indicator %d: ", p.Item)) {
+				t.Fatalf("%q: message %q", s, p.Message)
 			}
 		}
-		if len(items) == 0 && len([]rune(s)) > 0 && trimItem(s) != "" {
-			t.Fatalf("non-empty text %q gave no items", s)
+		for _, ind := range items {
+			if ind.Seq < 0 {
+				t.Fatalf("%q: seq %d", s, ind.Seq)
+			}
+			for _, field := range []string{ind.Level1Code, ind.Level1, ind.Level2Code, ind.Level2, ind.Name, ind.PeriodValue, ind.AnnualValue} {
+				if !strings.Contains(s, field) || strings.TrimSpace(field) != field {
+					t.Fatalf("%q: field %q is not a trimmed piece of the input", s, field)
+				}
+			}
+			for _, v := range []string{ind.PeriodValue, ind.AnnualValue} {
+				if cleanValue(v) != v {
+					t.Fatalf("%q: value %q not trimmed", s, v)
+				}
+			}
+			if want := ParseTarget(ind.AnnualValue); !reflect.DeepEqual(ind.Target, want) {
+				t.Fatalf("%q: target %+v, ParseTarget gives %+v", s, ind.Target, want)
+			}
 		}
 	})
 }
 
+// BenchmarkParse parses all 41 indicators texts of the corpus sample per
+// iteration (172 items, with their targets).
 func BenchmarkParse(b *testing.B) {
-	d := loadExpected(b)
-	for i := 0; i < b.N; i++ {
-		for _, row := range d.Rows {
-			Parse(row.IndicatorsText)
+	var texts []string
+	size := 0
+	for _, row := range loadExpected(b).Rows {
+		texts = append(texts, row.IndicatorsText)
+		size += len(row.IndicatorsText)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			Parse(s)
 		}
 	}
 }

@@ -1,77 +1,125 @@
 package indicator
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/petool/pet/document"
 )
 
 // ParseTarget reads an annual value as a comparable target where it plainly
-// is one, else returns nil. The rules, in order:
+// is one, and returns nil otherwise. The rules (README.md in this directory
+// has them with examples):
 //
-//   - The value must hold exactly one number (a range such as 90%-95%, or
-//     two figures, is not plainly one target: nil).
-//   - The number with its unit must end the text, optionally followed by a
-//     suffix (以上, 及以上, 以下, 以内, 之内, 内) and a note in brackets
-//     (（每年）). A number inside a sentence (完成18个信息系统…) is nil.
-//   - The unit is what directly follows the number: %, ‰, or a unit word
-//     (个, 件, 人, 次, 小时, 秒, 平方米, 个工作日, 万元, …, also with a
-//     per-part such as 分钟/件). A 万 or 亿 multiplier stays in the unit and
-//     the value keeps the printed figure: 1000万条 is 1000 in 万条, exact and
-//     as printed; converting is left to the analyst. No unit is "".
-//   - The comparison comes from a word before the number (≥ >= 不低于 不少于
-//     不小于 至少 达到 达 超过 大于 高于 提高 ≤ <= 不高于 不超过 不多于 不晚于
-//     小于 低于 少于 约 …) or from the suffix (以上 → >=, 以下 以内 内 →
-//     <=); none is =. 达/达到 (reach) read as >=, 约 (about) as =.
-//   - A comparison word the rules do not know directly before the number
-//     (such as the misprint 不于) makes the value nil rather than a guess.
+//   - One number. The value must hold exactly one number (digits, an optional
+//     decimal part, optional ASCII thousands separators: 1,500). A range
+//     (90%-95%, 90%~95%, 90%至95%) or two figures (2年或10万次) is nil: a
+//     target has one comparison, and keeping either end would misstate it.
+//     Words for numbers (二级, 百分之九十) are not numbers.
+//   - The number ends the text. After it may come, in this order, 万 or 亿,
+//     a unit, a comparison suffix, notes in brackets (（每年）) and final
+//     punctuation — nothing else: 完成18个信息系统安全等保工作 and
+//     编外人员聘用到位100%及时 are nil, the figure is not the value's last word.
+//   - 万 and 亿 multiply. The value is scaled exactly by moving the decimal
+//     point (no float) and the unit is what follows: 1000万条 is 10000000 条,
+//     3.56万件 is 35600 件, 200万元 is 2000000 元, 1200万以上 is >= 12000000
+//     with no unit. So every target of the same thing is in the same unit and
+//     compares directly (71万件 with 63105件); the printed form stays in
+//     annual_value. 千 and 百 are not multipliers (千米, 千克 are units).
+//   - The unit is the longest known unit right after the number (%, ‰, 个, 件,
+//     人, 人次, 次, 小时, 分钟, 秒, 天, 日, 个工作日, 个月, 年, 平方米, 公里, 元,
+//     台, 套, 项, 篇, 场, 期, 户, 条, 份, 家, 所, 枚, 种, 分, …), with a per-part
+//     (次/年, 分钟/件); ％ is read as %. A number without a unit is read only when
+//     the value is the bare number (16000) or has a comparison (95以上 is >= 95
+//     with no unit: a missing % is not guessed).
+//   - The comparison comes from the word right before the number (≥ ⩾ >= 不低于
+//     不少于 不小于 至少 达到 达 大于等于 → >=; > 大于 高于 超过 多于 → >; ≤ <=
+//     不高于 不超过 不多于 不大于 不晚于 最多 → <=; < 小于 低于 少于 不足 → <;
+//     = 等于 约 为 → =) or from the suffix after the unit (以上 及以上 → >=;
+//     以下 及以下 以内 之内 内 → <=; 左右 → =), following the law's reading that
+//     以上, 以下 and 以内 include the number. Neither gives =. 达/达到 (reach)
+//     read as >=; 约 (about) as =. 提高到/提升至 read as >=, 降低到/控制在 as <=.
+//     A negation before a comparison is read (不得低于, 不应超过, 未超过); before
+//     a word it does not apply to it makes the value nil (未达到90%).
+//   - Where a weak word (达, 达到, 约, 为, 提高到, 控制在 …) and a suffix both
+//     speak, the suffix wins (达98%以上 is >=); two strong ones that disagree
+//     (大于90%以下) give nil.
+//   - nil rather than a guess: a comparison the rules do not know right before
+//     the number (the misprint 不于98%, probably 不低于 but possibly 不高于), a
+//     negation (不, 非, 未), 第 (an ordinal), a sign or tilde (-5%, ~5%), a
+//     change rather than a level (提高20%, 减少10%, 增长5%: the figure is the
+//     change, not the target), letters glued to the number (5G, B2).
 //
-// The value is the number's exact text (95, 0.5, 20000.95): no float.
+// The value is the number's exact decimal text, canonical (leading zeros and
+// trailing decimal zeros dropped: 95, 0.5, 20000.95): never a float.
 func ParseTarget(annual string) *document.Target {
 	s := normalizeTarget(annual)
-	if s == "" {
-		return nil
-	}
-	nums := numberRe.FindAllStringIndex(s, -1)
+	nums := numbers(s)
 	if len(nums) != 1 {
 		return nil
 	}
 	n := nums[0]
-	before, value, after := s[:n[0]], s[n[0]:n[1]], s[n[1]:]
-	unit := unitAt(after)
-	after = strings.TrimSpace(after[len(unit):])
-	// Suffix comparison and a bracketed note may end the text.
-	suffixOp := ""
-	for _, sfx := range suffixes {
-		if strings.HasPrefix(after, sfx.word) {
-			suffixOp = sfx.op
-			after = strings.TrimSpace(after[len(sfx.word):])
+	before, after := strings.TrimRightFunc(s[:n.start], unicode.IsSpace), s[n.end:]
+	if r, _ := utf8.DecodeLastRuneInString(before); isASCIILetter(r) {
+		return nil
+	}
+
+	exp := 0
+	for {
+		if rest, ok := strings.CutPrefix(after, "万"); ok {
+			exp, after = exp+4, rest
+		} else if rest, ok := strings.CutPrefix(after, "亿"); ok {
+			exp, after = exp+8, rest
+		} else {
 			break
 		}
 	}
-	after = bracketNote.ReplaceAllString(after, "")
-	after = strings.TrimRight(after, "。.；;，, ")
-	if after != "" {
+	after = strings.TrimLeftFunc(after, unicode.IsSpace)
+	unit := unitAt(after)
+	after = after[len(unit):]
+	suffix := comparison{}
+	for {
+		after = strings.TrimLeftFunc(after, unicode.IsSpace)
+		if rest, ok := cutNote(after); ok {
+			after = rest
+			continue
+		}
+		if suffix.op == "" {
+			if c, rest, ok := cutSuffix(after); ok {
+				suffix, after = c, rest
+				continue
+			}
+		}
+		break
+	}
+	if strings.TrimRight(after, "。.；;，,！!、") != "" {
+		return nil // the number is not the value's last word
+	}
+
+	prefix, ok := prefixComparison(strings.TrimRight(before, " ：:"))
+	if !ok {
 		return nil
 	}
-	op, known := prefixOp(before)
-	if !known {
-		return nil
+	op := ""
+	switch {
+	case prefix.op == "":
+		op = suffix.op
+	case suffix.op == "" || prefix.op == suffix.op:
+		op = prefix.op
+	case prefix.weak:
+		op = suffix.op
+	default:
+		return nil // 大于90%以下: the words disagree
 	}
 	if op == "" {
-		op = suffixOp
-	}
-	if op == "" {
+		if unit == "" && before != "" {
+			return nil // a bare figure inside words: no unit, no comparison
+		}
 		op = "="
 	}
-	return &document.Target{Op: op, Value: document.Decimal(canonical(value)), Unit: unit}
+	return &document.Target{Op: op, Value: document.Decimal(n.scaled(exp)), Unit: unit}
 }
-
-var (
-	numberRe    = regexp.MustCompile(`\d+(?:\.\d+)?`)
-	bracketNote = regexp.MustCompile(`^[（(][^）)]*[）)]`)
-)
 
 // normalizeTarget maps full-width digits and signs to ASCII and trims.
 func normalizeTarget(s string) string {
@@ -81,7 +129,7 @@ func normalizeTarget(s string) string {
 			return r - '０' + '0'
 		case r == '．':
 			return '.'
-		case r == '％':
+		case r == '％' || r == '﹪':
 			return '%'
 		case r == '＞':
 			return '>'
@@ -96,76 +144,248 @@ func normalizeTarget(s string) string {
 	}, s))
 }
 
-// canonical drops leading zeros of the integer part (but keeps "0.5").
-func canonical(v string) string {
-	for len(v) > 1 && v[0] == '0' && v[1] != '.' {
-		v = v[1:]
+// number is a figure found in a normalized value: s[start:end], with the
+// digits of its integer part (thousands separators removed) and fraction.
+type number struct {
+	start, end int
+	intPart    string
+	frac       string
+}
+
+// numbers finds the figures of s: digits, optional ",ddd" groups after a
+// first group of at most three digits, an optional ".digits" fraction.
+func numbers(s string) []number {
+	var out []number
+	for i := 0; i < len(s); {
+		if !isASCIIDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIDigit(s[j]) {
+			j++
+		}
+		intPart := s[i:j]
+		if j-i <= 3 {
+			for j+4 <= len(s) && s[j] == ',' && allASCIIDigits(s[j+1:j+4]) && (j+4 == len(s) || !isASCIIDigit(s[j+4])) {
+				intPart += s[j+1 : j+4]
+				j += 4
+			}
+		}
+		frac := ""
+		if j+1 < len(s) && s[j] == '.' && isASCIIDigit(s[j+1]) {
+			k := j + 1
+			for k < len(s) && isASCIIDigit(s[k]) {
+				k++
+			}
+			frac, j = s[j+1:k], k
+		}
+		out = append(out, number{start: i, end: j, intPart: intPart, frac: frac})
+		i = j
 	}
-	return v
+	return out
 }
 
-// units, longest first where one is a prefix of another.
-var units = []string{
-	"个百分点", "个工作日", "个月", "个", "%", "‰",
-	"万元", "亿元", "千元", "元", "万人次", "人次", "万人", "人", "万户", "户", "万件", "件",
-	"万条", "条", "万次", "次", "万份", "份", "万册", "册", "万亩", "亩",
-	"平方公里", "平方米", "平米", "公里", "千米", "米", "公顷", "吨",
-	"工作日", "小时", "分钟", "秒", "天", "日", "周", "月", "年",
-	"家", "所", "台", "套", "项", "篇", "场", "期", "辆", "座", "处", "间", "张", "本", "批", "宗",
-	"种", "类", "名", "位", "床", "课时", "学时", "枚", "部", "分", "万", "亿",
+// scaled returns the number times 10^exp as canonical decimal text: no
+// leading zeros (but "0.5"), no trailing decimal zeros, no lone point.
+func (n number) scaled(exp int) string {
+	digits := n.intPart + n.frac
+	point := len(n.intPart) + exp
+	for len(digits) < point {
+		digits += "0"
+	}
+	ip, fp := digits[:point], digits[point:]
+	ip = strings.TrimLeft(ip, "0")
+	if ip == "" {
+		ip = "0"
+	}
+	fp = strings.TrimRight(fp, "0")
+	if fp == "" {
+		return ip
+	}
+	return ip + "." + fp
 }
 
-// unitAt returns the unit that starts s, with a per-part (分钟/件) if any.
-func unitAt(s string) string {
-	u := ""
-	for _, c := range units {
-		if strings.HasPrefix(s, c) {
-			u = c
-			break
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func isASCIILetter(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
+
+func allASCIIDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return false
 		}
 	}
+	return true
+}
+
+// units a target may be counted in; unitAt takes the longest that matches.
+var units = []string{
+	"%", "‰", "个百分点", "百分点",
+	"个工作日", "工作日", "个小时", "小时", "分钟", "秒", "天", "日", "周", "个月", "月", "年",
+	"个", "件", "件次", "人", "人次", "户", "户次", "次", "场", "场次", "条", "份", "册", "本", "篇",
+	"项", "台", "套", "家", "所", "期", "辆", "座", "处", "间", "张", "批", "宗", "种", "类", "名",
+	"位", "床", "课时", "学时", "节", "枚", "部", "笔", "组", "门", "页", "株", "棵", "盏", "块", "根",
+	"轮", "届", "班", "单", "字", "层", "栋", "幢", "分",
+	"平方公里", "平方米", "平米", "立方米", "公里", "千米", "米", "公顷", "亩",
+	"吨", "千克", "公斤", "克", "升", "千瓦", "元",
+	"km", "kg", "kW", "GB", "TB", "MB", "Mbps", "㎡", "m²",
+}
+
+// unitAt returns the longest unit that starts s, with a per-part such as
+// 次/年 or 分钟/件, or "".
+func unitAt(s string) string {
+	u := longestPrefix(s, units)
 	if u == "" {
 		return ""
 	}
-	if rest := s[len(u):]; strings.HasPrefix(rest, "/") {
-		for _, c := range units {
-			if strings.HasPrefix(rest[1:], c) {
-				return u + "/" + c
-			}
+	if rest, ok := strings.CutPrefix(s[len(u):], "/"); ok {
+		if per := longestPrefix(rest, units); per != "" {
+			return u + "/" + per
 		}
 	}
 	return u
 }
 
-var suffixes = []struct{ word, op string }{
-	{"及以上", ">="}, {"以上", ">="}, {"及以下", "<="}, {"以下", "<="}, {"以内", "<="}, {"之内", "<="}, {"内", "<="},
-}
-
-// prefixOps are comparison words that may stand right before the number,
-// longest first where one ends another.
-var prefixOps = []struct{ word, op string }{
-	{">=", ">="}, {"≥", ">="}, {"<=", "<="}, {"≤", "<="}, {">", ">"}, {"<", "<"}, {"=", "="},
-	{"大于等于", ">="}, {"大于或等于", ">="}, {"小于等于", "<="}, {"小于或等于", "<="},
-	{"不低于", ">="}, {"不少于", ">="}, {"不小于", ">="}, {"不早于", ">="},
-	{"不高于", "<="}, {"不超过", "<="}, {"不多于", "<="}, {"不大于", "<="}, {"不晚于", "<="},
-	{"至少", ">="}, {"达到", ">="}, {"达", ">="}, {"提高", ">="}, {"提升", ">="}, {"增长", ">="}, {"增加", ">="},
-	{"超过", ">"}, {"大于", ">"}, {"高于", ">"}, {"多于", ">"},
-	{"小于", "<"}, {"低于", "<"}, {"少于", "<"},
-	{"约为", "="}, {"约", "="}, {"为", "="}, {"等于", "="},
-}
-
-// prefixOp reads the comparison word that ends before (spaces and a colon
-// aside). known is false when before ends in a negation the rules do not
-// know (不于, 非): the value is then not read.
-func prefixOp(before string) (op string, known bool) {
-	b := strings.TrimRight(before, " ：:")
-	for _, p := range prefixOps {
-		if strings.HasSuffix(b, p.word) {
-			return p.op, true
+func longestPrefix(s string, words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) && strings.HasPrefix(s, w) {
+			best = w
 		}
 	}
-	if strings.HasSuffix(b, "不于") || strings.HasSuffix(b, "不") || strings.HasSuffix(b, "非") {
-		return "", false
+	return best
+}
+
+// cutNote cuts a bracketed note without digits, such as （每年）, off s.
+func cutNote(s string) (rest string, ok bool) {
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}} {
+		if after, found := strings.CutPrefix(s, p[0]); found {
+			if i := strings.Index(after, p[1]); i >= 0 {
+				return after[i+len(p[1]):], true
+			}
+		}
 	}
-	return "", true
+	return s, false
+}
+
+// comparison is a comparison word's reading. A weak word (达, 约, 为, 提高到,
+// 控制在 …) gives way to a suffix.
+type comparison struct {
+	op   string
+	weak bool
+}
+
+// suffixes follow the number and its unit.
+var suffixes = map[string]string{
+	"以上": ">=", "及以上": ">=", "或以上": ">=",
+	"以下": "<=", "及以下": "<=", "或以下": "<=",
+	"以内": "<=", "之内": "<=", "内": "<=",
+	"左右": "=",
+}
+
+func cutSuffix(s string) (comparison, string, bool) {
+	best := ""
+	for w := range suffixes {
+		if len(w) > len(best) && strings.HasPrefix(s, w) {
+			best = w
+		}
+	}
+	if best == "" {
+		return comparison{}, s, false
+	}
+	return comparison{op: suffixes[best]}, s[len(best):], true
+}
+
+// prefixWords are the comparison words that may stand right before the
+// number, with negated forms added by init.
+var prefixWords = map[string]comparison{
+	"≥": {op: ">="}, "⩾": {op: ">="}, "≧": {op: ">="}, ">=": {op: ">="}, "=>": {op: ">="},
+	"大于等于": {op: ">="}, "大于或等于": {op: ">="}, "高于或等于": {op: ">="},
+	"至少": {op: ">="}, "最少": {op: ">="}, "最低": {op: ">="},
+	">": {op: ">"},
+	"≤": {op: "<="}, "⩽": {op: "<="}, "≦": {op: "<="}, "<=": {op: "<="}, "=<": {op: "<="},
+	"小于等于": {op: "<="}, "小于或等于": {op: "<="}, "低于或等于": {op: "<="},
+	"最多": {op: "<="}, "至多": {op: "<="}, "最高": {op: "<="},
+	"<":  {op: "<"},
+	"不足": {op: "<"}, "不满": {op: "<"}, "不到": {op: "<"},
+	"=": {op: "="}, "==": {op: "="}, "等于": {op: "="},
+
+	"达": {op: ">=", weak: true}, "达到": {op: ">=", weak: true},
+	"提高到": {op: ">=", weak: true}, "提高至": {op: ">=", weak: true},
+	"提升到": {op: ">=", weak: true}, "提升至": {op: ">=", weak: true},
+	"增加到": {op: ">=", weak: true}, "增加至": {op: ">=", weak: true},
+	"增长到": {op: ">=", weak: true}, "增长至": {op: ">=", weak: true},
+	"上升到": {op: ">=", weak: true}, "上升至": {op: ">=", weak: true},
+	"控制在": {op: "<=", weak: true}, "控制到": {op: "<=", weak: true},
+	"降低到": {op: "<=", weak: true}, "降低至": {op: "<=", weak: true}, "降至": {op: "<=", weak: true},
+	"减少到": {op: "<=", weak: true}, "减少至": {op: "<=", weak: true}, "减至": {op: "<=", weak: true},
+	"下降到": {op: "<=", weak: true}, "下降至": {op: "<=", weak: true},
+	"缩短到": {op: "<=", weak: true}, "缩短至": {op: "<=", weak: true}, "缩至": {op: "<=", weak: true},
+	"压缩到": {op: "<=", weak: true}, "压缩至": {op: "<=", weak: true},
+	"约": {op: "=", weak: true}, "约为": {op: "=", weak: true}, "大约": {op: "=", weak: true},
+	"为": {op: "=", weak: true},
+}
+
+// negatable comparisons: a negation before them flips them
+// (不低于 >=, 不超过 <=, 不晚于 <=).
+var negatable = map[string]string{
+	"低于": "<", "少于": "<", "小于": "<", "早于": "<",
+	"高于": ">", "多于": ">", "大于": ">", "超过": ">", "超出": ">", "晚于": ">",
+}
+
+var (
+	negations = []string{"不", "未", "没", "没有"}
+	modals    = []string{"", "得", "能", "应", "可", "宜", "会", "要", "应该", "能够"}
+	flipped   = map[string]string{"<": ">=", ">": "<=", "<=": ">", ">=": "<"}
+)
+
+func init() {
+	for w, op := range negatable {
+		prefixWords[w] = comparison{op: op}
+		for _, n := range negations {
+			for _, m := range modals {
+				prefixWords[n+m+w] = comparison{op: flipped[op]}
+			}
+		}
+	}
+}
+
+// Words that, right before the number, make it no plain target: a
+// negation or comparison the rules do not know, an ordinal, a sign, a change.
+var unreadableBefore = []string{
+	"不", "非", "未", "没", "无", "于", "第",
+	"-", "－", "—", "~", "～", "±", "+", "＋", "负",
+	"提高", "提升", "增加", "增长", "上升", "降低", "减少", "下降", "缩短", "压缩", "节约", "节省",
+	"增", "减", "升", "降",
+}
+
+// prefixComparison reads the comparison word that ends before. ok is false
+// when before ends in something that makes the number no plain target.
+func prefixComparison(before string) (c comparison, ok bool) {
+	best := ""
+	for w := range prefixWords {
+		if len(w) > len(best) && strings.HasSuffix(before, w) {
+			best = w
+		}
+	}
+	if best != "" {
+		rest := before[:len(before)-len(best)]
+		for _, m := range modals {
+			if r := strings.TrimSuffix(rest, m); m == "" || r != rest {
+				for _, n := range []string{"不", "未", "没", "非", "无"} {
+					if strings.HasSuffix(r, n) {
+						return comparison{}, false // 未达到90%, 不应约…: not read
+					}
+				}
+			}
+		}
+		return prefixWords[best], true
+	}
+	for _, w := range unreadableBefore {
+		if strings.HasSuffix(before, w) {
+			return comparison{}, false
+		}
+	}
+	return comparison{}, true
 }
