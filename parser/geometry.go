@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -38,7 +40,7 @@ func groupLines(glyphs []pdfpage.Glyph) []Line {
 	if len(glyphs) == 0 {
 		return nil
 	}
-	sort.SliceStable(glyphs, func(i, j int) bool { return glyphs[i].Y < glyphs[j].Y })
+	slices.SortStableFunc(glyphs, func(a, b pdfpage.Glyph) int { return cmp.Compare(a.Y, b.Y) })
 	var lines []Line
 	start := 0
 	for i := 1; i <= len(glyphs); i++ {
@@ -56,7 +58,7 @@ func groupLines(glyphs []pdfpage.Glyph) []Line {
 }
 
 func makeLine(gs []pdfpage.Glyph) Line {
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].X0 < gs[j].X0 })
+	slices.SortStableFunc(gs, func(a, b pdfpage.Glyph) int { return cmp.Compare(a.X0, b.X0) })
 	l := Line{Glyphs: gs, X0: gs[0].X0, X1: gs[0].X1}
 	var ysum float64
 	for _, g := range gs {

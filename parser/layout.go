@@ -235,24 +235,55 @@ func fillRows(g *pageGeometry, t *PageTable, prev *PageTable) {
 		fillTextRows(g, t)
 		return
 	}
+	var bands []Band
 	for i := 1; i < len(cuts); i++ {
-		if cuts[i]-cuts[i-1] < 2 {
-			continue
+		if cuts[i]-cuts[i-1] >= 2 {
+			bands = append(bands, Band{cuts[i-1], cuts[i]})
 		}
-		t.Rows = append(t.Rows, readRow(g, t.Columns, Band{cuts[i-1], cuts[i]}))
 	}
+	t.Rows = readRows(g, t.Columns, bands)
 }
 
-func readRow(g *pageGeometry, cols []Column, b Band) RowBand {
-	r := RowBand{Band: b, Cells: make([]Cell, len(cols))}
-	for i, c := range cols {
-		cell := cellText(g.glyphsIn(c.X0, b.Y0, c.X1, b.Y1))
-		if len(cell.Lines) > 0 {
-			cell.Indent = firstVisibleX(cell.Lines[0]) - c.X0
-		}
-		r.Cells[i] = cell
+// readRows reads every cell of the row bands (sorted top to bottom, not
+// overlapping) in one pass over the page's glyphs: a glyph belongs to the
+// cell that holds the centre of its box.
+func readRows(g *pageGeometry, cols []Column, bands []Band) []RowBand {
+	if len(bands) == 0 || len(cols) == 0 {
+		return nil
 	}
-	return r
+	buckets := make([][]pdfpage.Glyph, len(bands)*len(cols))
+	top, bottom := bands[0].Y0, bands[len(bands)-1].Y1
+	left, right := cols[0].X0, cols[len(cols)-1].X1
+	for _, l := range g.lines {
+		if l.Bottom() < top-l.Size || l.Top() > bottom+l.Size {
+			continue
+		}
+		for _, gl := range l.Glyphs {
+			cx, cy := gl.CenterX(), gl.CenterY()
+			if cx < left || cx >= right || cy < top || cy >= bottom {
+				continue
+			}
+			b := sort.Search(len(bands), func(i int) bool { return bands[i].Y1 > cy }) // first band ending below cy
+			c := sort.Search(len(cols), func(i int) bool { return cols[i].X1 > cx })
+			if b == len(bands) || c == len(cols) || cy < bands[b].Y0 || cx < cols[c].X0 {
+				continue
+			}
+			k := b*len(cols) + c
+			buckets[k] = append(buckets[k], gl)
+		}
+	}
+	rows := make([]RowBand, len(bands))
+	for b, band := range bands {
+		rows[b] = RowBand{Band: band, Cells: make([]Cell, len(cols))}
+		for c, col := range cols {
+			cell := cellText(buckets[b*len(cols)+c])
+			if len(cell.Lines) > 0 {
+				cell.Indent = firstVisibleX(cell.Lines[0]) - col.X0
+			}
+			rows[b].Cells[c] = cell
+		}
+	}
+	return rows
 }
 
 func firstVisibleX(l Line) float64 {

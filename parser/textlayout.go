@@ -354,6 +354,7 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 	}
 	rows := mergeSpans(blocks, 0)
 	sort.Slice(rows, func(i, j int) bool { return rows[i].lo < rows[j].lo })
+	bands := make([]Band, len(rows))
 	for i, r := range rows {
 		y0, y1 := t.Top, t.Bottom
 		if i > 0 {
@@ -362,8 +363,9 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 		if i+1 < len(rows) {
 			y1 = (r.hi + rows[i+1].lo) / 2
 		}
-		t.Rows = append(t.Rows, readRow(g, t.Columns, Band{y0, y1}))
+		bands[i] = Band{y0, y1}
 	}
+	t.Rows = readRows(g, t.Columns, bands)
 }
 
 var pageNumberRe = regexp.MustCompile(`^[-－—–\s]*(第?\s*\d{1,4}\s*页?\s*(共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-－—–\s]*$`)

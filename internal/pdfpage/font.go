@@ -218,7 +218,7 @@ func (f *font) decode(s string, out []glyphCode) []glyphCode {
 		key := codeKey(code, n)
 		d, ok := f.cache[key]
 		if !ok {
-			d = decodedCode{text: f.text(s[:n], code, n), width: f.width(code, n)}
+			d = decodedCode{text: normalizeRadicals(f.text(s[:n], code, n)), width: f.width(code, n)}
 			f.cache[key] = d
 		}
 		out = append(out, glyphCode{text: d.text, width: d.width, single: n == 1 && code == 32})

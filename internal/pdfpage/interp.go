@@ -312,27 +312,33 @@ func (in *interp) show(s string) {
 	}
 	gs := &in.gs
 	in.codes = f.decode(s, in.codes[:0])
+	// The text matrix only moves along its x axis within one string, so
+	// text space to device space is computed once and shifted per glyph.
+	m := in.tm.mul(gs.ctm).mul(in.base)
+	sx, sy := gs.fontSize*gs.hScale, gs.fontSize
+	size := math.Hypot(sy*m[2], sy*m[3]) * f.sizeFactor
+	advanced := 0.0
 	for _, c := range in.codes {
-		trm := matrix{gs.fontSize * gs.hScale, 0, 0, gs.fontSize, 0, gs.rise}.mul(in.tm).mul(gs.ctm).mul(in.base)
-		ox, oy := trm[4], trm[5]
-		// Advance of the glyph itself, in device space.
-		ex, _ := trm.apply(c.width, 0)
-		size := math.Hypot(trm[2], trm[3]) * f.sizeFactor
+		// Origin: (0, rise) through m, moved by what is advanced so far.
+		ox := gs.rise*m[2] + m[4] + advanced*m[0]
+		oy := gs.rise*m[3] + m[5] + advanced*m[1]
+		ex := ox + c.width*sx*m[0]
 		x0, x1 := ox, ex
 		if x1 < x0 {
 			x0, x1 = x1, x0
 		}
 		if c.text != "" && isFinite(ox) && isFinite(oy) && isFinite(size) {
 			in.page.Glyphs = append(in.page.Glyphs, Glyph{
-				Text: normalizeRadicals(c.text), X0: x0, X1: x1, Y: oy, Size: size, Font: f.name,
+				Text: c.text, X0: x0, X1: x1, Y: oy, Size: size, Font: f.name,
 			})
 		}
 		tx := c.width*gs.fontSize + gs.charSp
 		if c.single {
 			tx += gs.wordSp
 		}
-		in.advance(tx * gs.hScale)
+		advanced += tx * gs.hScale
 	}
+	in.advance(advanced)
 }
 
 // applyActualText replaces the glyphs shown inside a span with its
