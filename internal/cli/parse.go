@@ -358,7 +358,7 @@ func (r *reporter) record(res batch.Result[*document.Document]) bool {
 
 func (r *reporter) fail(path string, err error) {
 	r.failed++
-	r.println(fmt.Sprintf("pet: %s: %v", path, err))
+	r.println("pet: " + fileError(path, err).Error()) // one printable line, whatever the library said
 }
 
 func (r *reporter) finish() {

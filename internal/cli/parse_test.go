@@ -186,3 +186,44 @@ func TestParseStrictAndQuiet(t *testing.T) {
 		t.Errorf("-q: exit %d stderr %q, want 0 and nothing", code, errs)
 	}
 }
+
+// TestParseBadInputs is the README's table of bad input: every file of
+// testdata/bad gives one line naming it, and the documented exit code.
+func TestParseBadInputs(t *testing.T) {
+	noTable := "no project performance target table (项目支出绩效目标表) found"
+	for _, tc := range []struct {
+		file, password, want string
+	}{
+		{"empty.pdf", "", "empty file"},
+		{"not-a-pdf.pdf", "", "not a PDF file"},
+		{"truncated.pdf", "", "truncated file"},
+		{"damaged-beyond-repair.pdf", "", "damaged beyond repair"},
+		{"no-pages.pdf", "", "the PDF has no pages"},
+		{"aes-256-user.pdf", "", "encrypted: a user password is needed (--password)"},
+		{"aes-256-user.pdf", "nope", "encrypted: wrong password"},
+		{"aes-256-user.pdf", "user", noTable},
+		{"rc4-40-user.pdf", "owner", noTable},
+		{"aes-128-owner-only.pdf", "", noTable},
+		{"pubsec-encrypted.pdf", "", "encrypted: unsupported encryption"},
+		{"pdf-2.0.pdf", "", noTable},
+		{"hybrid-xref.pdf", "", noTable},
+		{"shifted-offsets.pdf", "", noTable},
+		{"trailing-garbage.pdf", "", noTable},
+		{"objstm-cycle.pdf", "", noTable},
+		{"huge-xref-size.pdf", "", noTable},
+		{"unknown-filter.pdf", "", noTable + " (unreadable: page 1: unknown filter FooDecode)"},
+		{"inline-image.pdf", "", noTable},
+		{"scanned.pdf", "", "no text layer: scanned PDF"},
+	} {
+		path := filepath.Join("..", "..", "testdata", "bad", tc.file)
+		args := []string{"parse", path}
+		if tc.password != "" {
+			args = append(args, "--password", tc.password)
+		}
+		code, out, errs := run(t, nil, args...)
+		want := "pet: " + path + ": " + tc.want + "\n"
+		if code != ExitFailed || out != "" || errs != want {
+			t.Errorf("%s (password %q): exit %d, stdout %d bytes, stderr %q; want exit 1 and %q", tc.file, tc.password, code, len(out), errs, want)
+		}
+	}
+}
