@@ -7,50 +7,77 @@ package check
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/indicator"
 )
 
-// Warning codes. They are stable: scripts filter on them.
+// Warning codes. They are stable: scripts filter on them. Codes lists them
+// with their meaning.
 const (
-	UnitSumMismatch        = "unit-sum-mismatch"
-	TotalSumMismatch       = "total-sum-mismatch"
-	RowSumMismatch         = "row-sum-mismatch"
-	IndicatorsMissing      = "indicators-missing"
-	IndicatorLevelMismatch = indicator.CodeLevelMismatch
-	IndicatorNumbering     = indicator.CodeNumbering
-	IndicatorUnreadable    = indicator.CodeUnreadable
-	MoneyNotANumber        = "money-not-a-number"
-	PageUnreadable         = "page-unreadable"
+	UnitSumMismatch        = "unit-sum-mismatch"         // a unit row ≠ the sum of its projects
+	TotalSumMismatch       = "total-sum-mismatch"        // the 合计 row ≠ the sum of its units (or projects)
+	RowSumMismatch         = "row-sum-mismatch"          // 总计 ≠ 财政拨款 + 财政专户拨款 + 其他资金
+	IndicatorsMissing      = "indicators-missing"        // a project row without 绩效指标
+	IndicatorLevelMismatch = indicator.CodeLevelMismatch // level-2 code not under its level-1 code
+	IndicatorNumbering     = indicator.CodeNumbering     // items not numbered 1, 2, 3, …
+	IndicatorUnreadable    = indicator.CodeUnreadable    // an item that does not fit the pattern
+	MoneyNotANumber        = "money-not-a-number"        // raised by the parser: a money cell that is not an amount
+	PageUnreadable         = "page-unreadable"           // raised by the parser: a page that could not be read
 )
 
 // Code describes one warning code, for the README and `pet codes`.
 type Code struct {
-	Code, Meaning, Example string
+	Code    string // the stable kebab-case code
+	Meaning string // one line: what it means
+	Example string // a message as pet prints it
 }
 
 // Codes lists every warning pet can raise.
 var Codes = []Code{
 	{UnitSumMismatch, "a unit row's amount differs from the sum of its projects (per money column)",
-		"unit 广州市增城区政务服务数据管理局: total: projects sum to 5,640.84, unit row says 5,651.84"},
+		"unit 广州市增城区政务服务数据管理局: 总计: projects sum to 5,640.84, unit row says 5,651.84"},
 	{TotalSumMismatch, "the 合计 row differs from the sum of the unit rows (of the projects where there are no units)",
-		"total: units sum to 5,651.84, 合计 row says 5,661.84"},
+		"total: 总计: units sum to 5,651.84, 合计 row says 5,661.84"},
 	{RowSumMismatch, "a row's 总计 differs from 财政拨款 + 财政专户拨款 + 其他资金 (where any of them is printed)",
 		"区政务服务大厅水电网络费: 总计 is 464.35, its sources sum to 454.35"},
 	{IndicatorsMissing, "a project row has no 绩效指标 text", "project 区南部政务服务中心后勤保障费 has no indicators"},
 	{IndicatorLevelMismatch, "an indicator's level-2 code does not start with its level-1 code",
 		"indicator 1: level-2 code 31 does not belong to level-1 code 2"},
-	{IndicatorNumbering, "indicator items are not numbered 1, 2, 3, …", "indicator 3: numbered 4"},
-	{IndicatorUnreadable, "an indicator item does not fit the pattern; its text is kept as its name",
-		`indicator 2: could not be read: "2、说明文字"`},
+	{IndicatorNumbering, "an indicator item's number is not the previous one plus one (the first should be 1)",
+		"indicator 3: numbered 2, expected 3"},
+	{IndicatorUnreadable, "an indicator item does not fit the pattern; it is kept, what was read filled in and the rest of its text as its name",
+		`indicator 2: no 实施周期指标值 or 年度指标值; no level-1 code and name: "2、说明文字"`},
 	{MoneyNotANumber, "a money cell holds something that is not an amount; the field is null",
 		`total: "约5万" is not an amount`},
 	{PageUnreadable, "a page of the PDF could not be read; the rest was", "page 3: unsupported filter /JBIG2Decode"},
 }
 
-// Document fills every row's indicators from its indicators text and
-// returns the warnings of the whole table, in row order.
+// Document fills every row's Indicators from its IndicatorsText (with
+// indicator.Parse) and returns the warnings of the table's own figures and
+// text, in row order (within a row: indicator problems, a missing indicators
+// text, the row's own sum, then the unit or total sums). It does not touch
+// doc.Warnings. The checks:
+//
+//   - RowSumMismatch: a row's 总计 differs from 财政拨款 + 财政专户拨款 +
+//     其他资金, where at least one of those three is printed (an empty 总计 then
+//     counts as 0).
+//   - UnitSumMismatch: per money column, a unit row differs from the sum of the
+//     project rows under it (those that follow it up to the next unit or total
+//     row). Empty cells count as absent: a column is compared when the unit's
+//     cell or any project's is printed. A unit with no project rows is not
+//     compared.
+//   - TotalSumMismatch: per money column, each 合计 row differs from the sum of
+//     the unit rows, or of the project rows when the table has no unit rows;
+//     empty cells as above. A 合计 row with neither is not compared.
+//   - IndicatorsMissing: a project row whose indicators text is empty.
+//   - IndicatorLevelMismatch, IndicatorNumbering, IndicatorUnreadable: the
+//     problems indicator.Parse reports, with the message it gives
+//     ("indicator 1: level-2 code 31 does not belong to level-1 code 2").
+//
+// Sums are exact, in int64 hundredths; messages print amounts grouped with
+// two decimals (5,640.84).
 func Document(doc *document.Document) []document.Warning {
 	var ws []document.Warning
 	for i := range doc.Rows {
@@ -60,7 +87,7 @@ func Document(doc *document.Document) []document.Warning {
 		for _, p := range problems {
 			ws = append(ws, document.Warning{Code: p.Code, Row: row.Seq, Page: row.Page, Message: p.Message})
 		}
-		if row.Level == document.LevelProject && row.IndicatorsText == "" {
+		if row.Level == document.LevelProject && strings.TrimSpace(row.IndicatorsText) == "" {
 			ws = append(ws, document.Warning{Code: IndicatorsMissing, Row: row.Seq, Page: row.Page,
 				Message: fmt.Sprintf("project %s has no indicators", row.Name)})
 		}
@@ -94,17 +121,22 @@ func value(m *document.Money) int64 {
 
 var columnNames = [4]string{"总计", "财政拨款", "财政专户拨款", "其他资金"}
 
-// rowSum compares 总计 with the sum of the three source columns.
+// rowSum compares 总计 with the sum of the three source columns, where at
+// least one of them is printed.
 func rowSum(row *document.Row) []document.Warning {
 	var s sum
 	s.add(row.FiscalAppropriation)
 	s.add(row.FiscalSpecialAccount)
 	s.add(row.OtherFunds)
-	if !s.printed || row.Total == nil || s.v == row.Total.Hundredths {
+	if !s.printed || s.v == value(row.Total) {
 		return nil
 	}
+	total := "empty"
+	if row.Total != nil {
+		total = row.Total.Grouped()
+	}
 	return []document.Warning{{Code: RowSumMismatch, Row: row.Seq, Page: row.Page,
-		Message: fmt.Sprintf("%s: 总计 is %s, its sources sum to %s", label(row), row.Total.Grouped(), document.GroupHundredths(s.v))}}
+		Message: fmt.Sprintf("%s: 总计 is %s, its sources sum to %s", label(row), total, document.GroupHundredths(s.v))}}
 }
 
 func label(row *document.Row) string {
@@ -124,13 +156,16 @@ func compareColumns(row *document.Row, sums [4]sum, code, what, subject string) 
 		if sums[k].v == value(m) {
 			continue
 		}
-		says := "empty"
+		says := "leaves it empty"
 		if m != nil {
-			says = m.Grouped()
+			says = "says " + m.Grouped()
+		}
+		parts := what + " sum to " + document.GroupHundredths(sums[k].v)
+		if !sums[k].printed {
+			parts = what + " leave it empty"
 		}
 		ws = append(ws, document.Warning{Code: code, Row: row.Seq, Page: row.Page,
-			Message: fmt.Sprintf("%s: %s: %s sum to %s, %s says %s", subject, columnNames[k], what,
-				document.GroupHundredths(sums[k].v), rowWord(row), says)})
+			Message: fmt.Sprintf("%s: %s: %s, %s %s", subject, columnNames[k], parts, rowWord(row), says)})
 	}
 	return ws
 }
@@ -182,12 +217,17 @@ func totalSums(rows []document.Row) []document.Warning {
 			continue
 		}
 		var sums [4]sum
+		n := 0
 		for _, r := range rows {
 			if r.Level == part {
 				for k, m := range r.MoneyColumns() {
 					sums[k].add(m)
 				}
+				n++
 			}
+		}
+		if n == 0 {
+			continue // a table of a 合计 row alone: nothing to compare
 		}
 		ws = append(ws, compareColumns(&rows[i], sums, TotalSumMismatch, what, "total")...)
 	}
