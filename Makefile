@@ -14,8 +14,25 @@ vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
 
+# Go benchmarks of every package, then the whole pet process against
+# pdftotext -layout on the same files (scripts/bench.sh; needs poppler-utils).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	scripts/bench.sh
+
+# Each fuzz target for FUZZTIME (default 10m); crashers land in the
+# package's testdata/fuzz/ and then run as regression tests in `go test`.
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./indicator
+	$(GO) test -run '^$$' -fuzz '^FuzzParseTarget$$' -fuzztime $(FUZZTIME) ./indicator
+	$(GO) test -run '^$$' -fuzz '^FuzzParseMoney$$' -fuzztime $(FUZZTIME) ./document
+	$(GO) test -run '^$$' -fuzz '^FuzzContentStream$$' -fuzztime $(FUZZTIME) ./internal/pdfpage
+	$(GO) test -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(FUZZTIME) ./parser
+
+# Regenerate the generated fixtures (fpdf, committed fonts; needs only Go).
+fixtures:
+	rm -f testdata/fixtures/*.pdf testdata/fixtures/*.json
+	$(GO) run ./internal/fixture/cmd/genfixtures -named -o testdata/fixtures
 
 clean:
 	rm -f pet

@@ -1,0 +1,54 @@
+package pdfpage
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// FuzzContentStream runs arbitrary bytes as the content stream of a page
+// with a CID font, a simple font and a Form XObject in its resources: the
+// interpreter must never panic or hang, and every glyph and rule it reports
+// must have finite coordinates.
+func FuzzContentStream(f *testing.F) {
+	for _, s := range []string{
+		"BT /F1 10 Tf 100 700 Td <0001000200030001> Tj ET",
+		"q 1 0 0 -1 0 842 cm 0 0 0 rg 50 100 200 0.5 re f Q 10 20 m 110 20 l S",
+		"BT /F2 12 Tf 1 Tc 3 Tw 50 Tz [(a) -1000 (b c)] TJ T* (d) ' 1 2 (e) \" ET",
+		"/Span << /ActualText <FEFF4E8C> >> BDC BT /F1 9 Tf <0002> Tj ET EMC",
+		"q /X1 Do Q BI /W 2 /H 2 ID \x00\x01EI Q Q Q",
+		"[[[[[ << /a << /b [ ( \\( ) ] >> >> ] ] ] ] ]",
+	} {
+		f.Add([]byte(s))
+	}
+	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 /Widths [" + repeat("500 ", 95) + "] >>"
+	form := stream("/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Matrix [1 0 0 1 10 20] /Resources << /Font << /F2 8 0 R >> /XObject << /X1 9 0 R >> >>",
+		"BT /F2 10 Tf (B) Tj ET /X1 Do")
+	f.Fuzz(func(t *testing.T, content []byte) {
+		data := onePage("/Resources << /Font << /F1 5 0 R /F2 8 0 R >> /XObject << /X1 9 0 R >> >>", string(content),
+			cidFontObjects, cidDescendant, cidToUnicode, font, form)
+		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Skip()
+		}
+		d, err := New(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := d.Page(1)
+		if err != nil {
+			return // a page error is a fine answer; a panic is not
+		}
+		for _, g := range p.Glyphs {
+			if !isFinite(g.X0) || !isFinite(g.X1) || !isFinite(g.Y) || !isFinite(g.Size) || g.X1 < g.X0 {
+				t.Fatalf("bad glyph %+v", g)
+			}
+		}
+		for _, r := range p.Rules {
+			if !isFinite(r.X0) || !isFinite(r.Y0) || r.X1 < r.X0 || r.Y1 < r.Y0 {
+				t.Fatalf("bad rule %+v", r)
+			}
+		}
+	})
+}
