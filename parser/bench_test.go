@@ -35,3 +35,23 @@ func BenchmarkParseChromium(b *testing.B) {
 func BenchmarkParseBudgetDocument(b *testing.B) {
 	benchmarkFile(b, filepath.Join("..", "testdata", "combined", "budget-with-table.pdf"))
 }
+
+// BenchmarkRealWorld parses the 22 real budget documents (12-33 pages each,
+// no target table): the cost of looking through a whole budget.
+func BenchmarkRealWorld(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "realworld", "*.pdf"))
+	var all [][]byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, data)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, data := range all {
+			Parse(data, "x.pdf", Options{})
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -157,6 +158,34 @@ func TestCorpusInOtherContainers(t *testing.T) {
 		want := toGeneric(t, mustRead(t, filepath.Join("..", "testdata", "corpus", tc.expected+".expected.json")))
 		for _, d := range diffSubset("", want, toGeneric(t, doc), 10) {
 			t.Errorf("%s: %s", tc.file, d)
+		}
+	}
+}
+
+// TestRealWorldBudgetsHaveNoTable: 22 real Jiangsu budget documents of many
+// producers hold no target table; each must say so (quickly, see
+// BenchmarkRealWorld) without a page error.
+func TestRealWorldBudgetsHaveNoTable(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "realworld", "*.pdf"))
+	if err != nil || len(files) != 22 {
+		t.Fatalf("%d real-world files, want 22 (%v)", len(files), err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := Analyze(data, Options{})
+		if !errors.Is(err, ErrNoTable) {
+			t.Errorf("%s: err %v, want ErrNoTable", filepath.Base(f), err)
+			continue
+		}
+		glyphs := 0
+		for _, p := range a.Pages {
+			glyphs += len(p.Glyphs)
+		}
+		if len(a.PageErrors) > 0 || glyphs < 1000 {
+			t.Errorf("%s: %d page errors, %d glyphs: the text was not read", filepath.Base(f), len(a.PageErrors), glyphs)
 		}
 	}
 }
