@@ -2,10 +2,10 @@ package parser
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
