@@ -204,11 +204,7 @@ func parseItem(sg segment, last bool) (ind document.Indicator, why []string) {
 	} else {
 		why = append(why, "item number too large")
 	}
-	body := strings.TrimRightFunc(sg.body, func(r rune) bool { return unicode.IsSpace(r) || isSep(r) })
-	if last {
-		// The 。 that closes the list is not part of the last item.
-		body = strings.TrimRightFunc(strings.TrimSuffix(body, "。"), func(r rune) bool { return unicode.IsSpace(r) || isSep(r) })
-	}
+	body := trimJoiner(sg.body, last)
 
 	pi, pl := findLabel(body, 0, periodLabels)
 	ai, al := -1, 0
@@ -263,6 +259,26 @@ func parseItem(sg segment, last bool) (ind document.Indicator, why []string) {
 	}
 	ind.Target = ParseTarget(ind.AnnualValue)
 	return ind, why
+}
+
+// trimJoiner drops what joins an item to the next, or closes the list:
+// spaces, then for the last item a "。", then the comma of a ";," joiner (or a
+// lone comma between items). The ";" before it is left to the value's own
+// trimming, so a value may end in a comma of its own ("x,;," keeps "x,").
+func trimJoiner(body string, last bool) string {
+	body = strings.TrimRightFunc(body, unicode.IsSpace)
+	if last {
+		body = strings.TrimRightFunc(strings.TrimSuffix(body, "。"), unicode.IsSpace)
+	}
+	r, size := utf8.DecodeLastRuneInString(body)
+	if r != ',' && r != '，' {
+		return body
+	}
+	rest := strings.TrimRightFunc(body[:len(body)-size], unicode.IsSpace)
+	if p, _ := utf8.DecodeLastRuneInString(rest); !last || p == ';' || p == '；' {
+		return rest
+	}
+	return body
 }
 
 // findLabel finds the first of labels in s at or after from; it returns

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/petool/pet/document"
 )
@@ -383,3 +385,52 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// FuzzParseBuilt builds an indicators text from fields and checks they come
+// back exactly: the splitting rules hold for any name and values that do
+// not themselves hold a label or an item start, nor end in what the contract
+// trims.
+func FuzzParseBuilt(f *testing.F) {
+	f.Add(uint8(3), "满意度指标", "服务对象满意度", "宣传、标识,制作。", "企业：满意", "95%以上；南部14806平方米", uint8(2))
+	f.Add(uint8(1), "产出指标", "数量指标", "甲", "1,500小时", "第12、13项", uint8(1))
+	f.Fuzz(func(t *testing.T, code uint8, l1, l2, name, period, annual string, count uint8) {
+		for _, s := range []string{l1, l2, name, period, annual} {
+			if !utf8.ValidString(s) || strings.TrimSpace(s) != s || s == "" ||
+				strings.Contains(s, "实施周期") || strings.Contains(s, "年度") ||
+				itemLike.MatchString(s) {
+				t.Skip()
+			}
+		}
+		if strings.ContainsAny(l1+l2, ",，") || cleanValue(period) != period || cleanValue(annual) != annual ||
+			joinerEnd.MatchString(annual) ||
+			strings.HasPrefix(period, ":") || strings.HasPrefix(period, "：") ||
+			strings.HasPrefix(annual, ":") || strings.HasPrefix(annual, "：") ||
+			strings.HasSuffix(period, ",") || strings.HasSuffix(period, "，") ||
+			strings.TrimRightFunc(name, func(r rune) bool { return isSep(r) || unicode.IsSpace(r) }) != name {
+			t.Skip()
+		}
+		l1c := fmt.Sprint(code % 10)
+		l2c := l1c + fmt.Sprint(code%7)
+		n := int(count%4) + 1
+		var parts []string
+		var want []document.Indicator
+		for i := 1; i <= n; i++ {
+			parts = append(parts, fmt.Sprintf("%d、%s-%s,%s-%s,%s；实施周期指标值:%s,年度指标值:%s", i, l1c, l1, l2c, l2, name, period, annual))
+			want = append(want, item(i, l1c, l1, l2c, l2, name, period, annual))
+		}
+		text := strings.Join(parts, ";,") + "。"
+		got, problems := Parse(text)
+		if !reflect.DeepEqual(got, want) || len(problems) != 0 {
+			t.Fatalf("%q:\n got %s\nwant %s\nproblems %v", text, show(got), show(want), problems)
+		}
+	})
+}
+
+// joinerEnd matches a value ending like the ";," joiner, which cannot be
+// told from it.
+var joinerEnd = regexp.MustCompile(`[;；][\p{Z}\t\n\v\f\r\x{85}]*[,，]$`)
+
+// itemLike matches what could start an item inside a field: a number with
+// 、 or ．, or a number, a dot and a level code, after a separator, colon or
+// space (the spaces of unicode.IsSpace) or at the field's start.
+var itemLike = regexp.MustCompile(`(?:^|[;；,，。:：\p{Z}\t\n\v\f\r\x{85}])[\p{Z}\t\n\v\f\r\x{85}]*[0-9０-９]+[\p{Z}\t\n\v\f\r\x{85}]*(?:[、．]|\.[\p{Z}\t\n\v\f\r\x{85}]*[0-9０-９]+[\p{Z}\t\n\v\f\r\x{85}]*[-－—–‐])`)
