@@ -340,6 +340,9 @@ var (
 	flipped   = map[string]string{"<": ">=", ">": "<=", "<=": ">", ">=": "<"}
 )
 
+// maxPrefixRunes is the length in runes of the longest prefix word.
+var maxPrefixRunes int
+
 func init() {
 	for w, op := range negatable {
 		prefixWords[w] = comparison{op: op}
@@ -348,6 +351,9 @@ func init() {
 				prefixWords[n+m+w] = comparison{op: flipped[op]}
 			}
 		}
+	}
+	for w := range prefixWords {
+		maxPrefixRunes = max(maxPrefixRunes, utf8.RuneCountInString(w))
 	}
 }
 
@@ -363,10 +369,21 @@ var unreadableBefore = []string{
 // prefixComparison reads the comparison word that ends before. ok is false
 // when before ends in something that makes the number no plain target.
 func prefixComparison(before string) (c comparison, ok bool) {
+	// The longest word that ends before: try its last maxPrefixRunes runes,
+	// then fewer.
 	best := ""
-	for w := range prefixWords {
-		if len(w) > len(best) && strings.HasSuffix(before, w) {
-			best = w
+	start := len(before)
+	var buf [16]int
+	tails := buf[:0]
+	for n := 0; n < maxPrefixRunes && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(before[:start])
+		start -= size
+		tails = append(tails, start)
+	}
+	for k := len(tails) - 1; k >= 0; k-- {
+		if _, ok := prefixWords[before[tails[k]:]]; ok {
+			best = before[tails[k]:]
+			break
 		}
 	}
 	if best != "" {
