@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 var (
@@ -225,5 +228,39 @@ func TestParseBadInputs(t *testing.T) {
 		if code != ExitFailed || out != "" || errs != want {
 			t.Errorf("%s (password %q): exit %d, stdout %d bytes, stderr %q; want exit 1 and %q", tc.file, tc.password, code, len(out), errs, want)
 		}
+	}
+}
+
+// TestParseBatchToXLSX: a batch with broken files among good ones lands in
+// one workbook holding exactly the good files' rows, in input order.
+func TestParseBatchToXLSX(t *testing.T) {
+	dir := t.TempDir()
+	var args []string
+	for i := 0; i < 3; i++ {
+		bad := filepath.Join(dir, "broken"+strconv.Itoa(i)+".pdf")
+		if err := os.WriteFile(bad, []byte("%PDF-1.4\ngarbage"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, calcPDF, bad, chromiumPDF)
+	}
+	out := filepath.Join(dir, "all.xlsx")
+	code, _, errs := run(t, nil, append(append([]string{"parse", "-j", "2", "-q"}, args...), "-o", out)...)
+	if code != ExitFailed || strings.Count(errs, "broken") != 3 {
+		t.Fatalf("exit %d stderr %q", code, errs)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("projects")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+6*41 {
+		t.Fatalf("%d rows in projects, want header + %d", len(rows), 6*41)
+	}
+	if rows[1][0] != calcPDF || rows[42][0] != chromiumPDF || rows[83][0] != calcPDF {
+		t.Errorf("sources out of order: %q %q %q", rows[1][0], rows[42][0], rows[83][0])
 	}
 }
