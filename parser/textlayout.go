@@ -302,6 +302,14 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 		return
 	}
 	left, right := t.Columns[0].X0, t.Columns[len(t.Columns)-1].X1
+	if t.textSize == 0 {
+		for _, l := range g.lines {
+			if l.Top() >= t.Top && l.X1 >= left && l.X0 <= right {
+				t.textSize = l.Size
+				break
+			}
+		}
+	}
 	if t.Bottom <= t.Top {
 		// A frame around the table closes it.
 		if y, ok := g.ruleBelow(t.Top+2, g.page.Height, left, right, 0.9); ok {
@@ -316,7 +324,6 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 			}
 			if n == 0 {
 				size = l.Size
-				t.textSize = size
 			}
 			// The table ends at a wide gap, a note across the columns, a
 			// page number, or the larger title of whatever follows.
