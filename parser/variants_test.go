@@ -73,4 +73,3 @@ func TestParallelPagesSameResult(t *testing.T) {
 		}
 	}
 }
-
