@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/petool/pet/check"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -262,5 +263,17 @@ func TestParseBatchToXLSX(t *testing.T) {
 	}
 	if rows[1][0] != calcPDF || rows[42][0] != chromiumPDF || rows[83][0] != calcPDF {
 		t.Errorf("sources out of order: %q %q %q", rows[1][0], rows[42][0], rows[83][0])
+	}
+}
+
+func TestCodesListsEveryWarningCode(t *testing.T) {
+	code, out, _ := run(t, nil, "codes")
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, c := range check.Codes {
+		if !strings.Contains(out, c.Code+" ") || !strings.Contains(out, c.Example) {
+			t.Errorf("pet codes lacks %s", c.Code)
+		}
 	}
 }

@@ -62,6 +62,6 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newParseCmd())
-	root.AddCommand(newInspectCmd(), newTextCmd())
+	root.AddCommand(newInspectCmd(), newTextCmd(), newCodesCmd())
 	return root
 }
