@@ -16,17 +16,12 @@ type Line struct {
 	X0, X1 float64
 	Y      float64 // baseline
 	Size   float64 // largest font size on the line
+	text   string
 }
 
 // Text is the line's text as drawn: glyph texts concatenated, with a space
 // only where the PDF draws a space character.
-func (l Line) Text() string {
-	var b strings.Builder
-	for _, g := range l.Glyphs {
-		b.WriteString(g.Text)
-	}
-	return b.String()
-}
+func (l Line) Text() string { return l.text }
 
 // Top is the top of the line's tallest glyph box.
 func (l Line) Top() float64 { return l.Y - 0.86*l.Size }
@@ -68,6 +63,11 @@ func makeLine(gs []pdfpage.Glyph) Line {
 		ysum += g.Y
 	}
 	l.Y = ysum / float64(len(gs))
+	var b strings.Builder
+	for _, g := range gs {
+		b.WriteString(g.Text)
+	}
+	l.text = b.String()
 	return l
 }
 

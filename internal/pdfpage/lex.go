@@ -2,6 +2,7 @@ package pdfpage
 
 import (
 	"strconv"
+	"strings"
 )
 
 // objKind says what a content-stream operand is.
@@ -98,19 +99,25 @@ func (l *lexer) next() (op string, v operand, isOp bool, ok bool) {
 		l.pos++
 		return l.next()
 	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
-		w := l.regular()
-		f, err := strconv.ParseFloat(w, 64)
-		if err != nil {
-			f = parseLooseNumber(w)
+		w := l.regularBytes()
+		f, ok := parseSimpleNumber(w)
+		if !ok {
+			var err error
+			if f, err = strconv.ParseFloat(string(w), 64); err != nil {
+				f = parseLooseNumber(string(w))
+			}
 		}
 		return "", operand{kind: kNum, num: f}, false, true
 	default:
-		w := l.regular()
-		if w == "" { // unreachable in practice; guarantee progress
+		w := l.regularBytes()
+		if len(w) == 0 { // unreachable in practice; guarantee progress
 			l.pos++
 			return l.next()
 		}
-		switch w {
+		if op, ok := operators[string(w)]; ok { // no allocation for known operators
+			return op, operand{}, true, true
+		}
+		switch string(w) {
 		case "true":
 			return "", operand{kind: kBool, num: 1}, false, true
 		case "false":
@@ -118,7 +125,7 @@ func (l *lexer) next() (op string, v operand, isOp bool, ok bool) {
 		case "null":
 			return "", operand{}, false, true
 		}
-		return w, operand{}, true, true
+		return string(w), operand{}, true, true
 	}
 }
 
@@ -137,12 +144,70 @@ func parseLooseNumber(w string) float64 {
 }
 
 // regular reads a run of regular characters.
-func (l *lexer) regular() string {
+func (l *lexer) regular() string { return string(l.regularBytes()) }
+
+// regularBytes reads a run of regular characters without copying them.
+func (l *lexer) regularBytes() []byte {
 	start := l.pos
 	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
 		l.pos++
 	}
-	return string(l.b[start:l.pos])
+	return l.b[start:l.pos]
+}
+
+// operators are the content-stream operators, interned so that reading one
+// allocates nothing.
+var operators = func() map[string]string {
+	m := map[string]string{}
+	for _, op := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX
+		f F f* g G gs h i ID j J k K l m M MP n q Q re rg RG ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ
+		TL Tm Tr Ts Tw Tz v w W W* y ' "`) {
+		m[op] = op
+	}
+	return m
+}()
+
+// parseSimpleNumber reads the common forms of content-stream numbers
+// (-12, 3.5, .25) without allocating; ok is false for anything else.
+func parseSimpleNumber(b []byte) (float64, bool) {
+	if len(b) == 0 || len(b) > 18 {
+		return 0, false
+	}
+	neg := false
+	i := 0
+	switch b[0] {
+	case '-':
+		neg, i = true, 1
+	case '+':
+		i = 1
+	}
+	var whole, frac, scale float64 = 0, 0, 1
+	digits, dot := 0, false
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if dot {
+				scale *= 10
+				frac = frac*10 + float64(c-'0')
+			} else {
+				whole = whole*10 + float64(c-'0')
+			}
+			digits++
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	v := whole + frac/scale
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 func (l *lexer) literalString() string {
@@ -242,7 +307,7 @@ func (l *lexer) hexString() string {
 const maxNesting = 64
 
 func (l *lexer) arrayBody() operand {
-	a := operand{kind: kArray}
+	a := operand{kind: kArray, arr: make([]operand, 0, 8)}
 	l.depth++
 	defer func() { l.depth-- }()
 	for {
