@@ -127,7 +127,7 @@ type headingBoxes []struct{ x0, x1, y float64 }
 
 func (h headingBoxes) covers(g pdfpage.Glyph) bool {
 	for _, b := range h {
-		if g.X0 >= b.x0-0.5 && g.X1 <= b.x1+0.5 && g.Y > b.y-0.5 && g.Y < b.y+0.5 {
+		if g.X0 >= b.x0-0.5 && g.X1 <= b.x1+0.5 && math.Abs(g.Y-b.y) < 0.6*g.Size {
 			return true
 		}
 	}
