@@ -70,7 +70,7 @@ func Analyze(data []byte, opts Options) (*Analysis, error) {
 		return nil, errors.New("the PDF has no pages")
 	}
 	a := &Analysis{}
-	pages, errs := readPages(doc, opts.Workers)
+	pages, geoms, errs := readPages(doc, opts.Workers)
 	var prev *PageTable
 	glyphs, images := 0, 0
 	for i, p := range pages {
@@ -81,7 +81,7 @@ func Analyze(data []byte, opts Options) (*Analysis, error) {
 		glyphs += len(p.Glyphs)
 		images += p.Images
 		a.Pages = append(a.Pages, p)
-		g := newPageGeometry(p)
+		g := geoms[i]
 		a.Lines = append(a.Lines, g.lines)
 		t, ok := analyzePage(g, prev)
 		if !ok {
@@ -106,24 +106,27 @@ func Analyze(data []byte, opts Options) (*Analysis, error) {
 	return a, nil
 }
 
-// readPages interprets every page, on up to workers goroutines. A page that
-// cannot be read is an empty page with its error.
-func readPages(doc *pdfpage.Document, workers int) ([]*pdfpage.Page, []error) {
+// readPages interprets every page and groups its lines and rules, on up to
+// workers goroutines (pages are independent until the table is followed
+// from one to the next). A page that cannot be read is an empty page with
+// its error.
+func readPages(doc *pdfpage.Document, workers int) ([]*pdfpage.Page, []*pageGeometry, []error) {
 	n := doc.NumPages()
 	pages := make([]*pdfpage.Page, n)
+	geoms := make([]*pageGeometry, n)
 	errs := make([]error, n)
 	read := func(d *pdfpage.Document, i int) {
 		p, err := d.Page(i + 1)
 		if err != nil {
 			p = &pdfpage.Page{Number: i + 1}
 		}
-		pages[i], errs[i] = p, err
+		pages[i], geoms[i], errs[i] = p, newPageGeometry(p), err
 	}
 	if workers <= 1 || n < 4 {
 		for i := 0; i < n; i++ {
 			read(doc, i)
 		}
-		return pages, errs
+		return pages, geoms, errs
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -141,5 +144,5 @@ func readPages(doc *pdfpage.Document, workers int) ([]*pdfpage.Page, []error) {
 		}(doc.Fork())
 	}
 	wg.Wait()
-	return pages, errs
+	return pages, geoms, errs
 }
