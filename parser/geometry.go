@@ -35,7 +35,10 @@ func groupLines(glyphs []pdfpage.Glyph) []Line {
 	if len(glyphs) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(glyphs, func(a, b pdfpage.Glyph) int { return cmp.Compare(a.Y, b.Y) })
+	byY := func(a, b pdfpage.Glyph) int { return cmp.Compare(a.Y, b.Y) }
+	if !slices.IsSortedFunc(glyphs, byY) { // cells arrive mostly in order already
+		slices.SortStableFunc(glyphs, byY)
+	}
 	var lines []Line
 	start := 0
 	for i := 1; i <= len(glyphs); i++ {
@@ -53,7 +56,10 @@ func groupLines(glyphs []pdfpage.Glyph) []Line {
 }
 
 func makeLine(gs []pdfpage.Glyph) Line {
-	slices.SortStableFunc(gs, func(a, b pdfpage.Glyph) int { return cmp.Compare(a.X0, b.X0) })
+	byX := func(a, b pdfpage.Glyph) int { return cmp.Compare(a.X0, b.X0) }
+	if !slices.IsSortedFunc(gs, byX) {
+		slices.SortStableFunc(gs, byX)
+	}
 	l := Line{Glyphs: gs, X0: gs[0].X0, X1: gs[0].X1}
 	var ysum float64
 	for _, g := range gs {
