@@ -94,9 +94,8 @@ type grid struct {
 
 func (g *grid) add(cells ...string) { g.rows = append(g.rows, cells) }
 
-// render writes the rows with indent before each and sep between cells;
-// the last column is not padded.
-func (g *grid) render(w *errWriter, indent, sep string) {
+// columnWidths is the display width of the widest cell of each column.
+func (g *grid) columnWidths() []int {
 	var widths []int
 	for _, r := range g.rows {
 		for i, c := range r {
@@ -106,6 +105,13 @@ func (g *grid) render(w *errWriter, indent, sep string) {
 			widths[i] = max(widths[i], textWidth(c))
 		}
 	}
+	return widths
+}
+
+// render writes the rows with indent before each and sep between cells;
+// the last column is not padded.
+func (g *grid) render(w *errWriter, indent, sep string) {
+	widths := g.columnWidths()
 	for _, r := range g.rows {
 		var b strings.Builder
 		b.WriteString(indent)

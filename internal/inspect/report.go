@@ -216,15 +216,7 @@ func preview(text string) string {
 // renderRows writes the row table: number and y range separated by spaces,
 // the cells by " | ".
 func renderRows(ew *errWriter, g *grid) {
-	var widths []int
-	for _, r := range g.rows {
-		for i, c := range r {
-			if i >= len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], textWidth(c))
-		}
-	}
+	widths := g.columnWidths()
 	for _, r := range g.rows {
 		var b strings.Builder
 		b.WriteString("  ")
