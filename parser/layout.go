@@ -45,16 +45,6 @@ type PageTable struct {
 	textRows bool    // ruled columns but rows from text blocks
 }
 
-// column returns the index of the column that feeds f, or -1.
-func (t *PageTable) column(f Field) int {
-	for i, c := range t.Columns {
-		if c.Field == f {
-			return i
-		}
-	}
-	return -1
-}
-
 const minColumnGap = 2.0 // vertical rules closer than this are one boundary
 
 // analyzePage finds the table on a page: under its own header, or

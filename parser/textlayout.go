@@ -178,30 +178,6 @@ func spansGroups(l Line, groups []span) bool {
 	return n >= 3
 }
 
-// widestGap returns the widest stretch of [a, b] that no ink span covers.
-func widestGap(ink []span, a, b float64) (span, bool) {
-	best := span{}
-	found := false
-	pos := a
-	consider := func(lo, hi float64) {
-		if hi > lo && (!found || hi-lo > best.hi-best.lo) {
-			best, found = span{lo, hi}, true
-		}
-	}
-	for _, s := range ink {
-		if s.hi <= pos {
-			continue
-		}
-		if s.lo >= b {
-			break
-		}
-		consider(pos, math.Min(s.lo, b))
-		pos = math.Max(pos, s.hi)
-	}
-	consider(pos, b)
-	return best, found
-}
-
 // continuedTextTable continues an unruled table at the top of a page
 // without a repeated header.
 func continuedTextTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {

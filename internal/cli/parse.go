@@ -139,11 +139,6 @@ func isDir(path string) bool {
 	return err == nil && st.IsDir()
 }
 
-// fileOutcome is what the run reports about one input.
-type fileOutcome struct {
-	doc *document.Document
-}
-
 func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
 	inputs := batch.Expand(args)
 	if len(inputs) == 0 {

@@ -181,7 +181,7 @@ func TestParseStrictAndQuiet(t *testing.T) {
 	if !strings.Contains(out, `"indicator-level-mismatch"`) {
 		t.Error("warnings missing from the JSON")
 	}
-	code, _, errs = run(t, nil, "parse", "--strict", calcPDF)
+	code, _, _ = run(t, nil, "parse", "--strict", calcPDF)
 	if code != ExitWarning {
 		t.Errorf("--strict: exit %d, want %d", code, ExitWarning)
 	}
