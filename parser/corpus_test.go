@@ -135,12 +135,14 @@ func TestTableInsideBudgetDocument(t *testing.T) {
 }
 
 // TestCorpusInOtherContainers reads the samples re-encrypted with AES-256
-// (qpdf, user password "user") and rewritten with object and xref streams:
-// the same table must come out.
+// (qpdf, user password "user"), rewritten with object and xref streams, and
+// turned by /Rotate 90 and 270 (qpdf --rotate): the same table must come out.
 func TestCorpusInOtherContainers(t *testing.T) {
 	for _, tc := range []struct{ file, expected, password string }{
 		{"corpus-calc-aes256.pdf", "zengcheng-2023.calc", "user"},
 		{"corpus-chromium-objstreams.pdf", "zengcheng-2023.chromium", ""},
+		{"corpus-calc-rotate90.pdf", "zengcheng-2023.calc", ""},
+		{"corpus-chromium-rotate270.pdf", "zengcheng-2023.chromium", ""},
 	} {
 		data, err := os.ReadFile(filepath.Join("..", "testdata", "containers", tc.file))
 		if err != nil {

@@ -322,14 +322,16 @@ func (in *interp) show(s string) {
 		// Origin: (0, rise) through m, moved by what is advanced so far.
 		ox := gs.rise*m[2] + m[4] + advanced*m[0]
 		oy := gs.rise*m[3] + m[5] + advanced*m[1]
-		ex := ox + c.width*sx*m[0]
+		ax, ay := c.width*sx*m[0], c.width*sx*m[1]
+		ex := ox + ax
 		x0, x1 := ox, ex
 		if x1 < x0 {
 			x0, x1 = x1, x0
 		}
-		if c.text != "" && isFinite(ox) && isFinite(oy) && isFinite(size) {
+		if c.text != "" && isFinite(ox) && isFinite(oy) && isFinite(size) && isFinite(ax) && isFinite(ay) {
 			in.page.Glyphs = append(in.page.Glyphs, Glyph{
 				Text: c.text, X0: x0, X1: x1, Y: oy, Size: size, Font: f.name,
+				ox: ox, oy: oy, ax: ax, ay: ay,
 			})
 		}
 		tx := c.width*gs.fontSize + gs.charSp
@@ -357,6 +359,8 @@ func (in *interp) applyActualText(m marker) {
 		g.X0 = math.Min(g.X0, o.X0)
 		g.X1 = math.Max(g.X1, o.X1)
 	}
+	last := span[len(span)-1]
+	g.ax, g.ay = last.ox+last.ax-g.ox, last.oy+last.ay-g.oy
 	g.Text = normalizeRadicals(m.text)
 	in.page.Glyphs = append(gl[:m.firstSeen], g)
 	if g.Text == "" {

@@ -23,6 +23,9 @@ type Glyph struct {
 	Y      float64
 	Size   float64
 	Font   string
+
+	// The glyph's origin and advance vector on the page, before uprightText.
+	ox, oy, ax, ay float64
 }
 
 // Top is the y of the top of the glyph's em box.
@@ -195,6 +198,7 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	}
 	in.run(data, ref.resources, 0)
 	in.finish()
+	uprightText(p)
 	return p, nil
 }
 
@@ -220,3 +224,58 @@ func (m matrix) apply(x, y float64) (float64, float64) {
 }
 
 func isFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// uprightText turns the page so that its text runs left to right when most
+// of it runs down, up or right to left: a landscape table printed on a
+// portrait page and turned by /Rotate, or drawn sideways. Glyph boxes and
+// rules are moved with the page; the page's size is swapped for a quarter
+// turn.
+func uprightText(p *Page) {
+	var counts [4]int // right, down, up, left
+	for _, g := range p.Glyphs {
+		switch {
+		case g.ax > 2*math.Abs(g.ay):
+			counts[0]++
+		case g.ay > 2*math.Abs(g.ax):
+			counts[1]++
+		case -g.ay > 2*math.Abs(g.ax):
+			counts[2]++
+		case -g.ax > 2*math.Abs(g.ay):
+			counts[3]++
+		}
+	}
+	best := 0
+	for i := 1; i < 4; i++ {
+		if counts[i] > counts[best] {
+			best = i
+		}
+	}
+	if best == 0 {
+		return
+	}
+	w, h := p.Width, p.Height
+	var m matrix // maps the page so that the dominant direction becomes +x
+	switch best {
+	case 1: // text runs down: (x, y) -> (y, w - x)
+		m = matrix{0, -1, 1, 0, 0, w}
+		p.Width, p.Height = h, w
+	case 2: // text runs up: (x, y) -> (h - y, x)
+		m = matrix{0, 1, -1, 0, h, 0}
+		p.Width, p.Height = h, w
+	case 3: // upside down: (x, y) -> (w - x, h - y)
+		m = matrix{-1, 0, 0, -1, w, h}
+	}
+	for i := range p.Glyphs {
+		g := &p.Glyphs[i]
+		ox, oy := m.apply(g.ox, g.oy)
+		ex, _ := m.apply(g.ox+g.ax, g.oy+g.ay)
+		g.X0, g.X1, g.Y = math.Min(ox, ex), math.Max(ox, ex), oy
+		g.ox, g.oy = ox, oy
+		g.ax, g.ay = m[0]*g.ax+m[2]*g.ay, m[1]*g.ax+m[3]*g.ay
+	}
+	for i, r := range p.Rules {
+		x0, y0 := m.apply(r.X0, r.Y0)
+		x1, y1 := m.apply(r.X1, r.Y1)
+		p.Rules[i] = Rule{math.Min(x0, x1), math.Min(y0, y1), math.Max(x0, x1), math.Max(y0, y1)}
+	}
+}

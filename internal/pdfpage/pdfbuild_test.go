@@ -235,15 +235,27 @@ func TestFakeBoldDuplicatesDropped(t *testing.T) {
 	}
 }
 
-func TestRotatedPage(t *testing.T) {
-	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 65 /LastChar 65 /Widths [600] >>"
-	content := "BT /F1 10 Tf 100 700 Td (A) Tj ET"
-	p := readPage(t, onePage("/Rotate 90 /Resources << /Font << /F1 5 0 R >> >>", content, font))
-	if !near(p.Width, 842) || !near(p.Height, 595) {
-		t.Fatalf("size %vx%v, want 842x595", p.Width, p.Height)
-	}
-	if g := p.Glyphs[0]; !near(g.Y, 100) || !near(g.X0, 700) {
-		t.Errorf("glyph at x %.2f y %.2f, want x 700 y 100", g.X0, g.Y)
+// TestRotatedPageIsTurnedUpright: /Rotate 90 turns the page's text to run
+// down the displayed page; the reader turns it back so that text runs left
+// to right, as a landscape table printed on a portrait page must be read.
+func TestRotatedPageIsTurnedUpright(t *testing.T) {
+	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 65 /LastChar 66 /Widths [600 600] >>"
+	content := "BT /F1 10 Tf 100 700 Td (AB) Tj ET 0 0 0 rg 100 690 50 0.5 re f"
+	for _, rotate := range []string{"90", "180", "270", "-90"} {
+		p := readPage(t, onePage("/Rotate "+rotate+" /Resources << /Font << /F1 5 0 R >> >>", content, font))
+		if !near(p.Width, 595) || !near(p.Height, 842) {
+			t.Errorf("rotate %s: size %vx%v, want 595x842", rotate, p.Width, p.Height)
+		}
+		if len(p.Glyphs) != 2 {
+			t.Fatalf("rotate %s: %d glyphs", rotate, len(p.Glyphs))
+		}
+		a, b := p.Glyphs[0], p.Glyphs[1]
+		if !near(a.X0, 100) || !near(a.X1, 106) || !near(a.Y, 142) || !near(b.X0, 106) {
+			t.Errorf("rotate %s: glyphs at %.2f-%.2f,%.2f and %.2f; want 100-106,142 and 106", rotate, a.X0, a.X1, a.Y, b.X0)
+		}
+		if len(p.Rules) != 1 || !near(p.Rules[0].Y0, 151.75) || !near(p.Rules[0].X0, 100) {
+			t.Errorf("rotate %s: rules %+v, want one at y 151.75 from x 100", rotate, p.Rules)
+		}
 	}
 }
 
