@@ -365,7 +365,9 @@ var noteRe = regexp.MustCompile(`^\s*(注|备注|说明|附注|数据来源)\s*[
 func isNote(s string) bool { return noteRe.MatchString(s) }
 
 // linePitch is the distance between the baselines of a cell's wrapped
-// lines: the most common distance between neighbouring lines of a column.
+// lines: the smallest distance between neighbouring lines of a column that
+// occurs more than once (distances between rows are larger by the cells'
+// padding, and on a page of few rows they can be the more common ones).
 // It is 0 when no cell wraps.
 func linePitch(colLines [][]Line) float64 {
 	counts := map[int]int{}
@@ -377,13 +379,15 @@ func linePitch(colLines [][]Line) float64 {
 			}
 		}
 	}
-	best, bestN := 0, 1
-	for k, n := range counts {
+	best := -1
+	for k := range counts {
 		// Neighbouring tenths are the same pitch drawn with rounding.
-		n += counts[k-1] + counts[k+1]
-		if n > bestN || (n == bestN && k < best) {
-			best, bestN = k, n
+		if counts[k]+counts[k-1]+counts[k+1] >= 2 && (best < 0 || k < best) {
+			best = k
 		}
+	}
+	if best < 0 {
+		return 0
 	}
 	return float64(best) / 10
 }
