@@ -107,7 +107,7 @@ type sum struct {
 
 func (s *sum) add(m *document.Money) {
 	if m != nil {
-		s.v += m.Hundredths
+		s.v += m.Micros
 		s.printed = true
 	}
 }
@@ -116,7 +116,7 @@ func value(m *document.Money) int64 {
 	if m == nil {
 		return 0
 	}
-	return m.Hundredths
+	return m.Micros
 }
 
 var columnNames = [4]string{"总计", "财政拨款", "财政专户拨款", "其他资金"}
@@ -136,7 +136,7 @@ func rowSum(row *document.Row) []document.Warning {
 		total = row.Total.Grouped()
 	}
 	return []document.Warning{{Code: RowSumMismatch, Row: row.Seq, Page: row.Page,
-		Message: fmt.Sprintf("%s: 总计 is %s, its sources sum to %s", label(row), total, document.GroupHundredths(s.v))}}
+		Message: fmt.Sprintf("%s: 总计 is %s, its sources sum to %s", label(row), total, document.GroupMicros(s.v, 2))}}
 }
 
 func label(row *document.Row) string {
@@ -160,7 +160,7 @@ func compareColumns(row *document.Row, sums [4]sum, code, what, subject string) 
 		if m != nil {
 			says = "says " + m.Grouped()
 		}
-		parts := what + " sum to " + document.GroupHundredths(sums[k].v)
+		parts := what + " sum to " + document.GroupMicros(sums[k].v, 2)
 		if !sums[k].printed {
 			parts = what + " leave it empty"
 		}

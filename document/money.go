@@ -9,21 +9,35 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Money is an exact amount as printed in the table: Hundredths is the value in
-// hundredths of the currency unit, Decimals the number of decimals printed
-// (0, 1 or 2). Money never passes through floating point.
+// MaxDecimals is the most decimals an amount may print (Beijing's tables
+// print 万元 amounts with six: 9.700000).
+const MaxDecimals = 6
+
+// Money is an exact amount as printed in the table: Micros is the value in
+// millionths of the currency unit, Decimals the number of decimals printed
+// (0 to MaxDecimals). Money never passes through floating point.
 type Money struct {
-	Hundredths int64
-	Decimals   int
+	Micros   int64
+	Decimals int
+}
+
+// Hundredths returns an amount of v hundredths printed with decimals
+// decimals (0, 1 or 2).
+func Hundredths(v int64, decimals int) Money {
+	return Money{Micros: v * 10000, Decimals: decimals}
 }
 
 // ErrNotMoney is returned by ParseMoney for text that is not an amount.
 var ErrNotMoney = errors.New("not an amount")
 
+// maxIntegerDigits bounds the digits before the point so that the value in
+// millionths fits an int64.
+const maxIntegerDigits = 12
+
 // ParseMoney reads an amount as printed: optional sign, digits with optional
-// thousands separators (ASCII or full-width comma), and up to two decimals.
-// Surrounding spaces are ignored. It does not accept empty text: callers treat
-// an empty cell as no amount.
+// thousands separators (ASCII or full-width comma), and up to MaxDecimals
+// decimals. Surrounding spaces are ignored. It does not accept empty text:
+// callers treat an empty cell as no amount.
 func ParseMoney(s string) (Money, error) {
 	t := strings.TrimSpace(s)
 	t = strings.ReplaceAll(t, "，", ",")
@@ -33,38 +47,46 @@ func ParseMoney(s string) (Money, error) {
 		t = strings.TrimPrefix(strings.TrimPrefix(t, "-"), "－")
 	}
 	intPart, frac, hasDot := strings.Cut(t, ".")
-	if intPart == "" || len(frac) > 2 || (hasDot && frac == "") {
-		return Money{}, fmt.Errorf("%q: %w", s, ErrNotMoney)
+	if intPart == "" || len(frac) > MaxDecimals || (hasDot && frac == "") {
+		return Money{}, fmt.Errorf("%q: %w", clip(s), ErrNotMoney)
 	}
 	// Thousands separators must group by three when present.
 	if strings.Contains(intPart, ",") {
 		groups := strings.Split(intPart, ",")
 		for i, g := range groups {
 			if (i == 0 && (len(g) == 0 || len(g) > 3)) || (i > 0 && len(g) != 3) {
-				return Money{}, fmt.Errorf("%q: %w", s, ErrNotMoney)
+				return Money{}, fmt.Errorf("%q: %w", clip(s), ErrNotMoney)
 			}
 		}
 		intPart = strings.Join(groups, "")
 	}
-	if !allDigits(intPart) || !allDigits(frac) || len(intPart) > 16 {
-		return Money{}, fmt.Errorf("%q: %w", s, ErrNotMoney)
+	if !allDigits(intPart) || !allDigits(frac) || len(intPart) > maxIntegerDigits {
+		return Money{}, fmt.Errorf("%q: %w", clip(s), ErrNotMoney)
 	}
 	whole, err := strconv.ParseInt(intPart, 10, 64)
 	if err != nil {
-		return Money{}, fmt.Errorf("%q: %w", s, ErrNotMoney)
+		return Money{}, fmt.Errorf("%q: %w", clip(s), ErrNotMoney)
 	}
-	cents := int64(0)
-	switch len(frac) {
-	case 1:
-		cents = int64(frac[0]-'0') * 10
-	case 2:
-		cents = int64(frac[0]-'0')*10 + int64(frac[1]-'0')
+	micros := int64(0)
+	for i := 0; i < MaxDecimals; i++ {
+		micros *= 10
+		if i < len(frac) {
+			micros += int64(frac[i] - '0')
+		}
 	}
-	v := whole*100 + cents
+	v := whole*1000000 + micros
 	if neg {
 		v = -v
 	}
-	return Money{Hundredths: v, Decimals: len(frac)}, nil
+	return Money{Micros: v, Decimals: len(frac)}, nil
+}
+
+// clip shortens text quoted in an error message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 func allDigits(s string) bool {
@@ -77,34 +99,31 @@ func allDigits(s string) bool {
 }
 
 // String formats the amount with its printed number of decimals and no
-// thousands separators: 1521.62, 225.00, 3.
+// thousands separators: 1521.62, 225.00, 3, 9.700000.
 func (m Money) String() string {
-	return FormatHundredths(m.Hundredths, m.Decimals)
+	return FormatMicros(m.Micros, m.Decimals)
 }
 
-// Grouped formats the amount with thousands separators and two decimals, the
-// way budget tables print it (5,640.84); for messages.
+// Grouped formats the amount with thousands separators and at least two
+// decimals, the way budget tables print it (5,640.84); for messages.
 func (m Money) Grouped() string {
-	return GroupHundredths(m.Hundredths)
+	return GroupMicros(m.Micros, max(m.Decimals, 2))
 }
 
-// FormatHundredths formats v hundredths with the given number of decimals
-// (0, 1 or 2; digits dropped by fewer decimals must be zero to be exact).
-func FormatHundredths(v int64, decimals int) string {
+// FormatMicros formats v millionths with the given number of decimals
+// (0 to MaxDecimals). Digits dropped by fewer decimals must be zero to be
+// exact; where they are not, as many decimals as needed are printed.
+func FormatMicros(v int64, decimals int) string {
 	neg := v < 0
 	if neg {
 		v = -v
 	}
-	s := fmt.Sprintf("%d.%02d", v/100, v%100)
-	switch decimals {
-	case 0:
-		if v%100 == 0 {
-			s = s[:len(s)-3]
-		}
-	case 1:
-		if v%10 == 0 {
-			s = s[:len(s)-1]
-		}
+	frac := fmt.Sprintf("%06d", v%1000000)
+	need := len(strings.TrimRight(frac, "0"))
+	decimals = min(max(decimals, need), MaxDecimals)
+	s := strconv.FormatInt(v/1000000, 10)
+	if decimals > 0 {
+		s += "." + frac[:decimals]
 	}
 	if neg {
 		s = "-" + s
@@ -112,13 +131,13 @@ func FormatHundredths(v int64, decimals int) string {
 	return s
 }
 
-// GroupHundredths formats v hundredths as 1,234.56.
-func GroupHundredths(v int64) string {
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	digits := strconv.FormatInt(v/100, 10)
+// GroupMicros formats v millionths as 1,234.56 with the given decimals (more
+// where the value needs them).
+func GroupMicros(v int64, decimals int) string {
+	plain := FormatMicros(v, decimals)
+	neg := strings.HasPrefix(plain, "-")
+	plain = strings.TrimPrefix(plain, "-")
+	digits, frac, hasFrac := strings.Cut(plain, ".")
 	var b strings.Builder
 	if neg {
 		b.WriteByte('-')
@@ -129,7 +148,10 @@ func GroupHundredths(v int64) string {
 		}
 		b.WriteRune(c)
 	}
-	fmt.Fprintf(&b, ".%02d", v%100)
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
 	return b.String()
 }
 
@@ -193,3 +215,6 @@ func (d *Decimal) UnmarshalYAML(n *yaml.Node) error {
 	*d = Decimal(n.Value)
 	return nil
 }
+
+// Ref returns a pointer to a copy of m, for the optional money fields.
+func (m Money) Ref() *Money { return &m }

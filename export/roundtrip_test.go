@@ -590,7 +590,7 @@ func (c xlsxChecker) money(sheet string, col, row int, raw string, m *document.M
 		c.t.Errorf("%s!%s: number format %d, want 4 (#,##0.00)", sheet, cell, s.NumFmt)
 	}
 	got, err := document.ParseMoney(raw)
-	if err != nil || got.Hundredths != m.Hundredths {
+	if err != nil || got.Micros != m.Micros {
 		c.t.Errorf("%s!%s = %q, want %s", sheet, cell, raw, m)
 	}
 	shown, err := c.f.GetCellValue(sheet, cell)
@@ -724,8 +724,8 @@ func TestTextWidth(t *testing.T) {
 func TestXLSXZeroAmounts(t *testing.T) {
 	doc := &document.Document{Source: "zero.pdf", Rows: []document.Row{{
 		Seq: 1, Level: document.LevelTotal, Name: "合计",
-		Total: &document.Money{Hundredths: 0, Decimals: 2}, FiscalAppropriation: &document.Money{},
-		OtherFunds: &document.Money{Hundredths: -150, Decimals: 1},
+		Total: document.Hundredths(0, 2).Ref(), FiscalAppropriation: &document.Money{},
+		OtherFunds: document.Hundredths(-150, 1).Ref(),
 	}}}
 	f, err := excelize.OpenReader(bytes.NewReader(render(t, Options{Format: XLSX}, doc)))
 	if err != nil {
