@@ -54,8 +54,7 @@ var Codes = []Code{
 	{PageUnreadable, "a page of the PDF could not be read; the rest was", "page 3: unsupported filter /JBIG2Decode"},
 }
 
-// Document fills every row's Indicators from its IndicatorsText (with
-// indicator.Parse) and returns the warnings of the table's own figures and
+// Document returns the warnings of the table's own figures and
 // text, in row order (within a row: indicator problems, a missing indicators
 // text, the row's own sum, then the unit or total sums). It does not touch
 // doc.Warnings. The checks:
@@ -71,10 +70,11 @@ var Codes = []Code{
 //   - TotalSumMismatch: per money column, each 合计 row differs from the sum of
 //     the unit rows, or of the project rows when the table has no unit rows;
 //     empty cells as above. A 合计 row with neither is not compared.
-//   - IndicatorsMissing: a project row whose indicators text is empty.
-//   - IndicatorLevelMismatch, IndicatorNumbering, IndicatorUnreadable: the
-//     problems indicator.Parse reports, with the message it gives
-//     ("indicator 1: level-2 code 31 does not belong to level-1 code 2").
+//   - IndicatorsMissing: a project row with no indicators.
+//
+// It reads the document and writes nothing into it. The indicator problems
+// (IndicatorLevelMismatch, IndicatorNumbering, IndicatorUnreadable) are
+// raised where the indicators are read, by the parser through indicator.Parse.
 //
 // Sums are exact, in int64 hundredths; messages print amounts grouped with
 // two decimals (5,640.84).
@@ -82,12 +82,7 @@ func Document(doc *document.Document) []document.Warning {
 	var ws []document.Warning
 	for i := range doc.Rows {
 		row := &doc.Rows[i]
-		inds, problems := indicator.Parse(row.IndicatorsText)
-		row.Indicators = inds
-		for _, p := range problems {
-			ws = append(ws, document.Warning{Code: p.Code, Row: row.Seq, Page: row.Page, Message: p.Message})
-		}
-		if row.Level == document.LevelProject && strings.TrimSpace(row.IndicatorsText) == "" {
+		if row.Level == document.LevelProject && len(row.Indicators) == 0 && strings.TrimSpace(row.IndicatorsText) == "" {
 			ws = append(ws, document.Warning{Code: IndicatorsMissing, Row: row.Seq, Page: row.Page,
 				Message: fmt.Sprintf("project %s has no indicators", row.Name)})
 		}

@@ -14,6 +14,9 @@ import (
 	"sync/atomic"
 
 	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/layout"
+	"github.com/petool/pet/internal/layout/indicatorrows"
+	"github.com/petool/pet/internal/layout/projectforms"
 	"github.com/petool/pet/internal/pdfload"
 	"github.com/petool/pet/internal/pdfpage"
 )
@@ -41,8 +44,15 @@ type Analysis struct {
 	Title        string
 	Department   string
 	CurrencyUnit string
+	Year         *int
 	PageErrors   []error // pages that could not be read
+	// Other holds the tables of the other layouts (indicator rows, project
+	// forms), as their readers found them.
+	Other []layout.Table
 }
+
+// readers read the layouts other than indicator-text.
+var readers = []layout.Reader{indicatorrows.Read, projectforms.Read}
 
 // Parse reads the PDF in data and returns its target table. name is used as
 // the document's Source.
@@ -94,7 +104,10 @@ func Analyze(data []byte, opts Options) (*Analysis, error) {
 		a.Tables = append(a.Tables, t)
 		prev = t
 	}
-	if len(a.Tables) == 0 {
+	for _, read := range readers {
+		a.Other = append(a.Other, read(a.Pages)...)
+	}
+	if len(a.Tables) == 0 && len(a.Other) == 0 {
 		switch {
 		case glyphs == 0 && images > 0:
 			return a, ErrNoText

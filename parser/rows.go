@@ -7,6 +7,8 @@ import (
 
 	"github.com/petool/pet/check"
 	"github.com/petool/pet/document"
+	"github.com/petool/pet/indicator"
+	"github.com/petool/pet/internal/layout"
 )
 
 // rawRow is one table row with its cells joined across wrapped lines and
@@ -91,19 +93,63 @@ func continuesPrevious(prev, cur rawRow) bool {
 	return !hasMoney(cur) && hasMoney(prev)
 }
 
-// Document turns the analysis into the contract document.
+// Document turns the analysis into the contract document: the tables of
+// every layout in page order, their rows numbered across the document, then
+// the checks of the figures.
 func (a *Analysis) Document(source string) *document.Document {
 	doc := &document.Document{
-		Source:       source,
-		Pages:        len(a.Pages),
-		Title:        a.Title,
-		Department:   a.Department,
-		CurrencyUnit: a.CurrencyUnit,
-		Rows:         []document.Row{},
-		Warnings:     []document.Warning{},
+		Source:   source,
+		Pages:    len(a.Pages),
+		Tables:   []document.Table{},
+		Rows:     []document.Row{},
+		Warnings: []document.Warning{},
 	}
 	for _, err := range a.PageErrors {
 		doc.Warnings = append(doc.Warnings, document.Warning{Code: check.PageUnreadable, Message: err.Error()})
+	}
+	tables := a.Other
+	if t := a.textTable(); t != nil {
+		tables = append([]layout.Table{*t}, tables...)
+	}
+	sort.SliceStable(tables, func(i, j int) bool { return tables[i].Info.FirstPage < tables[j].Info.FirstPage })
+	for k, t := range tables {
+		if k == 0 {
+			doc.Layout, doc.Title = t.Info.Layout, t.Info.Title
+			doc.Department, doc.CurrencyUnit, doc.Year = t.Department, t.CurrencyUnit, t.Year
+		}
+		doc.Tables = append(doc.Tables, t.Info)
+		offset := len(doc.Rows)
+		for _, row := range t.Rows {
+			row.Seq += offset
+			row.Table = k
+			doc.Rows = append(doc.Rows, row)
+		}
+		for _, w := range t.Warnings {
+			if w.Row > 0 {
+				w.Row += offset
+			}
+			doc.Warnings = append(doc.Warnings, w)
+		}
+	}
+	// The figures are checked; warnings follow row order, document-level
+	// ones (row 0) first.
+	doc.Warnings = append(doc.Warnings, check.Document(doc)...)
+	sort.SliceStable(doc.Warnings, func(i, j int) bool { return doc.Warnings[i].Row < doc.Warnings[j].Row })
+	return doc
+}
+
+// textTable builds the indicator-text table found by Analyze, nil when
+// there is none.
+func (a *Analysis) textTable() *layout.Table {
+	if len(a.Tables) == 0 {
+		return nil
+	}
+	t := &layout.Table{
+		Info: document.Table{Title: a.Title, Layout: document.LayoutIndicatorText,
+			FirstPage: a.Tables[0].Page, LastPage: a.Tables[len(a.Tables)-1].Page},
+		Department:   a.Department,
+		CurrencyUnit: a.CurrencyUnit,
+		Year:         a.Year,
 	}
 	raws := a.joinRows()
 	levels := rowLevels(raws)
@@ -134,7 +180,7 @@ func (a *Analysis) Document(source string) *document.Document {
 			}
 			m, err := document.ParseMoney(text)
 			if err != nil {
-				doc.Warnings = append(doc.Warnings, document.Warning{
+				t.Warnings = append(t.Warnings, document.Warning{
 					Code: check.MoneyNotANumber, Row: row.Seq, Page: row.Page,
 					Message: fmt.Sprintf("%s: %q is not an amount", document.MoneyColumnNames[k], text),
 				})
@@ -142,13 +188,14 @@ func (a *Analysis) Document(source string) *document.Document {
 			}
 			*money[k] = &m
 		}
-		doc.Rows = append(doc.Rows, row)
+		inds, problems := indicator.Parse(row.IndicatorsText)
+		row.Indicators = inds
+		for _, p := range problems {
+			t.Warnings = append(t.Warnings, document.Warning{Code: p.Code, Row: row.Seq, Page: row.Page, Message: p.Message})
+		}
+		t.Rows = append(t.Rows, row)
 	}
-	// Indicators are read and the figures checked; warnings follow row order,
-	// document-level ones (row 0) first.
-	doc.Warnings = append(doc.Warnings, check.Document(doc)...)
-	sort.SliceStable(doc.Warnings, func(i, j int) bool { return doc.Warnings[i].Row < doc.Warnings[j].Row })
-	return doc
+	return t
 }
 
 // rowLevels tells the 合计 row, unit rows and project rows apart. Projects

@@ -1,0 +1,33 @@
+// Package layout holds what the readers of each layout of the target table
+// share: the table they hand back to the parser. A reader takes the pages
+// of a document as pdfpage read them and returns every target table of its
+// layout that it finds, in page order; the parser merges the tables of all
+// readers into one document.
+package layout
+
+import (
+	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/pdfpage"
+)
+
+// Table is one target table read by a layout reader.
+type Table struct {
+	// Info names the table: its title as printed, its layout, and the first
+	// and last page it covers.
+	Info document.Table
+	// Department, CurrencyUnit and Year as the table's heading (or, for
+	// forms, its first form) prints them; "" and nil when none is printed.
+	Department   string
+	CurrencyUnit string
+	Year         *int
+	// Rows in table order. Seq is 1-based within the table; the parser
+	// renumbers rows across the document and sets Row.Table.
+	Rows []document.Row
+	// Warnings about the table's reading (not its sums: check raises
+	// those), with Row the Seq of the row within this table.
+	Warnings []document.Warning
+}
+
+// Reader reads every table of one layout from a document's pages (Page.Number
+// is the 1-based page number; a page that could not be read is empty).
+type Reader func(pages []*pdfpage.Page) []Table
