@@ -244,10 +244,12 @@ func readRows(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 	buckets := make([][]pdfpage.Glyph, len(bands)*len(cols))
 	top, bottom := bands[0].Y0, bands[len(bands)-1].Y1
 	left, right := cols[0].X0, cols[len(cols)-1].X1
+	var line []placedGlyph
 	for _, l := range g.lines {
 		if l.Bottom() < top-l.Size || l.Top() > bottom+l.Size {
 			continue
 		}
+		line = line[:0]
 		for _, gl := range l.Glyphs {
 			cx, cy := gl.CenterX(), gl.CenterY()
 			if cx < left || cx >= right || cy < top || cy >= bottom {
@@ -258,8 +260,12 @@ func readRows(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 			if b == len(bands) || c == len(cols) || cy < bands[b].Y0 || cx < cols[c].X0 {
 				continue
 			}
-			k := b*len(cols) + c
-			buckets[k] = append(buckets[k], gl)
+			line = append(line, placedGlyph{gl, b, c})
+		}
+		keepSpills(line, cols)
+		for _, p := range line {
+			k := p.band*len(cols) + p.col
+			buckets[k] = append(buckets[k], p.Glyph)
 		}
 	}
 	rows := make([]RowBand, len(bands))
@@ -274,6 +280,79 @@ func readRows(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 		}
 	}
 	return rows
+}
+
+// placedGlyph is a glyph with the row band and column holding its centre.
+type placedGlyph struct {
+	pdfpage.Glyph
+	band, col int
+}
+
+// keepSpills gives back to its cell the text a cell spills past its right
+// rule, on one line (glyphs in x order): WPS draws a cell's trailing spaces
+// on across the next cells, over their own text, and hanging punctuation (a
+// closing 。 allowed past the margin) sits just beyond the rule. A space
+// continues the spill when it starts where the spill so far ends; a
+// punctuation mark when it touches the cell's last glyph and starts within
+// half an em of the rule.
+func keepSpills(line []placedGlyph, cols []Column) {
+	// The last glyph of each cell on the line, found from the end.
+	seen := map[[2]int]bool{}
+	last := make([]bool, len(line))
+	for i := len(line) - 1; i >= 0; i-- {
+		k := [2]int{line[i].band, line[i].col}
+		last[i] = !seen[k]
+		seen[k] = true
+	}
+	for i := range line {
+		p := line[i]
+		if p.col+1 >= len(cols) || !last[i] {
+			continue
+		}
+		if !isSpaceGlyph(p.Glyph) {
+			// Hanging punctuation: the next glyph, touching p (set with no
+			// gap at all, where the next cell's text starts after the rule
+			// and the cell's padding), just past the rule.
+			touch := 0.1 * p.Size
+			for j := i + 1; j < len(line); j++ {
+				q := &line[j]
+				if q.band != p.band {
+					continue
+				}
+				if q.col == p.col+1 && isHangingPunct(q.Glyph) && math.Abs(q.X0-p.X1) <= touch && q.X0 < cols[p.col].X1+0.5*p.Size {
+					q.col = p.col
+				}
+				break
+			}
+			continue
+		}
+		// Trailing spaces: every space that starts where the spill ends,
+		// over whatever the next cells draw.
+		tol := 0.5 * p.Size
+		end := p.X1
+		for j := i + 1; j < len(line); j++ {
+			q := &line[j]
+			if q.band != p.band || !isSpaceGlyph(q.Glyph) {
+				continue
+			}
+			if math.Abs(q.X0-end) > tol {
+				break
+			}
+			q.col, end = p.col, q.X1
+		}
+	}
+}
+
+func isSpaceGlyph(gl pdfpage.Glyph) bool { return strings.TrimSpace(gl.Text) == "" }
+
+// isHangingPunct reports closing punctuation that typesetters let hang
+// past the right margin.
+func isHangingPunct(gl pdfpage.Glyph) bool {
+	switch gl.Text {
+	case "。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", ".", ",", ";", ":", ")":
+		return true
+	}
+	return false
 }
 
 func firstVisibleX(l Line) float64 {
