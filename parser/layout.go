@@ -2,6 +2,7 @@ package parser
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -39,6 +40,7 @@ type PageTable struct {
 	// edge on this page: its last row is cut by the page break.
 	OpenBottom bool
 
+	title    string  // the table's title line (compacted) as on its first page, "" if none
 	gutters  []span  // unruled tables: the white space between columns
 	endsHere bool    // unruled tables: something other than rows follows on this page
 	textSize float64 // unruled tables: font size of the body text
@@ -104,27 +106,53 @@ func tableUnderHeader(g *pageGeometry, hit headerHit, prev *PageTable) (*PageTab
 		}
 		seen[c.Field] = true
 	}
-	if !hasKeyColumns(t.Columns) {
+	if !hasKeyColumns(t.Columns) || wholeDepartmentTitle(g, top) {
 		return nil, false
+	}
+	t.title = titleAbove(g, top)
+	if prev != nil && t.title == "" {
+		t.title = prev.title
 	}
 	t.Top = bottom
 	fillRows(g, t, prev)
 	return t, true
 }
 
+// hasKeyColumns reports whether the header reads as the indicator-text
+// table: a name column and a 绩效指标 column that holds the indicators as
+// text. A table with only a 绩效目标 column (a 项目支出预算表), one whose
+// indicators stand in a grid (一级指标 / 二级指标 / 三级指标: the other
+// layouts) and a self-evaluation (自评, 完成值, 得分) are not it.
 func hasKeyColumns(cols []Column) bool {
-	name, text := false, false
+	name, indicators := false, false
 	for _, c := range cols {
 		name = name || c.Field == FieldName
-		text = text || c.Field == FieldGoal || c.Field == FieldIndicators
+		indicators = indicators || c.Field == FieldIndicators
+		if isGridHeader(c.Header) || isEvaluationHeader(c.Header) {
+			return false
+		}
 	}
-	return name && text
+	return name && indicators
+}
+
+// isGridHeader reports a header of an indicator grid column.
+func isGridHeader(h string) bool {
+	t := compact(h)
+	return strings.Contains(t, "一级指标") || strings.Contains(t, "二级指标") || strings.Contains(t, "三级指标") ||
+		strings.Contains(t, "指标值") || strings.Contains(t, "指标名称")
+}
+
+// isEvaluationHeader reports a header of a self-evaluation (绩效自评) table.
+func isEvaluationHeader(h string) bool {
+	t := compact(h)
+	return strings.Contains(t, "自评") || strings.Contains(t, "完成值") || strings.Contains(t, "得分") ||
+		strings.Contains(t, "偏差")
 }
 
 // continuedTable finds the table of the previous page continuing at the top
 // of this one without a repeated header: the same vertical rules.
 func continuedTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
-	t := &PageTable{Page: g.page.Number, Columns: prev.Columns, Ruled: prev.Ruled}
+	t := &PageTable{Page: g.page.Number, Columns: prev.Columns, Ruled: prev.Ruled, title: prev.title}
 	if !prev.Ruled {
 		return continuedTextTable(g, prev)
 	}
@@ -140,7 +168,7 @@ func continuedTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 			}
 		}
 	}
-	if matched*10 < len(bounds)*6 || math.IsInf(top, 1) {
+	if matched*10 < len(bounds)*6 || math.IsInf(top, 1) || headingAbove(g, top, prev.title) {
 		return nil, false
 	}
 	// The table's top edge is a horizontal rule at (or near) the top of the verticals.
@@ -153,6 +181,54 @@ func continuedTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 		return nil, false
 	}
 	return t, true
+}
+
+// wholeDepartmentTitle reports whether the lines above y name the
+// whole-department table (部门整体支出绩效目标表), which is not the target
+// table even where it prints indicators as text.
+func wholeDepartmentTitle(g *pageGeometry, y float64) bool {
+	for _, l := range g.lines {
+		if l.Bottom() > y {
+			break
+		}
+		if t := compact(l.Text()); strings.Contains(t, "整体支出") || strings.Contains(t, "部门整体") || strings.Contains(t, "整体绩效") {
+			return true
+		}
+	}
+	return false
+}
+
+// headingRe matches the title or section heading of another table.
+var headingRe = regexp.MustCompile(`表|^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]|^第[一二三四五六七八九十\d]+部分`)
+
+// headingAbove reports whether a title or heading other than the table's
+// own title stands above y on the page: the table there is another one,
+// not the previous page's continued.
+func headingAbove(g *pageGeometry, y float64, title string) bool {
+	for _, l := range g.lines {
+		if l.Bottom() > y+1 {
+			break
+		}
+		if t := compact(l.Text()); t != "" && t != title && !isPageNumber(t) && headingRe.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAbove returns the nearest line above y that reads as a table's
+// title, compacted; "" when there is none.
+func titleAbove(g *pageGeometry, y float64) string {
+	title := ""
+	for _, l := range g.lines {
+		if l.Bottom() > y+1 {
+			break
+		}
+		if t := compact(l.Text()); strings.Contains(t, "表") && !departmentRe.MatchString(t) {
+			title = t
+		}
+	}
+	return title
 }
 
 func boundaries(cols []Column) []float64 {
