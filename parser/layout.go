@@ -17,6 +17,7 @@ type Cell struct {
 	Text          string  // lines joined with nothing between them, as drawn
 	Lines         []Line  // the cell's lines, top to bottom
 	Indent        float64 // first line's first visible glyph, from the column's left edge
+	RightGap      float64 // first line's last visible glyph to the column's right edge
 	LeadingSpaces int     // space characters drawn before the first visible glyph
 }
 
@@ -351,6 +352,7 @@ func readRows(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 			cell := cellText(buckets[b*len(cols)+c])
 			if len(cell.Lines) > 0 {
 				cell.Indent = firstVisibleX(cell.Lines[0]) - col.X0
+				cell.RightGap = col.X1 - lastVisibleX(cell.Lines[0])
 			}
 			rows[b].Cells[c] = cell
 		}
@@ -429,6 +431,15 @@ func isHangingPunct(gl pdfpage.Glyph) bool {
 		return true
 	}
 	return false
+}
+
+func lastVisibleX(l Line) float64 {
+	for i := len(l.Glyphs) - 1; i >= 0; i-- {
+		if strings.TrimSpace(l.Glyphs[i].Text) != "" {
+			return l.Glyphs[i].X1
+		}
+	}
+	return l.X1
 }
 
 func firstVisibleX(l Line) float64 {
