@@ -93,7 +93,7 @@ func Parse(text string) ([]document.Indicator, []Problem) {
 				"level-2 code %s does not belong to level-1 code %s", ind.Level2Code, ind.Level1Code))
 		}
 		if ind.Seq > 0 {
-			if ind.Seq != prev+1 {
+			if ind.Seq != prev+1 && ind.Seq != 1 {
 				problems = append(problems, problem(CodeNumbering, n, "numbered %d, expected %d", ind.Seq, prev+1))
 			}
 			prev = ind.Seq
@@ -138,8 +138,12 @@ func split(text string) []segment {
 }
 
 // itemStarts returns the byte offsets of the digit runs that start items.
+// prev is the number of the item before, so a run glued to the value before
+// it (年度指标值:952、1-…, items joined by nothing) can be cut where the
+// numbering continues.
 func itemStarts(text string) []int {
 	var starts []int
+	prev := 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isDigit(r) {
@@ -147,52 +151,144 @@ func itemStarts(text string) []int {
 			continue
 		}
 		end := digitRunEnd(text, i)
-		if isItemStart(text, i, end) {
-			starts = append(starts, i)
+		if at, ok := itemStartIn(text, i, end, prev); ok {
+			starts = append(starts, at)
+			prev, _ = atoi(text[at:end])
 		}
 		i = end
 	}
 	return starts
 }
 
-// isItemStart says whether the digit run text[i:end] starts an item.
-func isItemStart(text string, i, end int) bool {
+// Where a digit run stands, as far as starting an item goes.
+const (
+	ctxGlued    = iota // right after other text: 第12、 100%2、
+	ctxBoundary        // after a comma, 。, a colon or a space (a line break)
+	ctxJoiner          // after ";" or "；", with or without the comma of ";,"
+	ctxStart           // at the start of the text
+)
+
+// context classifies what stands before text[i:].
+func context(text string, i int) int {
+	before := strings.TrimRightFunc(text[:i], unicode.IsSpace)
+	if before == "" {
+		return ctxStart
+	}
+	last, size := utf8.DecodeLastRuneInString(before)
+	switch last {
+	case ';', '；':
+		return ctxJoiner
+	case ',', '，':
+		b := strings.TrimRightFunc(before[:len(before)-size], unicode.IsSpace)
+		if l, _ := utf8.DecodeLastRuneInString(b); l == ';' || l == '；' {
+			return ctxJoiner
+		}
+		return ctxBoundary
+	case '。', ':', '：':
+		return ctxBoundary
+	}
+	if len(before) < i {
+		return ctxBoundary // across a space
+	}
+	return ctxGlued
+}
+
+// itemStartIn says whether the digit run text[i:end] starts an item, and
+// where: at i, or inside the run when it is glued to the text before it.
+//
+// The grammar of a start is a number, an item mark (、 ． or .) and what
+// follows it:
+//
+//   - two level codes ("1-产出指标" and "11-数量指标", separated by a field
+//     separator): a start wherever it stands, even glued to the value before
+//     it (items joined by nothing);
+//   - one level code: a start after a separator, 。, a colon or a space, or
+//     at the start of the text;
+//   - no level code (、 or ． only): a start at the start of the text, or
+//     after ";" or "；" when the number continues the numbering (prev+1), so
+//     an item that does not fit is kept as an item of its own.
+//
+// A run glued to the text before it ("…达到952、1-…") whose number does not
+// continue the numbering starts at its longest tail that does (2), or that
+// restarts it (1).
+func itemStartIn(text string, i, end, prev int) (int, bool) {
 	after := strings.TrimLeftFunc(text[end:], unicode.IsSpace)
 	mark, size := utf8.DecodeRuneInString(after)
 	if mark != '、' && mark != '．' && mark != '.' {
-		return false
+		return 0, false
 	}
-	after = strings.TrimLeftFunc(after[size:], unicode.IsSpace)
-	_, _, levelFollows := cutLevel(firstField(after))
-	if mark == '.' && !levelFollows {
-		return false // 1.5小时 is a number, not item 1
-	}
-	before := strings.TrimRightFunc(text[:i], unicode.IsSpace)
-	if before == "" {
-		return true
-	}
-	last, lsize := utf8.DecodeLastRuneInString(before)
-	switch last {
-	case ';', '；':
-		return true
-	case ',', '，':
-		b := strings.TrimRightFunc(before[:len(before)-lsize], unicode.IsSpace)
-		if l, _ := utf8.DecodeLastRuneInString(b); l == ';' || l == '；' {
-			return true
+	levels := levelsAt(strings.TrimLeftFunc(after[size:], unicode.IsSpace))
+	ctx := context(text, i)
+	switch {
+	case levels == 0:
+		if mark == '.' {
+			return 0, false // 1.5小时 is a number, not item 1
 		}
-		return levelFollows
-	case '。', ':', '：':
-		return levelFollows
+		n, _ := atoi(text[i:end])
+		return i, ctx == ctxStart || (ctx == ctxJoiner && n == prev+1)
+	case levels == 1 && ctx == ctxGlued:
+		return 0, false // 第12、13-… is not an item
 	}
-	// After other text only across a space (a line break), never glued to
-	// it: 第12、13项 is not an item.
-	return len(before) < i && levelFollows
+	if ctx == ctxGlued || endsInColon(text, i) {
+		if n, ok := atoi(text[i:end]); !ok || (n != prev+1 && n != 1) {
+			if at, ok := continuingTail(text[i:end], prev); ok {
+				return i + at, true
+			}
+		}
+	}
+	return i, true
 }
 
-// firstField returns s up to its first comma.
-func firstField(s string) string {
-	f, _, _ := cutComma(s)
-	return f
+// endsInColon reports whether text[:i] ends in a colon (spaces aside).
+func endsInColon(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text[:i], unicode.IsSpace))
+	return r == ':' || r == '：'
+}
+
+// continuingTail returns the offset in run of its longest proper tail whose
+// number is prev+1 or 1 (a restart), without a leading zero.
+func continuingTail(run string, prev int) (int, bool) {
+	for at := 0; at < len(run); {
+		_, size := utf8.DecodeRuneInString(run[at:])
+		at += size
+		if at >= len(run) {
+			break
+		}
+		tail := run[at:]
+		if r, _ := utf8.DecodeRuneInString(tail); r == '0' || r == '０' {
+			continue
+		}
+		if n, ok := atoi(tail); ok && (n == prev+1 || n == 1) {
+			return at, true
+		}
+	}
+	return 0, false
+}
+
+// levelsAt counts the level codes ("1-产出指标", then "11-数量指标") that
+// start s, each closed by a field separator: 0, 1 or 2.
+// A level name that starts with a digit does not count here: 1.1-2倍 is a
+// range, not item 1.
+func levelsAt(s string) int {
+	f, rest, sep := cutField(s)
+	if !isLevel(f) {
+		return 0
+	}
+	if !sep {
+		return 1
+	}
+	if f, _, sep = cutField(rest); !isLevel(f) || !sep {
+		return 1
+	}
+	return 2
+}
+
+// isLevel reports whether f reads as a level code and a name that does not
+// start with a digit.
+func isLevel(f string) bool {
+	_, name, ok := cutLevel(f)
+	r, _ := utf8.DecodeRuneInString(name)
+	return ok && !isDigit(r)
 }
 
 // parseItem reads one segment; why lists what could not be read.
@@ -239,13 +335,14 @@ func parseItem(sg segment, last bool) (ind document.Indicator, why []string) {
 	}
 	head = strings.TrimSpace(trimOneSep(head))
 
-	// Levels, then the name: "1-产出指标,11-数量指标,name".
+	// Levels, then the name: "1-产出指标,11-数量指标,name" (or any field
+	// separator in place of the commas).
 	rest := head
-	f, r, comma := cutComma(rest)
-	if code, name, ok := cutLevel(f); ok && comma {
+	f, r, sep := cutField(rest)
+	if code, name, ok := cutLevel(f); ok && sep {
 		ind.Level1Code, ind.Level1, rest = code, name, r
-		f, r, comma = cutComma(rest)
-		if code, name, ok := cutLevel(f); ok && comma {
+		f, r, sep = cutField(rest)
+		if code, name, ok := cutLevel(f); ok && sep {
 			ind.Level2Code, ind.Level2, rest = code, name, r
 		} else {
 			why = append(why, "no level-2 code and name")
@@ -324,12 +421,14 @@ func cutLevel(s string) (code, name string, ok bool) {
 	if name = strings.TrimSpace(rest[size:]); name == "" {
 		return "", "", false
 	}
+
 	return s[:end], name, true
 }
 
-// cutComma cuts s at its first ASCII or full-width comma.
-func cutComma(s string) (before, after string, found bool) {
-	i := strings.IndexAny(s, ",，")
+// cutField cuts s at its first field separator: an ASCII or full-width
+// comma or semicolon.
+func cutField(s string) (before, after string, found bool) {
+	i := strings.IndexAny(s, ",，;；")
 	if i < 0 {
 		return s, "", false
 	}
@@ -346,11 +445,11 @@ func afterColon(s string) string {
 	return s
 }
 
-// trimOneSep drops trailing spaces and the one comma or semicolon that
+// trimOneSep drops trailing spaces and the one comma, semicolon or 。 that
 // joins a part to the next label.
 func trimOneSep(s string) string {
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
-	if r, size := utf8.DecodeLastRuneInString(s); isSep(r) {
+	if r, size := utf8.DecodeLastRuneInString(s); isSep(r) || r == '。' {
 		s = s[:len(s)-size]
 	}
 	return s

@@ -122,6 +122,52 @@ func TestAllExpectedFiles(t *testing.T) {
 	t.Logf("%d files, %d rows", len(files), texts)
 }
 
+// TestRealWorldItems reads the indicators texts of real published tables
+// whose expected output was made independently of pet, and compares every
+// field of every item; none may raise a problem (the files have no
+// warnings). Guangzhou-022 separates every field with "；":
+// 1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:每年≥20场。2、…
+func TestRealWorldItems(t *testing.T) {
+	for _, tc := range []struct {
+		file        string
+		rows, items int
+	}{
+		{"005-guangzhou-022.expected.json", 75, 404},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			d := loadExpectedFile(t, filepath.Join("..", "testdata", "realworld", "2026", tc.file))
+			if len(d.Rows) != tc.rows {
+				t.Fatalf("%d rows, want %d", len(d.Rows), tc.rows)
+			}
+			items := 0
+			for _, row := range d.Rows {
+				got, problems := Parse(row.IndicatorsText)
+				for _, p := range problems {
+					t.Errorf("row %d: %s %s", row.Seq, p.Code, p.Message)
+				}
+				want := row.Indicators
+				if want == nil {
+					want = []document.Indicator{}
+				}
+				if len(got) != len(want) {
+					t.Errorf("row %d: %d items, want %d", row.Seq, len(got), len(want))
+					continue
+				}
+				for i := range got {
+					got[i].Target = nil
+					if !reflect.DeepEqual(got[i], want[i]) {
+						t.Errorf("row %d item %d:\n got %+v\nwant %+v", row.Seq, i+1, got[i], want[i])
+					}
+					items++
+				}
+			}
+			if items != tc.items {
+				t.Errorf("%d items compared, want %d", items, tc.items)
+			}
+		})
+	}
+}
+
 // item builds the expected record of a well-formed item.
 func item(seq int, l1c, l1, l2c, l2, name, period, annual string) document.Indicator {
 	return document.Indicator{Seq: seq, Level1Code: l1c, Level1: l1, Level2Code: l2c, Level2: l2,
