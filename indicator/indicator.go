@@ -44,7 +44,7 @@ func problem(code string, item int, format string, args ...any) Problem {
 // Value labels: the long forms of the contract first, then short forms that
 // count only when a colon follows.
 var (
-	periodLabels = []string{"实施周期指标值", "实施周期值"}
+	periodLabels = []string{"实施周期指标值", "中长期指标值", "实施周期值"}
 	annualLabels = []string{"年度指标值", "年度值"}
 )
 
@@ -144,6 +144,7 @@ func split(text string) []segment {
 func itemStarts(text string) []int {
 	var starts []int
 	prev := 0
+	next := nextSeps(text)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isDigit(r) {
@@ -151,7 +152,7 @@ func itemStarts(text string) []int {
 			continue
 		}
 		end := digitRunEnd(text, i)
-		if at, ok := itemStartIn(text, i, end, prev); ok {
+		if at, ok := itemStartIn(text, i, end, prev, next); ok {
 			starts = append(starts, at)
 			prev, _ = atoi(text[at:end])
 		}
@@ -211,13 +212,13 @@ func context(text string, i int) int {
 // A run glued to the text before it ("…达到952、1-…") whose number does not
 // continue the numbering starts at its longest tail that does (2), or that
 // restarts it (1).
-func itemStartIn(text string, i, end, prev int) (int, bool) {
+func itemStartIn(text string, i, end, prev int, next []int) (int, bool) {
 	after := strings.TrimLeftFunc(text[end:], unicode.IsSpace)
 	mark, size := utf8.DecodeRuneInString(after)
 	if mark != '、' && mark != '．' && mark != '.' {
 		return 0, false
 	}
-	levels := levelsAt(strings.TrimLeftFunc(after[size:], unicode.IsSpace))
+	levels := levelsAt(text, len(text)-len(after)+size, next)
 	ctx := context(text, i)
 	switch {
 	case levels == 0:
@@ -230,7 +231,7 @@ func itemStartIn(text string, i, end, prev int) (int, bool) {
 		return 0, false // 第12、13-… is not an item
 	}
 	if ctx == ctxGlued || endsInColon(text, i) {
-		if n, ok := atoi(text[i:end]); !ok || (n != prev+1 && n != 1) {
+		if n, ok := atoi(text[i:end]); !ok || (n != prev+1 && n != 1) || leadingZero(text[i:end]) {
 			if at, ok := continuingTail(text[i:end], prev); ok {
 				return i + at, true
 			}
@@ -245,6 +246,12 @@ func endsInColon(text string, i int) bool {
 	return r == ':' || r == '：'
 }
 
+// leadingZero reports whether a run of more than one digit starts with 0.
+func leadingZero(run string) bool {
+	r, size := utf8.DecodeRuneInString(run)
+	return (r == '0' || r == '０') && size < len(run)
+}
+
 // continuingTail returns the offset in run of its longest proper tail whose
 // number is prev+1 or 1 (a restart), without a leading zero.
 func continuingTail(run string, prev int) (int, bool) {
@@ -256,7 +263,7 @@ func continuingTail(run string, prev int) (int, bool) {
 		}
 		tail := run[at:]
 		if r, _ := utf8.DecodeRuneInString(tail); r == '0' || r == '０' {
-			continue
+			continue // 102 is not 1 and item 02
 		}
 		if n, ok := atoi(tail); ok && (n == prev+1 || n == 1) {
 			return at, true
@@ -266,21 +273,40 @@ func continuingTail(run string, prev int) (int, bool) {
 }
 
 // levelsAt counts the level codes ("1-产出指标", then "11-数量指标") that
-// start s, each closed by a field separator: 0, 1 or 2.
-// A level name that starts with a digit does not count here: 1.1-2倍 is a
-// range, not item 1.
-func levelsAt(s string) int {
-	f, rest, sep := cutField(s)
-	if !isLevel(f) {
+// start text[from:], each closed by a field separator: 0, 1 or 2. next is
+// nextSeps(text). A level name that starts with a digit does not count
+// here: 1.1-2倍 is a range, not item 1.
+func levelsAt(text string, from int, next []int) int {
+	end := next[from]
+	if !isLevel(text[from:end]) {
 		return 0
 	}
-	if !sep {
+	if end == len(text) {
 		return 1
 	}
-	if f, _, sep = cutField(rest); !isLevel(f) || !sep {
+	_, size := utf8.DecodeRuneInString(text[end:])
+	from = end + size
+	if end = next[from]; !isLevel(text[from:end]) || end == len(text) {
 		return 1
 	}
 	return 2
+}
+
+// nextSeps returns, for each byte offset of text and for len(text), the
+// offset of the first field separator (see cutField) at or after it, or
+// len(text): so finding the fields after each item number stays linear in
+// the text.
+func nextSeps(text string) []int {
+	next := make([]int, len(text)+1)
+	n := len(text)
+	next[n] = n
+	for i := n - 1; i >= 0; i-- {
+		next[i] = next[i+1]
+		if r, _ := utf8.DecodeRuneInString(text[i:]); utf8.RuneStart(text[i]) && isSep(r) {
+			next[i] = i
+		}
+	}
+	return next
 }
 
 // isLevel reports whether f reads as a level code and a name that does not
