@@ -3,8 +3,10 @@
 //
 //	N、L1code-L1name,L2code-L2name,indicator name；实施周期指标值:V1,年度指标值:V2
 //
-// joined by ";," and closed by "。", into document.Indicator records, and reads
-// an annual value as a comparable target (see ParseTarget).
+// in any of the punctuation variants real tables print (see Parse), into
+// document.Indicator records, and reads a target from an annual value
+// (ParseTarget) or from the printed value, direction and unit columns of the
+// other layouts (TargetOf).
 //
 // Parse never drops an item: one that does not fit the pattern keeps its text
 // in Name, gets what could be read, and is reported as a Problem.
@@ -52,31 +54,40 @@ var (
 // what is doubtful about them. The result is never nil (an empty text gives an
 // empty slice, which marshals as []).
 //
-// Where items start: a number followed by "、" (or "．", or "." when a level
-// code follows) at the start of the text, or after ";" or "；" (optionally
-// followed by a comma: the ";," joiner); also after "。", a lone comma, a
-// colon or a space when a level code like "1-" follows the "、". So a name or a value
-// holding "、" (宣传、标识制作项目), "；" (…平方米；南部…) or "," stays in its
-// item. Text before the first item is kept as an item of its own, with Seq 0.
+// One grammar reads every punctuation real tables use:
 //
-// Within an item the first two comma-separated fields are the levels
-// ("1-产出指标", "11-数量指标"); the name runs from there to the
-// 实施周期指标值 label and may hold commas, "、" or a final "。" (one ";" or
-// "；" before the label is the separator, not part of the name). The period
-// value runs to the 年度指标值 label, the annual value to the end of the item.
-// Both values are trimmed of surrounding spaces and trailing "。", "；" and
-// ";"; codes and names are kept as printed, without surrounding spaces. ASCII
-// and full-width colons, commas and semicolons are all accepted, and the
-// colon after a label may be missing.
+//	item  = number mark level sep level sep name sep? label value sep label value
+//	mark  = "、" | "." | "．"
+//	level = code dash level-name          (1-产出指标, 11－数量指标)
+//	sep   = "," | "，" | ";" | "；"       (before a label also "。")
+//	label = 实施周期指标值 | 中长期指标值 | 年度指标值 (or 实施周期值: 年度值: with a colon), colon optional
+//	items joined by ";," "；" ";" "。" a line break or nothing
+//
+// Where items start (see itemStartIn): a number and mark followed by two
+// level codes, wherever it stands; by one level code, after a separator, 。,
+// a colon or a space; by none, at the start of the text or after ";"/"；"
+// when the number continues the numbering. So names and values may hold
+// "、" (宣传、标识制作项目), "；" (…平方米；南部…), commas, "。" and numbers
+// (第12、13项) without splitting the item. Text before the first item is kept
+// as an item of its own, with Seq 0.
+//
+// Within an item the first two fields are the levels ("1-产出指标",
+// "11-数量指标"), separated by any comma or semicolon; the name runs from
+// there to the first value label and may hold commas, "、", "；" or a final
+// "。" (the one separator before the label is not part of it). The period
+// value runs to the 年度指标值 label, the annual value to the end of the item
+// (the two may come in either order). Both values are trimmed of surrounding
+// spaces and trailing "。", "；" and ";"; codes and names are kept as printed,
+// without surrounding spaces.
 //
 // An item that does not fit is kept: its number, the levels that could be
 // read and the values are filled, the rest of its text goes to Name, and a
 // CodeUnreadable problem says what is missing. CodeNumbering is reported
-// where a numbered item's number is not the previous number plus one (the
-// first should be 1), so 1, 2, 2, 3 gives one problem, at the second 2.
-// CodeLevelMismatch is reported where both codes were read and the level-2
-// code does not start with the level-1 code. Each item's Target is
-// ParseTarget of its annual value.
+// where a numbered item's number is neither the previous number plus one nor
+// 1 (numbering may restart inside one cell), so 1, 2, 2, 3 gives one
+// problem, at the second 2. CodeLevelMismatch is reported where both codes
+// were read and the level-2 code does not start with the level-1 code. Each
+// item's Target is ParseTarget of its annual value.
 func Parse(text string) ([]document.Indicator, []Problem) {
 	out := []document.Indicator{}
 	var problems []Problem

@@ -325,6 +325,30 @@ func TestParseEdgeCases(t *testing.T) {
 			problems: []string{"indicator-numbering indicator 1: numbered 2, expected 1"},
 		},
 		{
+			name: "a number and 、 inside a value is no item unless a level code follows or the numbering continues",
+			text: "1、1-产出指标；11-数量指标；甲；实施周期指标值:第一阶段；3、完成验收；年度指标值:1.1-2倍。",
+			want: []document.Indicator{item(1, "1", "产出指标", "11", "数量指标", "甲", "第一阶段；3、完成验收", "1.1-2倍")},
+		},
+		{
+			name: "items joined by nothing, the next number glued to a figure",
+			text: "1、1-产出指标,11-数量指标,甲；实施周期指标值:95,年度指标值:952、1-产出指标,11-数量指标,乙；实施周期指标值:1次,年度指标值:1003、1-产出指标,11-数量指标,丙；实施周期指标值:0,年度指标值:01、1-产出指标,11-数量指标,丁；实施周期指标值:1,年度指标值:1",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "甲", "95", "95"),
+				item(2, "1", "产出指标", "11", "数量指标", "乙", "1次", "100"),
+				item(3, "1", "产出指标", "11", "数量指标", "丙", "0", "0"),
+				item(1, "1", "产出指标", "11", "数量指标", "丁", "1", "1"),
+			},
+		},
+		{
+			name: "numbering that restarts is read without a problem; the Guangzhou form with ≦ and ≧",
+			text: "1.1－产出指标，11－数量指标，甲。实施周期指标值：≧5次，年度指标值：≧5次。2.3－满意度指标，31－服务对象满意度，乙。实施周期指标值：≦5%，年度指标值：≦5%。1．1－产出指标；12－质量指标；丙；实施周期指标值:100%；年度指标值:100%。",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "甲", "≧5次", "≧5次"),
+				item(2, "3", "满意度指标", "31", "服务对象满意度", "乙", "≦5%", "≦5%"),
+				item(1, "1", "产出指标", "12", "质量指标", "丙", "100%", "100%"),
+			},
+		},
+		{
 			name: "full-width digits in numbers and codes",
 			text: "１、１-产出指标,１１-数量指标,甲；实施周期指标值:１次,年度指标值:１次。",
 			want: []document.Indicator{item(1, "１", "产出指标", "１１", "数量指标", "甲", "１次", "１次")},
