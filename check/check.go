@@ -45,7 +45,7 @@ var Codes = []Code{
 	{IndicatorsMissing, "a project row has no indicators (no 绩效指标 text, no indicator grid rows)", "project 区南部政务服务中心后勤保障费 has no indicators"},
 	{IndicatorLevelMismatch, "an indicator's level-2 code does not start with its level-1 code",
 		"indicator 1: level-2 code 31 does not belong to level-1 code 2"},
-	{IndicatorNumbering, "an indicator item's number is not the previous one plus one (the first should be 1)",
+	{IndicatorNumbering, "an indicator item's number is neither the previous one plus one nor 1 (a restart); the first should be 1",
 		"indicator 3: numbered 2, expected 3"},
 	{IndicatorUnreadable, "an indicator item does not fit the pattern; it is kept, what was read filled in and the rest of its text as its name",
 		`indicator 2: no 实施周期指标值 or 年度指标值; no level-1 code and name: "2、说明文字"`},
