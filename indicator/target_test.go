@@ -554,3 +554,36 @@ func TestTargetOfWithoutColumns(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTargetOf: never panics; a target has a known op and a canonical
+// value; with both columns empty it is ParseTarget; under 定性 it is nil;
+// under a comparison column its op is the column's.
+func FuzzTargetOf(f *testing.F) {
+	for _, tc := range columnCases {
+		f.Add(tc.annual, tc.direction, tc.unit)
+	}
+	f.Fuzz(func(t *testing.T, annual, direction, unit string) {
+		tg := TargetOf(annual, direction, unit)
+		if direction == "" && unit == "" && !reflect.DeepEqual(tg, ParseTarget(annual)) {
+			t.Fatalf("TargetOf(%q, \"\", \"\") = %+v, ParseTarget %+v", annual, tg, ParseTarget(annual))
+		}
+		if tg == nil {
+			return
+		}
+		op, kind := directionOf(direction)
+		switch {
+		case kind == dirQualitative:
+			t.Fatalf("TargetOf(%q, %q, %q) = %+v under 定性", annual, direction, unit, tg)
+		case kind == dirComparison && tg.Op != op:
+			t.Fatalf("TargetOf(%q, %q, %q): op %q, column says %q", annual, direction, unit, tg.Op, op)
+		}
+		switch tg.Op {
+		case "=", ">=", ">", "<=", "<":
+		default:
+			t.Fatalf("TargetOf(%q, %q, %q): op %q", annual, direction, unit, tg.Op)
+		}
+		if !canonicalDecimal.MatchString(string(tg.Value)) {
+			t.Fatalf("TargetOf(%q, %q, %q): value %q is not a canonical decimal", annual, direction, unit, tg.Value)
+		}
+	})
+}
