@@ -7,7 +7,6 @@ package check
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/indicator"
@@ -91,7 +90,7 @@ func Document(doc *document.Document) []document.Warning {
 	var ws []document.Warning
 	for i := range doc.Rows {
 		row := &doc.Rows[i]
-		if row.Level == document.LevelProject && len(row.Indicators) == 0 && strings.TrimSpace(row.IndicatorsText) == "" {
+		if row.Level == document.LevelProject && len(row.Indicators) == 0 {
 			ws = append(ws, document.Warning{Code: IndicatorsMissing, Row: row.Seq, Page: row.Page,
 				Message: fmt.Sprintf("project %s has no indicators", row.Name)})
 		}

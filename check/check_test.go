@@ -33,6 +33,7 @@ func row(seq int, level, name string, amounts ...string) document.Row {
 	r := document.Row{Seq: seq, Level: level, Name: name, Page: seq/10 + 1}
 	if level == document.LevelProject {
 		r.IndicatorsText = okIndicators
+		r.Indicators, _ = indicator.Parse(okIndicators)
 	}
 	cols := []**document.Money{&r.Total, &r.FiscalAppropriation, &r.FiscalSpecialAccount, &r.OtherFunds}
 	for i, a := range amounts {
@@ -43,6 +44,7 @@ func row(seq int, level, name string, amounts ...string) document.Row {
 
 func withIndicators(r document.Row, text string) document.Row {
 	r.IndicatorsText = text
+	r.Indicators, _ = indicator.Parse(text)
 	return r
 }
 
@@ -195,14 +197,16 @@ func TestChecks(t *testing.T) {
 		{
 			name: "projects without indicators; units and the total need none",
 			rows: []document.Row{
-				row(1, total, "合计", "2.00", "2.00"),
-				row(2, unit, "局", "2.00", "2.00"),
+				row(1, total, "合计", "3.00", "3.00"),
+				row(2, unit, "局", "3.00", "3.00"),
 				withIndicators(row(3, project, "甲", "1.00", "1.00"), ""),
 				withIndicators(row(14, project, "乙", "1.00", "1.00"), " \n "),
+				withIndicators(row(15, project, "丙", "1.00", "1.00"), "；。"),
 			},
 			want: []string{
 				"indicators-missing 3/1 project 甲 has no indicators",
 				"indicators-missing 14/2 project 乙 has no indicators",
+				"indicators-missing 15/2 project 丙 has no indicators",
 			},
 		},
 		{
