@@ -14,6 +14,7 @@ package indicator
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,10 +64,11 @@ var (
 //	label = 实施周期指标值 | 中长期指标值 | 年度指标值 (or 实施周期值: 年度值: with a colon), colon optional
 //	items joined by ";," "；" ";" "。" a line break or nothing
 //
-// Where items start (see itemStartIn): a number and mark followed by two
+// Where items start (see startIn): a number and mark followed by two
 // level codes, wherever it stands; by one level code, after a separator, 。,
 // a colon or a space; by none, at the start of the text or after ";"/"；"
-// when the number continues the numbering. So names and values may hold
+// when the number continues the numbering after a complete item (and no
+// item with a level code bears that number later). So names and values may hold
 // "、" (宣传、标识制作项目), "；" (…平方米；南部…), commas, "。" and numbers
 // (第12、13项) without splitting the item. Text before the first item is kept
 // as an item of its own, with Seq 0.
@@ -149,27 +151,83 @@ func split(text string) []segment {
 }
 
 // itemStarts returns the byte offsets of the digit runs that start items.
+func itemStarts(text string) []int {
+	s := &starter{text: text, next: nextSeps(text)}
+	s.period = labelPositions(text, periodLabels)
+	s.annual = labelPositions(text, annualLabels)
+	s.coded = s.scan(true)
+	var out []int
+	for _, st := range s.scan(false) {
+		out = append(out, st.at)
+	}
+	return out
+}
+
+// starter finds the item starts of one text.
+type starter struct {
+	text           string
+	next           []int   // nextSeps(text)
+	period, annual []int   // where the value labels stand, in order
+	coded          []start // the starts with a level code (a first pass)
+}
+
+// start is an item start: the offset of its number, and the number.
+type start struct{ at, n int }
+
+// scan walks the digit runs of the text and keeps those that start items.
 // prev is the number of the item before, so a run glued to the value before
 // it (年度指标值:952、1-…, items joined by nothing) can be cut where the
-// numbering continues.
-func itemStarts(text string) []int {
-	var starts []int
-	prev := 0
-	next := nextSeps(text)
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+// numbering continues. With codedOnly, only starts with a level code count.
+func (s *starter) scan(codedOnly bool) []start {
+	var starts []start
+	prev, last := 0, -1
+	for i := 0; i < len(s.text); {
+		r, size := utf8.DecodeRuneInString(s.text[i:])
 		if !isDigit(r) {
 			i += size
 			continue
 		}
-		end := digitRunEnd(text, i)
-		if at, ok := itemStartIn(text, i, end, prev, next); ok {
-			starts = append(starts, at)
-			prev, _ = atoi(text[at:end])
+		end := digitRunEnd(s.text, i)
+		if at, ok := s.startIn(i, end, prev, last, codedOnly); ok {
+			prev, _ = atoi(s.text[at:end])
+			starts = append(starts, start{at, prev})
+			last = at
 		}
 		i = end
 	}
 	return starts
+}
+
+// complete reports whether both value labels stand in text[from:to]: the
+// item that starts at from has had its values.
+func (s *starter) complete(from, to int) bool {
+	has := func(at []int) bool {
+		k := sort.SearchInts(at, from)
+		return k < len(at) && at[k] < to
+	}
+	return has(s.period) && has(s.annual)
+}
+
+// codedLater reports whether a start with a level code after offset i
+// bears the number n.
+func (s *starter) codedLater(i, n int) bool {
+	k := sort.Search(len(s.coded), func(k int) bool { return s.coded[k].at > i })
+	return k < len(s.coded) && s.coded[k].n == n
+}
+
+// labelPositions returns the offsets of every label of labels in text, in
+// order (labels after the first count only with a colon, see findLabel).
+func labelPositions(text string, labels []string) []int {
+	var at []int
+	for off := 0; off <= len(text); {
+		j, l := findLabel(text, off, labels)
+		if j < 0 {
+			break
+		}
+		at = append(at, j)
+		off = j + l
+	}
+	return at
 }
 
 // Where a digit run stands, as far as starting an item goes.
@@ -205,8 +263,9 @@ func context(text string, i int) int {
 	return ctxGlued
 }
 
-// itemStartIn says whether the digit run text[i:end] starts an item, and
+// startIn says whether the digit run text[i:end] starts an item, and
 // where: at i, or inside the run when it is glued to the text before it.
+// last is the offset of the item before (-1 for none), prev its number.
 //
 // The grammar of a start is a number, an item mark (、 ． or .) and what
 // follows it:
@@ -217,27 +276,35 @@ func context(text string, i int) int {
 //   - one level code: a start after a separator, 。, a colon or a space, or
 //     at the start of the text;
 //   - no level code (、 or ． only): a start at the start of the text, or
-//     after ";" or "；" when the number continues the numbering (prev+1), so
-//     an item that does not fit is kept as an item of its own.
+//     after ";" or "；" when the number continues the numbering (prev+1),
+//     the item before has had both its values, and no item with a level code
+//     bearing the same number follows. So an item that does not fit is kept
+//     as an item of its own, while an enumeration inside a name or value
+//     (实施周期指标值:1、完成A；2、完成B；年度指标值:…) stays in it.
 //
 // A run glued to the text before it ("…达到952、1-…") whose number does not
 // continue the numbering starts at its longest tail that does (2), or that
 // restarts it (1).
-func itemStartIn(text string, i, end, prev int, next []int) (int, bool) {
+func (s *starter) startIn(i, end, prev, last int, codedOnly bool) (int, bool) {
+	text := s.text
 	after := strings.TrimLeftFunc(text[end:], unicode.IsSpace)
 	mark, size := utf8.DecodeRuneInString(after)
 	if mark != '、' && mark != '．' && mark != '.' {
 		return 0, false
 	}
-	levels := levelsAt(text, len(text)-len(after)+size, next)
+	levels := levelsAt(text, len(text)-len(after)+size, s.next)
 	ctx := context(text, i)
 	switch {
 	case levels == 0:
-		if mark == '.' {
+		if mark == '.' || codedOnly {
 			return 0, false // 1.5小时 is a number, not item 1
 		}
+		if ctx == ctxStart {
+			return i, true
+		}
 		n, _ := atoi(text[i:end])
-		return i, ctx == ctxStart || (ctx == ctxJoiner && n == prev+1)
+		return i, ctx == ctxJoiner && n == prev+1 &&
+			(last < 0 || s.complete(last, i)) && !s.codedLater(i, n)
 	case levels == 1 && ctx == ctxGlued:
 		return 0, false // 第12、13-… is not an item
 	}

@@ -330,6 +330,23 @@ func TestParseEdgeCases(t *testing.T) {
 			want: []document.Indicator{item(1, "1", "产出指标", "11", "数量指标", "甲", "第一阶段；3、完成验收", "1.1-2倍")},
 		},
 		{
+			name: "enumerations inside names and values stay there",
+			text: "1、1-产出指标；11-数量指标；验收：1、初验；2、终验；实施周期指标值:1、完成A；2、完成B；年度指标值:1、完成A；2、完成B。2、1-产出指标；12-质量指标；乙；实施周期指标值:1、完成C；2、完成D；年度指标值:100%。",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "验收：1、初验；2、终验", "1、完成A；2、完成B", "1、完成A；2、完成B"),
+				item(2, "1", "产出指标", "12", "质量指标", "乙", "1、完成C；2、完成D", "100%"),
+			},
+		},
+		{
+			name: "an enumeration in the last annual value cannot be told from an item without levels: kept and warned",
+			text: "1、1-产出指标；11-数量指标；甲；实施周期指标值:完成；年度指标值:1、完成A；2、完成B。",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "甲", "完成", "1、完成A"),
+				{Seq: 2, Name: "完成B"},
+			},
+			problems: []string{`indicator-unreadable indicator 2: no 实施周期指标值 or 年度指标值; no level-1 code and name: "2、完成B。"`},
+		},
+		{
 			name: "items joined by nothing, the next number glued to a figure",
 			text: "1、1-产出指标,11-数量指标,甲；实施周期指标值:95,年度指标值:952、1-产出指标,11-数量指标,乙；实施周期指标值:1次,年度指标值:1003、1-产出指标,11-数量指标,丙；实施周期指标值:0,年度指标值:01、1-产出指标,11-数量指标,丁；实施周期指标值:1,年度指标值:1",
 			want: []document.Indicator{
