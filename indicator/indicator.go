@@ -216,17 +216,23 @@ func (s *starter) codedLater(i, n int) bool {
 }
 
 // labelPositions returns the offsets of every label of labels in text, in
-// order (labels after the first count only with a colon, see findLabel).
+// order (labels after the first count only with a colon, as in findLabel).
 func labelPositions(text string, labels []string) []int {
 	var at []int
-	for off := 0; off <= len(text); {
-		j, l := findLabel(text, off, labels)
-		if j < 0 {
-			break
+	for k, l := range labels {
+		for off := 0; ; {
+			j := strings.Index(text[off:], l)
+			if j < 0 {
+				break
+			}
+			j += off
+			if k == 0 || hasColon(text[j+len(l):]) {
+				at = append(at, j)
+			}
+			off = j + len(l)
 		}
-		at = append(at, j)
-		off = j + l
 	}
+	sort.Ints(at)
 	return at
 }
 
