@@ -63,7 +63,7 @@ The format follows -f, else the extension of -o (.json .jsonl .csv .yaml
 	fl := cmd.Flags()
 	fl.StringVarP(&f.output, "output", "o", "", "write to `PATH`: a file, or a directory (ending in / or existing) for one output per input")
 	fl.StringVarP(&f.format, "format", "f", "", "output `FORMAT`: json, jsonl, csv, yaml or xlsx (default: from the -o extension, else json)")
-	fl.StringVar(&f.table, "table", "", "`TABLE` of a CSV file: projects (default), indicators, warnings or document")
+	fl.StringVar(&f.table, "table", "", "`TABLE` of a CSV file: projects (default), indicators, warnings, document or tables")
 	fl.StringVar(&f.lang, "lang", "en", "`LANG` of CSV and XLSX headers: en (contract field names) or zh (the table's wording)")
 	fl.BoolVar(&f.bom, "bom", false, "start CSV with a UTF-8 byte order mark (default: on when writing a .csv file, off on standard output)")
 	fl.StringVar(&f.password, "password", "", "user `PASSWORD` of encrypted PDFs (never prompted for)")
