@@ -32,6 +32,9 @@ type parseFlags struct {
 	quiet      bool
 	strict     bool
 	noProgress bool
+	filesFrom  string
+	nul        bool
+	verbose    bool
 }
 
 func newParseCmd() *cobra.Command {
@@ -55,7 +58,12 @@ The format follows -f, else the extension of -o (.json .jsonl .csv .yaml
   pet parse -j 4 budgets/ -o all.csv
   pet parse budgets/ -o out/ -f yaml
   cat budget.pdf | pet parse - -f jsonl`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 && f.filesFrom == "" {
+				return fmt.Errorf("requires at least 1 input (a PDF, a directory, - or --files-from FILE)")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runParse(cmd, args, &f)
 		},
@@ -71,6 +79,9 @@ The format follows -f, else the extension of -o (.json .jsonl .csv .yaml
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "do not summarise warnings and the batch on standard error")
 	fl.BoolVar(&f.strict, "strict", false, "exit with code 3 when any document has warnings")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress bar (it shows only for several inputs on a terminal)")
+	fl.StringVar(&f.filesFrom, "files-from", "", "also convert the PDFs listed in `FILE`, one path per line (- for standard input)")
+	fl.BoolVarP(&f.nul, "null", "0", false, "--files-from paths are NUL-separated, as find -print0 writes them")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "on a terminal, print each file's warnings too (they always print when standard error is not a terminal)")
 	return cmd
 }
 
@@ -140,8 +151,15 @@ func isDir(path string) bool {
 }
 
 func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
+	args, err := withListedInputs(cmd, args, f)
+	if err != nil {
+		return err
+	}
 	inputs := batch.Expand(args)
 	if len(inputs) == 0 {
+		if f.filesFrom != "" {
+			return usageErrorf("no PDF found in %s", strings.Join(append(args, "--files-from "+f.filesFrom), ", "))
+		}
 		return usageErrorf("no PDF found in %s", strings.Join(args, ", "))
 	}
 	stdinCount := 0
