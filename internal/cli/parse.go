@@ -60,7 +60,7 @@ The format follows -f, else the extension of -o (.json .jsonl .csv .yaml
   cat budget.pdf | pet parse - -f jsonl`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 && f.filesFrom == "" {
-				return fmt.Errorf("requires at least 1 input (a PDF, a directory, - or --files-from FILE)")
+				return fmt.Errorf("requires at least 1 arg (a PDF, a directory or -) or --files-from FILE")
 			}
 			return nil
 		},
@@ -327,11 +327,19 @@ type reporter struct {
 	total                     int
 	converted, failed, warned int
 	bar                       *progressbar.ProgressBar
+	// fileWarnings prints a line per file with warnings: always for one
+	// input or when standard error is not a terminal (scripts read those
+	// lines), on a terminal only with -v; the batch summary counts the
+	// warnings by code either way.
+	fileWarnings bool
+	codes        map[string]int
 }
 
 func newReporter(w io.Writer, f *parseFlags, total int) *reporter {
-	r := &reporter{w: w, quiet: f.quiet, strict: f.strict, total: total}
-	if fd, ok := w.(interface{ Fd() uintptr }); ok && total > 1 && !f.quiet && !f.noProgress && term.IsTerminal(int(fd.Fd())) {
+	tty := isTerminal(w)
+	r := &reporter{w: w, quiet: f.quiet, strict: f.strict, total: total,
+		fileWarnings: f.verbose || !tty || total <= 1, codes: map[string]int{}}
+	if total > 1 && !f.quiet && !f.noProgress && tty {
 		r.bar = progressbar.NewOptions(total,
 			progressbar.OptionSetWriter(w),
 			progressbar.OptionSetDescription("converting"),
@@ -362,7 +370,8 @@ func (r *reporter) record(res batch.Result[*document.Document]) bool {
 	r.converted++
 	if n := len(res.Value.Warnings); n > 0 {
 		r.warned++
-		if !r.quiet {
+		r.countCodes(res.Value.Warnings)
+		if !r.quiet && r.fileWarnings {
 			r.println(fmt.Sprintf("pet: %s: %s", res.Input.Path, summarizeWarnings(res.Value.Warnings)))
 		}
 	}
@@ -379,7 +388,7 @@ func (r *reporter) finish() {
 		r.bar.Finish()
 	}
 	if r.total > 1 && !r.quiet {
-		fmt.Fprintf(r.w, "pet: %d files: %d converted (%d with warnings), %d failed\n", r.total, r.converted, r.warned, r.failed)
+		fmt.Fprintf(r.w, "pet: %d files: %d converted (%d with warnings), %d failed%s\n", r.total, r.converted, r.warned, r.failed, r.codeSummary())
 	}
 }
 
