@@ -1,9 +1,9 @@
 // Package export writes documents (see package document) as JSON, JSON Lines,
-// CSV, YAML and XLSX.
+// CSV, YAML, XLSX and Parquet.
 //
 // A Writer streams a batch of documents out one at a time, the way
 // encoding/csv writes records: NewWriter, Write for each document, Close.
-// Memory stays flat whatever the batch size. XLSX, and a batch of CSV
+// Memory stays flat whatever the batch size. XLSX, Parquet, and a batch of CSV
 // projects or indicators (whose header names every other_money / extra key
 // of the batch), spool the documents to a temporary file and write on Close.
 //
@@ -38,8 +38,9 @@ type Options struct {
 	// more than one Write. Set it when the batch can hold several documents,
 	// whatever their number turns out to be.
 	Multi bool
-	// Table is the table a CSV file holds: projects (the default),
-	// indicators, warnings, document or tables. CSV only.
+	// Table is the table a CSV or Parquet file holds: projects (the
+	// default), indicators, warnings, document or tables. CSV and Parquet
+	// only.
 	Table Table
 	// Lang is the language of the header line of CSV and of the header rows
 	// of XLSX: en (the default, the contract's field names) or zh (the
@@ -53,22 +54,22 @@ type Options struct {
 // validate checks o and fills in the defaults.
 func (o *Options) validate() error {
 	switch o.Format {
-	case JSON, JSONL, CSV, YAML, XLSX:
+	case JSON, JSONL, CSV, YAML, XLSX, Parquet:
 	case "":
 		return errors.New("no output format given")
 	default:
-		return fmt.Errorf("unknown format %q (valid: json, jsonl, csv, yaml, xlsx)", string(o.Format))
+		return fmt.Errorf("unknown format %q (valid: json, jsonl, csv, yaml, xlsx, parquet)", string(o.Format))
 	}
 	if o.Table != "" {
-		if o.Format != CSV {
-			return fmt.Errorf("a table (%s) can be chosen for csv only, not %s", o.Table, o.Format)
+		if o.Format != CSV && o.Format != Parquet {
+			return fmt.Errorf("a table (%s) can be chosen for csv and parquet only, not %s", o.Table, o.Format)
 		}
 		t, err := ParseTable(string(o.Table))
 		if err != nil {
 			return err
 		}
 		o.Table = t
-	} else if o.Format == CSV {
+	} else if o.Format == CSV || o.Format == Parquet {
 		o.Table = Projects
 	}
 	switch o.Lang {
@@ -126,6 +127,8 @@ func NewWriter(w io.Writer, opts Options) (*Writer, error) {
 		ew.enc = newCSVEncoder(w, opts)
 	case XLSX:
 		ew.enc = &xlsxEncoder{out: w, lang: opts.Lang}
+	case Parquet:
+		ew.enc = &parquetEncoder{out: w, schema: newSchema(opts.Table, LangEN)}
 	}
 	return ew, nil
 }
