@@ -51,13 +51,16 @@ written as one merged dataset (-o FILE, or standard output) in which every
 row carries its source, or as one output per input (-o DIR/).
 
 The format follows -f, else the extension of -o (.json .jsonl .csv .yaml
-.yml .xlsx), else JSON.`,
+.yml .xlsx .parquet), else JSON. Parquet without --table writes two files,
+X.projects.parquet and X.indicators.parquet.`,
 		Example: `  pet parse budget.pdf
   pet parse budget.pdf -o budget.xlsx
   pet parse budget.pdf -f csv --table indicators --lang zh -o indicators.csv
   pet parse -j 4 budgets/ -o all.csv
   pet parse budgets/ -o out/ -f yaml
-  cat budget.pdf | pet parse - -f jsonl`,
+  cat budget.pdf | pet parse - -f jsonl
+  pet parse budgets/ -o all.parquet
+  find budgets -name '*.pdf' -print0 | pet parse --files-from - -0 -o all.jsonl`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 && f.filesFrom == "" {
 				return fmt.Errorf("requires at least 1 arg (a PDF, a directory or -) or --files-from FILE")
@@ -70,8 +73,8 @@ The format follows -f, else the extension of -o (.json .jsonl .csv .yaml
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.output, "output", "o", "", "write to `PATH`: a file, or a directory (ending in / or existing) for one output per input")
-	fl.StringVarP(&f.format, "format", "f", "", "output `FORMAT`: json, jsonl, csv, yaml or xlsx (default: from the -o extension, else json)")
-	fl.StringVar(&f.table, "table", "", "`TABLE` of a CSV file: projects (default), indicators, warnings, document or tables")
+	fl.StringVarP(&f.format, "format", "f", "", "output `FORMAT`: json, jsonl, csv, yaml, xlsx or parquet (default: from the -o extension, else json)")
+	fl.StringVar(&f.table, "table", "", "`TABLE` of a CSV or Parquet file: projects (CSV default), indicators, warnings, document or tables (Parquet default: X.projects.parquet and X.indicators.parquet)")
 	fl.StringVar(&f.lang, "lang", "en", "`LANG` of CSV and XLSX headers: en (contract field names) or zh (the table's wording)")
 	fl.BoolVar(&f.bom, "bom", false, "start CSV with a UTF-8 byte order mark (default: on when writing a .csv file, off on standard output)")
 	fl.StringVar(&f.password, "password", "", "user `PASSWORD` of encrypted PDFs (never prompted for)")
@@ -178,6 +181,10 @@ func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
 	if err != nil {
 		return err
 	}
+	split, err := splitOutput(plan, f)
+	if err != nil {
+		return err
+	}
 	var stdinData []byte
 	if stdinCount == 1 {
 		if stdinData, err = io.ReadAll(cmd.InOrStdin()); err != nil {
@@ -207,6 +214,13 @@ func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
 	defer r.finish()
 
 	switch {
+	case split && plan.toDir != "":
+		err = writePerInputSplit(inputs, f.jobs, convert, plan, r)
+	case split:
+		err = writeSplitFile(plan.toFile, inputs, f.jobs, convert, plan, r)
+		if errors.Is(err, errNothingConverted) {
+			err = nil
+		}
 	case plan.toDir != "":
 		err = writePerInput(inputs, f.jobs, convert, plan, r)
 	case plan.toFile != "":
