@@ -119,6 +119,7 @@ func (a *Analysis) Document(source string) *document.Document {
 		tables = append([]layout.Table{*t}, tables...)
 	}
 	sort.SliceStable(tables, func(i, j int) bool { return tables[i].Info.FirstPage < tables[j].Info.FirstPage })
+	doc.Warnings = append(doc.Warnings, layoutNotReadWarnings(unreadHints(gridHints(a), tables))...)
 	for k, t := range tables {
 		if k == 0 {
 			doc.Layout, doc.Title = t.Info.Layout, t.Info.Title
