@@ -97,7 +97,8 @@ func sfntTable(b []byte, tag string) []byte {
 }
 
 // trueTypeGlyphText reads a TrueType cmap backwards: each glyph id to the
-// smallest code point that selects it, from the Unicode subtables (3,10),
+// smallest code point that selects it, unified ideographs before radicals
+// and compatibility ideographs, from the Unicode subtables (3,10),
 // (3,1) and (0,*), formats 4 and 12.
 func trueTypeGlyphText(font []byte) map[uint16]rune {
 	cm := sfntTable(font, "cmap")
@@ -109,7 +110,12 @@ func trueTypeGlyphText(font []byte) map[uint16]rune {
 		if gid == 0 || gid > 0xffff || r < 0x20 || (r >= 0xD800 && r < 0xE000) || r > 0x10FFFF {
 			return
 		}
-		if old, ok := out[uint16(gid)]; !ok || r < old {
+		// A glyph the font maps from both a radical (or compatibility
+		// ideograph) and a unified ideograph stands for the latter.
+		old, ok := out[uint16(gid)]
+		_, oldRad := unifiedIdeograph(old)
+		_, rad := unifiedIdeograph(r)
+		if !ok || (oldRad && !rad) || (oldRad == rad && r < old) {
 			out[uint16(gid)] = r
 		}
 	}

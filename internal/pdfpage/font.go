@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding"
@@ -251,7 +252,12 @@ func (f *font) decode(s string, out []glyphCode) []glyphCode {
 
 func (f *font) text(raw string, code uint32, n int) string {
 	if f.toUnicode != nil {
-		if t, ok := f.toUnicode.lookupUnicode(code, n); ok {
+		if t, ok := f.toUnicode.lookupUnicode(code, n); ok && t != "\uffff" {
+			if f.twoByte {
+				if u := f.unifiedForRadical(t, code, n); u != "" {
+					return u
+				}
+			}
 			return t
 		}
 	}
@@ -284,6 +290,33 @@ func (f *font) text(raw string, code uint32, n int) string {
 	if f.multi != nil {
 		if t, err := f.multi.NewDecoder().String(raw); err == nil {
 			return t
+		}
+	}
+	return ""
+}
+
+// unifiedForRadical returns, when a ToUnicode CMap gives a Kangxi or
+// supplement radical (or a compatibility ideograph) for a glyph that the
+// embedded font itself maps from a unified ideograph, that ideograph: the
+// producer picked the lowest of the code points that share the glyph, as
+// wkhtmltopdf does with Noto Sans CJK (⼾ U+2F3E for 户, whose Unicode
+// equivalent would be 戶). Otherwise "".
+func (f *font) unifiedForRadical(t string, code uint32, n int) string {
+	r, size := utf8.DecodeRuneInString(t)
+	if size != len(t) {
+		return ""
+	}
+	if _, rad := unifiedIdeograph(r); !rad {
+		return ""
+	}
+	cid, known := f.cid(code, n)
+	if !known {
+		return ""
+	}
+	u := f.embeddedText().textOf(cid)
+	if ur, size := utf8.DecodeRuneInString(u); size == len(u) && size > 0 {
+		if _, rad := unifiedIdeograph(ur); !rad && ur >= 0x2E80 {
+			return u
 		}
 	}
 	return ""

@@ -578,6 +578,12 @@ func radicals(path string) (map[rune]rune, error) {
 			m[r] = d[0]
 		}
 	}
+	// KANGXI RADICAL DOOR: Unicode's equivalent is the traditional 戶, but
+	// Simplified Chinese fonts (Source Han / Noto CJK SC) draw the radical
+	// as 户 and producers that pick the lowest code point of a glyph print
+	// 户 as ⼾; the Radicals Supplement has no simplified door to say so.
+	// pet reads mainland budgets: 户.
+	m[0x2F3E] = 0x6237
 	for _, block := range [][2]rune{{0xF900, 0xFAFF}, {0x2F800, 0x2FA1F}} {
 		for r := block[0]; r <= block[1]; r++ {
 			d := []rune(norm.NFD.String(string(r)))
