@@ -75,10 +75,10 @@ func TestNormalizeRadicals(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"编制部⻔：", "编制部门："}, // CJK RADICAL C-SIMPLIFIED GATE
 		{"⻓效", "长效"},
-		{"⽬标", "目标"},           // KANGXI RADICAL EYE
-		{"⼾", "户"},             // KANGXI RADICAL DOOR, as Simplified fonts draw it
+		{"⽬标", "目标"},               // KANGXI RADICAL EYE
+		{"⼾", "户"},                 // KANGXI RADICAL DOOR, as Simplified fonts draw it
 		{"\uf900\U0002f800", "豈丽"}, // compatibility ideographs
-		{"（１）：，。", "（１）：，。"},    // full-width punctuation and digits stay
+		{"（１）：，。", "（１）：，。"},       // full-width punctuation and digits stay
 		{"合计", "合计"},
 	} {
 		if got := normalizeRadicals(tc.in); got != tc.want {
