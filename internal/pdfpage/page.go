@@ -205,6 +205,7 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	in.run(data, ref.resources, 0)
 	in.finish()
 	uprightText(p)
+	dropOffPage(p)
 	return p, nil
 }
 

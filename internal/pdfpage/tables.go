@@ -369,3 +369,10 @@ func unifiedIdeograph(r rune) (rune, bool) {
 	u, ok := radicalMap[r]
 	return u, ok
 }
+
+// UnifyIdeographs maps the Kangxi radicals, CJK radical supplement
+// characters and CJK compatibility ideographs of s to the unified
+// ideographs they stand for, as pdfpage does with the text it reads; other
+// characters (full-width punctuation among them) stay. For comparing
+// another tool's text with pdfpage's.
+func UnifyIdeographs(s string) string { return normalizeRadicals(s) }
