@@ -16,7 +16,9 @@ type embeddedText struct {
 	byGID    map[uint16]rune
 }
 
-const maxFontProgram = 64 << 20
+// maxCmapCodes bounds the codes read from a font's cmap subtables, which a
+// broken or hostile font can make cover the whole of Unicode many times.
+const maxCmapCodes = 1 << 18
 
 // loadEmbeddedText reads the descendant font's embedded program; nil when
 // there is none or it gives no text.
@@ -106,9 +108,13 @@ func trueTypeGlyphText(font []byte) map[uint16]rune {
 		return nil
 	}
 	out := map[uint16]rune{}
-	add := func(gid uint32, r rune) {
+	budget := maxCmapCodes
+	add := func(gid uint32, r rune) bool {
+		if budget--; budget < 0 {
+			return false
+		}
 		if gid == 0 || gid > 0xffff || r < 0x20 || (r >= 0xD800 && r < 0xE000) || r > 0x10FFFF {
-			return
+			return true
 		}
 		// A glyph the font maps from both a radical (or compatibility
 		// ideograph) and a unified ideograph stands for the latter.
@@ -118,6 +124,7 @@ func trueTypeGlyphText(font []byte) map[uint16]rune {
 		if !ok || (oldRad && !rad) || (oldRad == rad && r < old) {
 			out[uint16(gid)] = r
 		}
+		return true
 	}
 	n := int(binary.BigEndian.Uint16(cm[2:]))
 	for i := 0; i < n; i++ {
@@ -144,7 +151,7 @@ func trueTypeGlyphText(font []byte) map[uint16]rune {
 	return out
 }
 
-func readCmap4(st []byte, add func(uint32, rune)) {
+func readCmap4(st []byte, add func(uint32, rune) bool) {
 	if len(st) < 14 {
 		return
 	}
@@ -175,12 +182,14 @@ func readCmap4(st []byte, add func(uint32, rune)) {
 					gid = (gid + delta) & 0xffff
 				}
 			}
-			add(uint32(gid), rune(c))
+			if !add(uint32(gid), rune(c)) {
+				return
+			}
 		}
 	}
 }
 
-func readCmap12(st []byte, add func(uint32, rune)) {
+func readCmap12(st []byte, add func(uint32, rune) bool) {
 	if len(st) < 16 {
 		return
 	}
@@ -197,7 +206,9 @@ func readCmap12(st []byte, add func(uint32, rune)) {
 			continue
 		}
 		for c := lo; c <= hi; c++ {
-			add(gid+c-lo, rune(c))
+			if !add(gid+c-lo, rune(c)) {
+				return
+			}
 		}
 	}
 }
@@ -296,8 +307,8 @@ func cffIndex(b []byte, p int) ([][]byte, int, bool) {
 		return nil, p, false
 	}
 	offs := p + 3
-	data := offs + (count+1)*size - 1
-	if data > len(b) || count > len(b) {
+	data := offs + (count+1)*size - 1 // offsets count from the byte before the data
+	if count > len(b) || data+1 > len(b) {
 		return nil, p, false
 	}
 	off := func(i int) int {
