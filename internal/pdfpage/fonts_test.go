@@ -165,13 +165,20 @@ func TestHangingPunctuationKeepsItsRun(t *testing.T) {
 
 // TestProducerFontDocuments parses each fixture end to end: the document
 // must be exactly the expected one (-update rewrites the files; check them
-// by eye against make.py's table).
+// by eye against make.py's table). Like the repository's other expected
+// files they leave out the indicators' targets, which indicator's tests
+// check.
 func TestProducerFontDocuments(t *testing.T) {
 	for _, p := range producers {
 		t.Run(p.name, func(t *testing.T) {
 			doc, err := parser.Parse(fixture(t, p.name), p.name+".pdf", parser.Options{})
 			if err != nil {
 				t.Fatalf("%s (%s): %v", p.name, p.font, err)
+			}
+			for i := range doc.Rows {
+				for j := range doc.Rows[i].Indicators {
+					doc.Rows[i].Indicators[j].Target = nil
+				}
 			}
 			got, err := json.MarshalIndent(doc, "", "  ")
 			if err != nil {
