@@ -3,7 +3,8 @@
 printed by three producers whose fonts pet must read.
 
   reportlab.pdf   ReportLab, STSong-Light (not embedded, UniGB-UCS2-H, /W by CID),
-                  with closing 。 hung past the goal column's right rule
+                  with closing 。 hung across the goal column's right rule
+  reportlab-hang.pdf  the same with the hung 。's centre past the rule
   xelatex.pdf     XeLaTeX + ctex, FandolSong (CID-keyed CFF, Adobe-GB1,
                   Identity-H, no ToUnicode)
   wkhtmltopdf.pdf wkhtmltopdf, Noto Sans CJK SC (its ToUnicode maps some
@@ -53,7 +54,10 @@ def wrap(text, width, fs):
 EDGES = [30, 60, 170, 230, 290, 350, 410, 610, 812]
 
 
-def reportlab():
+def reportlab(path="reportlab.pdf", goal_inset=4):
+    """goal_inset: where the goal column's lines start from its left rule
+    (they are wrapped for an inset of 4): at 9 a full line still fits and
+    its hung 。 has its centre past the right rule."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -61,7 +65,7 @@ def reportlab():
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     w, h = landscape(A4)
-    c = canvas.Canvas("reportlab.pdf", pagesize=(w, h), invariant=1)
+    c = canvas.Canvas(path, pagesize=(w, h), invariant=1)
     c.setFont("STSong-Light", 16)
     c.drawCentredString(w / 2, h - 50, TITLE)
     c.setFont("STSong-Light", 9)
@@ -95,7 +99,7 @@ def reportlab():
                 # Each line is one string: a closing 。 past the cell's
                 # width hangs over the right rule, as ReportLab's CJK
                 # wrapping and Word's 允许标点溢出边界 print it.
-                c.drawString(EDGES[j] + 4, y0 - 4 - fs - n * pitch, line)
+                c.drawString(EDGES[j] + (goal_inset if j == 6 else 4), y0 - 4 - fs - n * pitch, line)
     c.showPage()
     c.save()
 
@@ -164,5 +168,6 @@ def xelatex():
 
 if __name__ == "__main__":
     reportlab()
+    reportlab("reportlab-hang.pdf", 9)
     wkhtmltopdf()
     xelatex()
