@@ -100,3 +100,20 @@ func TestNormalizeRadicals(t *testing.T) {
 		t.Errorf("%d radicals mapped, want all 214 Kangxi radicals and the supplement", n)
 	}
 }
+
+// TestTablesConcurrently: pages are read on several goroutines, each with
+// its own fonts but sharing the decoded tables (run with -race).
+func TestTablesConcurrently(t *testing.T) {
+	done := make(chan string)
+	for i := 0; i < 4; i++ {
+		go func() {
+			cid, _ := predefinedCMap("UniCNS-UTF16-H").lookup(0x4e00, 2)
+			done <- collectionFor("Adobe-CNS1").textOf(cid) + normalizeRadicals("⻔")
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if got := <-done; got != "一门" {
+			t.Errorf("got %q, want 一门", got)
+		}
+	}
+}
