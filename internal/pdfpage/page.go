@@ -24,6 +24,12 @@ type Glyph struct {
 	Size   float64
 	Font   string
 
+	// Run numbers the text-showing operator (Tj, ', " or a whole TJ
+	// array) that drew the glyph, counting from 1 on each page: glyphs with
+	// the same Run were set as one string, so a cell's trailing punctuation
+	// hung past its rule still belongs with the run's other glyphs.
+	Run int
+
 	// The glyph's origin and advance vector on the page, before uprightText.
 	ox, oy, ax, ay float64
 }
@@ -199,6 +205,7 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	in.run(data, ref.resources, 0)
 	in.finish()
 	uprightText(p)
+	dropOffPage(p)
 	return p, nil
 }
 
