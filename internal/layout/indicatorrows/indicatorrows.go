@@ -2,14 +2,585 @@
 // one table row per indicator in 一级指标 / 二级指标 / 三级指标 / 指标值
 // columns, with each project's name, money and goal cells merged over its
 // indicator rows (Beijing 预算表12, Hunan, Jilin, Chongqing 表十二, …).
+//
+// The reader works on the ruled tables of internal/grid. A table is a
+// target table when its header band holds a 三级指标 (or 指标名称) column, a
+// value column (指标值, 本年绩效指标值, …) and a project-name column, with money
+// or goal columns; whole-department tables (整体 in the heading) and
+// self-evaluations (完成值, 自评, 偏差 … in the header) are refused. A table
+// on the next page continues it when it repeats the header (and the title, if
+// any) or has no header and the same column rules. One row per merged cell of
+// the name column, one indicator per 三级指标 cell in it; a project cut by the
+// page break is joined, its repeated or clipped cells taken once.
 package indicatorrows
 
 import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/petool/pet/check"
+	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/grid"
 	"github.com/petool/pet/internal/layout"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
+// Warning codes raised by the reader.
+const (
+	// RowWithoutName: a row (with money, goal or indicators) whose name
+	// cell is empty; it is kept with name "".
+	RowWithoutName = "row-without-name"
+	// WeightNotANumber: a 权重 / 分值 cell that is not a number; weight null.
+	WeightNotANumber = "weight-not-a-number"
+	// ColumnUnmapped: a column of the project part of the header that is
+	// none of the known fields; its cells are not read.
+	ColumnUnmapped = "column-unmapped"
+)
+
 // Read returns every indicator-rows target table of the pages.
 func Read(pages []*pdfpage.Page) []layout.Table {
-	return nil
+	var out []layout.Table
+	var cur *reading
+	flush := func() {
+		if cur != nil {
+			if t, ok := cur.table(); ok {
+				out = append(out, t)
+			}
+		}
+		cur = nil
+	}
+	for _, p := range pages {
+		if p == nil {
+			continue
+		}
+		tables := grid.Find(p)
+		for i, t := range tables {
+			h, refused := readHeader(t)
+			hd := headingAbove(p, tables, t)
+			whole := strings.Contains(strings.Join(hd.lines, ""), "整体")
+			switch {
+			case refused || whole:
+				flush()
+			case h != nil:
+				if cur != nil && i == 0 && cur.lastPage == p.Number-1 && (hd.title == "" || hd.title == cur.head.title) && sameLabels(cur.h, h) {
+					cur.add(p.Number, t, h.last+1, false)
+					continue
+				}
+				flush()
+				cur = &reading{h: h, head: hd, firstPage: p.Number}
+				cur.add(p.Number, t, h.last+1, false)
+			case cur != nil && i == 0 && cur.lastPage == p.Number-1 && hd.title == "" && aligned(cur.h, t):
+				cur.add(p.Number, t, 0, true)
+			default:
+				flush()
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+// sameLabels reports whether two headers print the same columns.
+func sameLabels(a, b *header) bool {
+	if len(a.cols) != len(b.cols) {
+		return false
+	}
+	for i := range a.cols {
+		if a.cols[i].label != b.cols[i].label {
+			return false
+		}
+	}
+	return true
+}
+
+// aligned reports whether a table without a header has the column rules of
+// the header h (within an em): a table continued on the next page.
+func aligned(h *header, t *grid.Table) bool {
+	var edges []float64
+	for _, c := range h.cols {
+		edges = append(edges, c.x0)
+	}
+	edges = append(edges, h.cols[len(h.cols)-1].x1)
+	found := 0
+	for _, e := range edges {
+		for _, x := range t.Xs {
+			if math.Abs(x-e) <= t.FontSize {
+				found++
+				break
+			}
+		}
+	}
+	return found*5 >= len(edges)*4 && len(t.Xs) <= len(edges)+2
+}
+
+// reading is a target table being read, piece by piece (one per page).
+type reading struct {
+	h         *header
+	head      heading
+	firstPage int
+	lastPage  int
+	pieces    []piece
+}
+
+// piece is the part of the table on one page.
+type piece struct {
+	page      int
+	t         *grid.Table
+	from      int     // first body row
+	continued bool    // no header: continues the previous page's piece
+	lcols     [][]int // per schema column: the lattice columns under it
+}
+
+func (r *reading) add(page int, t *grid.Table, from int, continued bool) {
+	pc := piece{page: page, t: t, from: from, continued: continued}
+	for _, c := range r.h.cols {
+		var cols []int
+		for k := 0; k < t.Cols(); k++ {
+			if mid := (t.Xs[k] + t.Xs[k+1]) / 2; mid > c.x0 && mid < c.x1 {
+				cols = append(cols, k)
+			}
+		}
+		pc.lcols = append(pc.lcols, cols)
+	}
+	r.pieces = append(r.pieces, pc)
+	r.lastPage = page
+}
+
+// text3 is a cell's text and the clipped copies drawn above and below the
+// table (grid.Cell.Above and Below).
+type text3 struct{ in, above, below string }
+
+// block is one merged cell of the name column with what it spans.
+type block struct {
+	page          int
+	proj          []text3 // per schema column
+	inds          [][]text3
+	first, last   bool // first block of its piece / last block of its piece
+	continuedHere bool // first block of a piece that continues the previous page
+	pieceIndex    int
+}
+
+// cellsText joins the text of the distinct cells under lattice columns cols
+// on lattice rows a..b.
+func cellsText(t *grid.Table, a, b int, cols []int) text3 {
+	var out text3
+	seen := map[*grid.Cell]bool{}
+	for r := a; r <= b; r++ {
+		for _, k := range cols {
+			c := t.CellAt(r, k)
+			if c == nil || seen[c] {
+				continue
+			}
+			seen[c] = true
+			out.in += c.Text
+			out.above += strings.Join(c.Above, "")
+			out.below += strings.Join(c.Below, "")
+		}
+	}
+	out.in, out.above, out.below = strings.TrimSpace(out.in), strings.TrimSpace(out.above), strings.TrimSpace(out.below)
+	return out
+}
+
+func isIndicatorKind(k kind) bool {
+	switch k {
+	case kL1, kL2, kInd, kValue, kPeriod, kDirection, kMeasure, kWeight, kExtra:
+		return true
+	}
+	return false
+}
+
+// blocks cuts every piece into name-column blocks.
+func (r *reading) blocks() []block {
+	nameIdx, indIdx := r.h.index(kName), r.h.index(kInd)
+	var out []block
+	for pi, pc := range r.pieces {
+		if len(pc.lcols[nameIdx]) == 0 || len(pc.lcols[indIdx]) == 0 {
+			continue
+		}
+		nameCol, indCol := pc.lcols[nameIdx][0], pc.lcols[indIdx][0]
+		t := pc.t
+		start := len(out)
+		for row := pc.from; row < t.Rows(); {
+			nc := t.CellAt(row, nameCol)
+			a, b := row, max(nc.LastRow(), row)
+			row = b + 1
+			bl := block{page: pc.page, pieceIndex: pi}
+			for j, c := range r.h.cols {
+				if isIndicatorKind(c.kind) {
+					bl.proj = append(bl.proj, text3{})
+					continue
+				}
+				bl.proj = append(bl.proj, cellsText(t, a, b, pc.lcols[j]))
+			}
+			for ir := a; ir <= b; {
+				ic := t.CellAt(ir, indCol)
+				ia, ib := ir, min(max(ic.LastRow(), ir), b)
+				ir = ib + 1
+				vals := make([]text3, len(r.h.cols))
+				any := false
+				for j, c := range r.h.cols {
+					if !isIndicatorKind(c.kind) {
+						continue
+					}
+					vals[j] = cellsText(t, ia, ib, pc.lcols[j])
+					if vals[j].in != "" {
+						any = true
+					}
+				}
+				if any || vals[indIdx].above != "" || vals[indIdx].below != "" {
+					bl.inds = append(bl.inds, vals)
+				}
+			}
+			out = append(out, bl)
+		}
+		if len(out) > start {
+			out[start].first = true
+			out[start].continuedHere = pc.continued || pi > 0
+			out[len(out)-1].last = true
+		}
+	}
+	return out
+}
+
+// final is a block's text for column j: the clipped copy drawn beyond the
+// table joins the in-cell text where the table continues across the break.
+func (r *reading) final(b block, t text3, continuesBelow bool) string {
+	s := t.in
+	if b.continuedHere && b.first {
+		s = t.above + s
+	}
+	if continuesBelow && b.last {
+		s += t.below
+	}
+	return s
+}
+
+// combine joins two copies of a cell cut by a page break: equal or
+// contained copies are taken once, else the parts are joined.
+func combine(a, b string) string {
+	switch {
+	case b == "" || a == b || strings.Contains(a, b):
+		return a
+	case a == "" || strings.Contains(b, a):
+		return b
+	}
+	return a + b
+}
+
+// rawRow is a row being assembled from blocks.
+type rawRow struct {
+	page int
+	proj []string
+	inds [][]string
+}
+
+var codeRe = regexp.MustCompile(`^([0-9][0-9A-Za-z]{9,})\s*[-－—]\s*(.+)$`)
+
+func (r *reading) rows() []rawRow {
+	bls := r.blocks()
+	var rows []rawRow
+	for i, b := range bls {
+		below := b.last && b.pieceIndex+1 < len(r.pieces) && r.pieces[b.pieceIndex+1].continued
+		if b.last && b.pieceIndex+1 < len(r.pieces) {
+			below = true
+		}
+		proj := make([]string, len(b.proj))
+		for j := range b.proj {
+			proj[j] = r.final(b, b.proj[j], below)
+		}
+		inds := make([][]string, len(b.inds))
+		for k, v := range b.inds {
+			inds[k] = make([]string, len(v))
+			for j := range v {
+				s := v[j].in
+				if k == 0 && b.first && b.continuedHere {
+					s = v[j].above + s
+				}
+				if k == len(b.inds)-1 && b.last && below {
+					s += v[j].below
+				}
+				inds[k][j] = s
+			}
+		}
+		nr := rawRow{page: b.page, proj: proj, inds: inds}
+		empty := r.projectEmpty(proj)
+		if len(rows) > 0 && (empty || (b.first && b.continuedHere && i > 0 && r.sameProject(rows[len(rows)-1].proj, proj))) {
+			prev := &rows[len(rows)-1]
+			r.join(prev, nr, b.first && b.continuedHere)
+			continue
+		}
+		if empty && len(inds) == 0 {
+			continue
+		}
+		rows = append(rows, nr)
+	}
+	return rows
+}
+
+// projectEmpty reports whether a block prints no project cell.
+func (r *reading) projectEmpty(proj []string) bool {
+	for j, c := range r.h.cols {
+		if !isIndicatorKind(c.kind) && c.kind != kSeq && c.kind != kNone && proj[j] != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// sameProject reports whether the first block of a continued page is the
+// project of the previous page's last row: the same (or a cut part of the)
+// name, and no money that differs.
+func (r *reading) sameProject(prev, cur []string) bool {
+	n := r.h.index(kName)
+	a, b := prev[n], cur[n]
+	if b != "" && a != b && !strings.HasPrefix(a, b) && !strings.HasSuffix(a, b) && !strings.HasPrefix(b, a) {
+		return false
+	}
+	for j, c := range r.h.cols {
+		if c.kind == kMoney && cur[j] != "" && prev[j] != "" && cur[j] != prev[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// join appends a continuation block to the row: project cells combined,
+// and at a page break the first indicator joined to the last one when the
+// break cut it (clipped copies, or no name and no levels), else its empty
+// level cells carried down.
+func (r *reading) join(prev *rawRow, cur rawRow, pageBreak bool) {
+	for j := range prev.proj {
+		prev.proj[j] = combine(prev.proj[j], cur.proj[j])
+	}
+	inds := cur.inds
+	l1, l2, in := r.h.index(kL1), r.h.index(kL2), r.h.index(kInd)
+	if pageBreak && len(inds) > 0 && len(prev.inds) > 0 {
+		last, first := prev.inds[len(prev.inds)-1], inds[0]
+		get := func(v []string, j int) string {
+			if j < 0 {
+				return ""
+			}
+			return v[j]
+		}
+		if get(first, in) == "" && get(first, l1) == "" && get(first, l2) == "" {
+			for j := range last {
+				last[j] = combine(last[j], first[j])
+			}
+			inds = inds[1:]
+		}
+	}
+	if len(inds) > 0 && len(prev.inds) > 0 {
+		last := prev.inds[len(prev.inds)-1]
+		for _, j := range []int{l1, l2} {
+			if j >= 0 && inds[0][j] == "" {
+				inds[0][j] = last[j]
+			}
+		}
+	}
+	prev.inds = append(prev.inds, inds...)
+}
+
+// table builds the layout table; ok is false when nothing was read.
+func (r *reading) table() (layout.Table, bool) {
+	raws := r.rows()
+	if len(raws) == 0 {
+		return layout.Table{}, false
+	}
+	t := layout.Table{
+		Info: document.Table{Title: r.head.title, Layout: document.LayoutIndicatorRows,
+			FirstPage: r.firstPage, LastPage: r.lastPage},
+		Department:   r.head.department,
+		CurrencyUnit: r.head.currency,
+		Year:         r.head.year,
+	}
+	if t.CurrencyUnit == "" {
+		t.CurrencyUnit = r.h.currency
+	}
+	for j, c := range r.h.cols {
+		if c.kind == kNone && c.label != "" {
+			t.Warnings = append(t.Warnings, document.Warning{Code: ColumnUnmapped, Page: r.firstPage,
+				Message: fmt.Sprintf("column %q is not read", c.label)})
+			_ = j
+		}
+	}
+	direction := r.typeIsDirection(raws)
+	var unit *string
+	for _, raw := range raws {
+		row := document.Row{Seq: len(t.Rows) + 1, Page: raw.page, Indicators: []document.Indicator{}}
+		warn := func(code, format string, args ...any) {
+			t.Warnings = append(t.Warnings, document.Warning{Code: code, Row: row.Seq, Page: raw.page,
+				Message: fmt.Sprintf(format, args...)})
+		}
+		var code string
+		for j, c := range r.h.cols {
+			v := raw.proj[j]
+			switch c.kind {
+			case kName:
+				row.Name = v
+			case kCode:
+				code = v
+			case kUnit:
+				if v != "" {
+					row.Unit = &v
+				}
+			case kGoal:
+				row.Goal = v
+			case kLongGoal:
+				row.LongTermGoal = v
+			case kMoney:
+				var m *document.Money
+				if v != "" {
+					if got, err := document.ParseMoney(v); err == nil {
+						m = &got
+					} else {
+						warn(check.MoneyNotANumber, "%s: %q is not an amount", c.label, v)
+					}
+				}
+				switch c.money {
+				case moneyTotal:
+					row.Total = m
+				case moneyFiscal:
+					row.FiscalAppropriation = m
+				case moneySpecial:
+					row.FiscalSpecialAccount = m
+				case moneyOther:
+					row.OtherFunds = m
+				default:
+					row.OtherMoney = append(row.OtherMoney, document.NamedAmount{Name: c.label, Value: m})
+				}
+			}
+		}
+		if m := codeRe.FindStringSubmatch(row.Name); m != nil {
+			row.Code, row.Name = &m[1], m[2]
+		}
+		total := isTotal(row.Name) || (row.Name == "" && isTotal(code))
+		if code != "" && !isTotal(code) {
+			row.Code = &code
+		}
+		for k, v := range raw.inds {
+			row.Indicators = append(row.Indicators, r.indicator(k+1, v, direction, warn))
+		}
+		switch {
+		case total:
+			row.Level = document.LevelTotal
+			if row.Name == "" {
+				row.Name = compact(code)
+			}
+			row.Unit = nil
+			unit = nil
+		case row.Goal == "" && len(row.Indicators) == 0 && row.Name != "":
+			row.Level = document.LevelUnit
+			name := row.Name
+			row.Unit, unit = &name, &name
+		default:
+			row.Level = document.LevelProject
+			if row.Unit == nil && unit != nil {
+				u := *unit
+				row.Unit = &u
+			}
+			if row.Name == "" {
+				warn(RowWithoutName, "row on page %d has no name", raw.page)
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, true
+}
+
+func isTotal(s string) bool {
+	s = strings.TrimRight(compact(s), "：:")
+	return s == "合计" || s == "总计"
+}
+
+// signs are what a 指标值类型 column holds when it is the direction.
+var signs = map[string]bool{"≥": true, "≤": true, "＝": true, "=": true, ">": true, "<": true, "＞": true, "＜": true,
+	"≧": true, "≦": true, ">=": true, "<=": true, "定性": true, "定量": true, "正向": true, "反向": true,
+	"大于等于": true, "小于等于": true, "等于": true, "大于": true, "小于": true}
+
+// typeIsDirection reports whether the 指标值类型 column (if any) holds
+// comparison signs: most of its printed values are signs.
+func (r *reading) typeIsDirection(raws []rawRow) bool {
+	j := r.h.typeCol
+	if j < 0 {
+		return false
+	}
+	n, sign := 0, 0
+	for _, raw := range raws {
+		for _, v := range raw.inds {
+			if v[j] == "" {
+				continue
+			}
+			n++
+			if signs[compact(v[j])] {
+				sign++
+			}
+		}
+	}
+	return n > 0 && sign*5 >= n*4
+}
+
+var weightRe = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+
+func (r *reading) indicator(seq int, v []string, typeDirection bool, warn func(string, string, ...any)) document.Indicator {
+	ind := document.Indicator{Seq: seq}
+	for j, c := range r.h.cols {
+		s := strings.TrimSpace(v[j])
+		switch c.kind {
+		case kL1:
+			ind.Level1 = s
+		case kL2:
+			ind.Level2 = s
+		case kInd:
+			ind.Name = s
+		case kValue:
+			ind.AnnualValue = trimValue(s)
+		case kPeriod:
+			ind.PeriodValue = trimValue(s)
+		case kDirection:
+			if j == r.h.typeCol && !typeDirection {
+				ind.Extra = append(ind.Extra, document.NamedValue{Name: c.label, Value: s})
+				continue
+			}
+			ind.Direction = s
+		case kMeasure:
+			ind.MeasureUnit = s
+		case kWeight:
+			w := strings.TrimSuffix(compact(s), "%")
+			switch {
+			case w == "":
+			case weightRe.MatchString(w):
+				d := document.Decimal(canonical(w))
+				ind.Weight = &d
+			default:
+				warn(WeightNotANumber, "indicator %d: weight %q is not a number", seq, s)
+			}
+		case kExtra:
+			ind.Extra = append(ind.Extra, document.NamedValue{Name: c.label, Value: s})
+		}
+	}
+	ind.Target = targetOf(ind.AnnualValue, ind.Direction, ind.MeasureUnit)
+	return ind
+}
+
+// trimValue trims a value of surrounding spaces and trailing 。；;.
+func trimValue(s string) string {
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "。；;"))
+}
+
+// canonical drops leading zeros and trailing decimal zeros: 05 → 5, 10.50 → 10.5.
+func canonical(s string) string {
+	i, f, ok := strings.Cut(s, ".")
+	i = strings.TrimLeft(i, "0")
+	if i == "" {
+		i = "0"
+	}
+	if ok {
+		f = strings.TrimRight(f, "0")
+	}
+	if f == "" {
+		return i
+	}
+	return i + "." + f
 }

@@ -1,0 +1,278 @@
+package indicatorrows
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/petool/pet/internal/grid"
+)
+
+// kind is what a column of the table holds.
+type kind int
+
+const (
+	kNone      kind = iota // a column the reader does not map
+	kSeq                   // 序号: not the row's seq
+	kCode                  // 单位编码 / 项目编码
+	kName                  // 项目名称
+	kUnit                  // 单位名称 beside a 项目名称
+	kMoney                 // a money column (see column.money)
+	kGoal                  // 绩效目标 / 年度目标
+	kLongGoal              // 总体目标 / 长期目标 beside a 年度目标
+	kL1                    // 一级指标
+	kL2                    // 二级指标
+	kInd                   // 三级指标 / 指标名称
+	kValue                 // 指标值 / 本年绩效指标值
+	kPeriod                // 实施期 / 中长期指标值
+	kDirection             // 指标性质 / 指标值类型
+	kMeasure               // 度量单位
+	kWeight                // 权重 / 分值
+	kExtra                 // any other indicator column, keyed by its header
+)
+
+// Money fields of a kMoney column; "" is an other_money column.
+const (
+	moneyTotal   = "total"
+	moneyFiscal  = "fiscal_appropriation"
+	moneySpecial = "fiscal_special_account"
+	moneyOther   = "other_funds"
+)
+
+// column is one leaf column of the header: what it holds and where.
+type column struct {
+	kind   kind
+	money  string // for kMoney: the field, "" for other_money
+	label  string // the leaf header as printed (inner spaces dropped)
+	x0, x1 float64
+}
+
+// schema is the column map of one target table, from its header.
+type schema struct {
+	cols     []column
+	currency string // a unit printed in a money header: 项目总额（万元）
+	// typeIsDirection: a 指标值类型 column, direction only when it holds
+	// comparison signs (decided over the whole table).
+	typeCol int
+}
+
+func (s *schema) has(k kind) bool { return s.index(k) >= 0 }
+
+func (s *schema) index(k kind) int {
+	for i, c := range s.cols {
+		if c.kind == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// compact drops every space, for matching header words.
+func compact(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+var unitInHeader = regexp.MustCompile(`[（(](?:单位[：:])?\s*((?:千|万|亿)?元)\s*[）)]`)
+
+// stripUnit removes a currency unit printed in a header and returns it.
+func stripUnit(h string) (string, string) {
+	m := unitInHeader.FindStringSubmatchIndex(h)
+	if m == nil {
+		return h, ""
+	}
+	return h[:m[0]] + h[m[1]:], h[m[2]:m[3]]
+}
+
+// refusing are header words of tables that look like target tables but are
+// not: self-evaluations (完成值, 自评, 偏差原因) and the like.
+var refusing = []string{"完成值", "自评", "偏差", "实际完成", "完成情况", "实际值", "得分"}
+
+// indicatorKind classifies a header word of the indicator part of the table.
+func indicatorKind(h string) kind {
+	switch {
+	case strings.Contains(h, "一级指标"):
+		return kL1
+	case strings.Contains(h, "二级指标"):
+		return kL2
+	case strings.Contains(h, "三级指标"), h == "指标名称", h == "绩效指标名称":
+		return kInd
+	case strings.Contains(h, "指标值类型"):
+		return kDirection
+	case strings.Contains(h, "性质"), strings.Contains(h, "指标方向"):
+		return kDirection
+	case strings.Contains(h, "度量单位"), strings.Contains(h, "计量单位"), h == "单位" || h == "指标单位":
+		return kMeasure
+	case strings.Contains(h, "权重"), strings.Contains(h, "分值"):
+		return kWeight
+	case strings.HasSuffix(h, "指标值") || strings.HasSuffix(h, "目标值"):
+		if strings.Contains(h, "实施期") || strings.Contains(h, "中长期") || strings.Contains(h, "实施周期") || strings.Contains(h, "长期") {
+			return kPeriod
+		}
+		return kValue
+	}
+	return kNone
+}
+
+// projectKind classifies a header word of the project part of the table
+// (left of the indicator columns); parent is the spanning header above it.
+func projectKind(h, parent string) (kind, string) {
+	switch {
+	case h == "序号":
+		return kSeq, ""
+	case strings.Contains(h, "编码") || strings.Contains(h, "代码"):
+		return kCode, ""
+	case strings.Contains(h, "项目名称") || h == "项目" || strings.Contains(h, "（项目）名称") || strings.Contains(h, "(项目)名称"):
+		return kName, ""
+	case strings.Contains(h, "单位名称") || h == "实施单位" || h == "资金使用单位" || h == "单位":
+		return kUnit, ""
+	case strings.Contains(h, "目标") && !strings.Contains(h, "指标"):
+		if strings.Contains(h, "总体") || strings.Contains(h, "长期") || strings.Contains(h, "实施期") {
+			return kLongGoal, ""
+		}
+		return kGoal, ""
+	}
+	if f, ok := moneyField(h); ok {
+		if (h == "合计" || h == "小计") && parent != "" {
+			if pf, ok := moneyField(parent); ok {
+				return kMoney, pf
+			}
+		}
+		if parent != "" && f == "" {
+			return kMoney, ""
+		}
+		if pf, ok := moneyField(parent); ok && pf != "" && pf != f && f != moneyTotal {
+			return kMoney, "" // a part of a spanning money header: other_money
+		}
+		return kMoney, f
+	}
+	return kNone, ""
+}
+
+// moneyField maps a money header to its field ("" for other_money); ok is
+// false for a header that is not money.
+func moneyField(h string) (string, bool) {
+	switch {
+	case h == "":
+		return "", false
+	case strings.Contains(h, "专户"):
+		return moneySpecial, true
+	case strings.Contains(h, "其他资金"):
+		return moneyOther, true
+	case strings.Contains(h, "财政资金") || strings.Contains(h, "财政拨款"):
+		return moneyFiscal, true
+	case strings.Contains(h, "总额") || strings.Contains(h, "总计") || h == "合计" || h == "金额" || h == "预算数" || h == "资金" || h == "预算金额":
+		return moneyTotal, true
+	case strings.Contains(h, "资金") || strings.Contains(h, "预算") || strings.Contains(h, "金额") || strings.Contains(h, "拨款") || strings.Contains(h, "经费") || h == "小计":
+		return "", true
+	}
+	return "", false
+}
+
+// header is a table's header band: the schema and the last header row.
+type header struct {
+	schema
+	last int // last lattice row of the header band
+}
+
+// readHeader finds the header of an indicator-rows target table in the
+// first rows of t: a 三级指标 (or 指标名称) column header, a value column and a
+// project-name column ending on the same row, and a money or goal column.
+// refused is true when the header has the words of a look-alike table.
+func readHeader(t *grid.Table) (h *header, refused bool) {
+	var ind *grid.Cell
+	for _, c := range t.Cells {
+		if c.Row > 6 {
+			break
+		}
+		if indicatorKind(compact(c.Text)) == kInd {
+			ind = c
+			break
+		}
+	}
+	if ind == nil {
+		return nil, false
+	}
+	last := ind.LastRow()
+	// The band's top: the highest leaf ending on the last header row (the
+	// project-name header spans the whole band).
+	top := ind.Row
+	for col := 0; col < t.Cols(); col++ {
+		if leaf := t.CellAt(last, col); leaf != nil && leaf.LastRow() == last && compact(leaf.Text) != "" {
+			top = min(top, leaf.Row)
+		}
+	}
+	for _, c := range t.Cells {
+		if c.Row >= top && c.Row <= last {
+			for _, w := range refusing {
+				if strings.Contains(compact(c.Text), w) {
+					return nil, true
+				}
+			}
+		}
+	}
+	h = &header{last: last}
+	h.typeCol = -1
+	seen := map[*grid.Cell]bool{}
+	firstInd := -1.0
+	type leafCell struct {
+		cell   *grid.Cell
+		text   string
+		parent string
+	}
+	var leaves []leafCell
+	for col := 0; col < t.Cols(); col++ {
+		leaf := t.CellAt(last, col)
+		if leaf == nil || seen[leaf] {
+			continue
+		}
+		seen[leaf] = true
+		text := compact(leaf.Text)
+		parent := ""
+		if leaf.Row > top {
+			if up := t.CellAt(leaf.Row-1, col); up != nil {
+				parent = compact(up.Text)
+			}
+		}
+		if leaf.LastRow() != last {
+			text = ""
+		}
+		leaves = append(leaves, leafCell{leaf, text, parent})
+		if k := indicatorKind(text); (k == kL1 || k == kL2 || k == kInd) && (firstInd < 0 || leaf.X0 < firstInd) {
+			firstInd = leaf.X0
+		}
+	}
+	for _, l := range leaves {
+		text, unit := stripUnit(l.text)
+		if unit != "" && h.currency == "" {
+			h.currency = unit
+		}
+		parent, punit := stripUnit(l.parent)
+		if punit != "" && h.currency == "" {
+			h.currency = punit
+		}
+		c := column{label: text, x0: l.cell.X0, x1: l.cell.X1}
+		if l.cell.X0 >= firstInd-1 {
+			c.kind = indicatorKind(text)
+			if c.kind == kNone && text != "" {
+				c.kind = kExtra
+			}
+			if c.kind == kDirection && strings.Contains(text, "类型") {
+				h.typeCol = len(h.cols)
+			}
+		} else {
+			c.kind, c.money = projectKind(text, parent)
+		}
+		h.cols = append(h.cols, c)
+	}
+	if !h.has(kName) || !h.has(kValue) || !h.has(kInd) || (!h.has(kMoney) && !h.has(kGoal)) {
+		return nil, false
+	}
+	// A name column must be a column header (ending on the band's last
+	// row), not a form's 项目名称 label.
+	return h, false
+}
