@@ -164,7 +164,7 @@ func Find(p *pdfpage.Page) []*Table {
 	hs = mergeSegs(hs, snapFrac*size, gapFrac*size)
 	vs = mergeSegs(vs, snapFrac*size, gapFrac*size)
 	var tables []*Table
-	for _, comp := range components(hs, vs, touchFrac*size) {
+	for _, comp := range attachLoneVerticals(components(hs, vs, touchFrac*size), touchFrac*size) {
 		if t := build(p, comp.h, comp.v, size); t != nil {
 			tables = append(tables, t)
 		}
@@ -256,6 +256,44 @@ func components(hs, vs []seg, touch float64) []component {
 	out := make([]component, 0, len(roots))
 	for _, r := range roots {
 		out = append(out, *byRoot[r])
+	}
+	return out
+}
+
+// attachLoneVerticals joins vertical rules that touch no horizontal rule to
+// the table whose full height they span: the column rules of cells merged
+// over a whole page piece (a project continued from the previous page and on
+// to the next has no top or bottom border on this page).
+func attachLoneVerticals(comps []component, touch float64) []component {
+	var out []component
+	var lone []seg
+	for _, c := range comps {
+		if len(c.h) == 0 {
+			lone = append(lone, c.v...)
+			continue
+		}
+		out = append(out, c)
+	}
+	for _, v := range lone {
+		best, bestDist := -1, math.Inf(1)
+		for i, c := range out {
+			top, bottom := math.Inf(1), math.Inf(-1)
+			left, right := math.Inf(1), math.Inf(-1)
+			for _, h := range c.h {
+				top, bottom = math.Min(top, h.pos), math.Max(bottom, h.pos)
+				left, right = math.Min(left, h.lo), math.Max(right, h.hi)
+			}
+			if bottom-top < touch || v.lo > top+touch || v.hi < bottom-touch {
+				continue
+			}
+			d := math.Max(0, math.Max(left-v.pos, v.pos-right))
+			if d < bestDist {
+				best, bestDist = i, d
+			}
+		}
+		if best >= 0 {
+			out[best].v = append(out[best].v, v)
+		}
 	}
 	return out
 }

@@ -273,3 +273,27 @@ func TestFindOverflowOfCutCells(t *testing.T) {
 		t.Errorf("cell texts %q %q", top.Text, bottom.Text)
 	}
 }
+
+func TestFindLoneVerticalsOfAPageLongCell(t *testing.T) {
+	// A project continued from the previous page and on to the next: its
+	// columns have no top or bottom border on this page, only vertical
+	// rules over the table's full height; the indicator part is ruled.
+	rules := []pdfpage.Rule{vrule(50, 100, 160), vrule(100, 100, 160)}
+	none := func(int, int, bool) bool { return false }
+	rules = append(rules, cellBorders([]float64{150, 200, 250}, []float64{100, 120, 140, 160}, none)...)
+	p := &pdfpage.Page{Number: 4, Rules: rules, Glyphs: glyphs(text("项目", 60, 134), text("甲", 160, 114))}
+	tb := Find(p)
+	if len(tb) != 1 {
+		t.Fatalf("got %d tables, want 1", len(tb))
+	}
+	if tb[0].Cols() != 4 || tb[0].Rows() != 3 {
+		t.Fatalf("%dx%d, want 3x4", tb[0].Rows(), tb[0].Cols())
+	}
+	c := tb[0].CellAt(1, 0)
+	if c.Text != "项目" || c.RowSpan != 3 || c.ColSpan != 1 {
+		t.Errorf("left cell %+v, want 项目 over 3 rows", *c)
+	}
+	if c := tb[0].CellAt(0, 1); c.RowSpan != 3 {
+		t.Errorf("the cell between the lone rules and the ruled part spans %d rows, want 3", c.RowSpan)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/petool/pet/internal/grid"
+	"github.com/petool/pet/internal/pdfpage"
 )
 
 // kind is what a column of the table holds.
@@ -54,6 +55,8 @@ type schema struct {
 	// typeIsDirection: a 指标值类型 column, direction only when it holds
 	// comparison signs (decided over the whole table).
 	typeCol int
+	// FontSize is the body size of the table's page.
+	FontSize float64
 }
 
 func (s *schema) has(k kind) bool { return s.index(k) >= 0 }
@@ -65,6 +68,30 @@ func (s *schema) index(k kind) int {
 		}
 	}
 	return -1
+}
+
+// headerText is a header cell's text. Where the clipped text of a cell cut
+// by the page break is drawn under a repeated header (in the body's smaller
+// size), only the glyphs of the cell's largest size are read.
+func headerText(c *grid.Cell) string {
+	big := 0.0
+	for _, g := range c.Glyphs {
+		big = max(big, g.Size)
+	}
+	var gs []pdfpage.Glyph
+	for _, g := range c.Glyphs {
+		if g.Size >= 0.95*big {
+			gs = append(gs, g)
+		}
+	}
+	if len(gs) == len(c.Glyphs) {
+		return compact(c.Text)
+	}
+	var b strings.Builder
+	for _, l := range grid.Lines(gs) {
+		b.WriteString(l.Text)
+	}
+	return compact(b.String())
 }
 
 // compact drops every space, for matching header words.
@@ -189,7 +216,7 @@ func readHeader(t *grid.Table) (h *header, refused bool) {
 		if c.Row > 6 {
 			break
 		}
-		if indicatorKind(compact(c.Text)) == kInd {
+		if indicatorKind(headerText(c)) == kInd {
 			ind = c
 			break
 		}
@@ -202,20 +229,21 @@ func readHeader(t *grid.Table) (h *header, refused bool) {
 	// project-name header spans the whole band).
 	top := ind.Row
 	for col := 0; col < t.Cols(); col++ {
-		if leaf := t.CellAt(last, col); leaf != nil && leaf.LastRow() == last && compact(leaf.Text) != "" {
+		if leaf := t.CellAt(last, col); leaf != nil && leaf.LastRow() == last && headerText(leaf) != "" {
 			top = min(top, leaf.Row)
 		}
 	}
 	for _, c := range t.Cells {
 		if c.Row >= top && c.Row <= last {
 			for _, w := range refusing {
-				if strings.Contains(compact(c.Text), w) {
+				if strings.Contains(headerText(c), w) {
 					return nil, true
 				}
 			}
 		}
 	}
 	h = &header{last: last}
+	h.FontSize = t.FontSize
 	h.typeCol = -1
 	seen := map[*grid.Cell]bool{}
 	firstInd := -1.0
@@ -231,11 +259,11 @@ func readHeader(t *grid.Table) (h *header, refused bool) {
 			continue
 		}
 		seen[leaf] = true
-		text := compact(leaf.Text)
+		text := headerText(leaf)
 		parent := ""
 		if leaf.Row > top {
 			if up := t.CellAt(leaf.Row-1, col); up != nil {
-				parent = compact(up.Text)
+				parent = headerText(up)
 			}
 		}
 		if leaf.LastRow() != last {

@@ -59,12 +59,12 @@ func Read(pages []*pdfpage.Page) []layout.Table {
 		for i, t := range tables {
 			h, refused := readHeader(t)
 			hd := headingAbove(p, tables, t)
-			whole := strings.Contains(strings.Join(hd.lines, ""), "整体")
+			whole := strings.Contains(hd.title, "整体")
 			switch {
 			case refused || whole:
 				flush()
 			case h != nil:
-				if cur != nil && i == 0 && cur.lastPage == p.Number-1 && (hd.title == "" || hd.title == cur.head.title) && sameLabels(cur.h, h) {
+				if cur != nil && i == 0 && cur.lastPage == p.Number-1 && (hd.title == "" || hd.title == cur.head.title) && sameColumns(cur.h, h) {
 					cur.add(p.Number, t, h.last+1, false)
 					continue
 				}
@@ -82,13 +82,19 @@ func Read(pages []*pdfpage.Page) []layout.Table {
 	return out
 }
 
-// sameLabels reports whether two headers print the same columns.
-func sameLabels(a, b *header) bool {
+// sameColumns reports whether two headers have the same columns: the same
+// kinds at the same places (labels may differ where the clipped text of a
+// cut cell is drawn over the repeated header).
+func sameColumns(a, b *header) bool {
 	if len(a.cols) != len(b.cols) {
 		return false
 	}
 	for i := range a.cols {
-		if a.cols[i].label != b.cols[i].label {
+		x, y := a.cols[i], b.cols[i]
+		if math.Abs(x.x0-y.x0) > b.FontSize || math.Abs(x.x1-y.x1) > b.FontSize {
+			return false
+		}
+		if x.kind != y.kind && x.kind != kGoal && y.kind != kGoal && x.kind != kExtra && y.kind != kExtra {
 			return false
 		}
 	}
