@@ -19,6 +19,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/petool/pet/check"
 	"github.com/petool/pet/document"
@@ -264,7 +265,8 @@ func (r *reading) final(b block, t text3, continuesBelow bool) string {
 }
 
 // combine joins two copies of a cell cut by a page break: equal or
-// contained copies are taken once, else the parts are joined.
+// contained copies are taken once, overlapping ones (the end of a repeated
+// at the start of b) joined over the overlap, else the parts are joined.
 func combine(a, b string) string {
 	switch {
 	case b == "" || a == b || strings.Contains(a, b):
@@ -272,7 +274,24 @@ func combine(a, b string) string {
 	case a == "" || strings.Contains(b, a):
 		return b
 	}
+	if k := overlap(a, b); k > 0 {
+		return a + b[k:]
+	}
 	return a + b
+}
+
+// overlap is the length in bytes of the longest end of a, at least two
+// runes long, that b starts with; 0 when there is none.
+func overlap(a, b string) int {
+	for k := min(len(a), len(b)); k > 0; k-- {
+		if !utf8.RuneStart(b[k%len(b)]) && k < len(b) {
+			continue
+		}
+		if strings.HasSuffix(a, b[:k]) && utf8.RuneCountInString(b[:k]) >= 2 {
+			return k
+		}
+	}
+	return 0
 }
 
 // rawRow is a row being assembled from blocks.
@@ -337,19 +356,32 @@ func (r *reading) projectEmpty(proj []string) bool {
 
 // sameProject reports whether the first block of a continued page is the
 // project of the previous page's last row: the same (or a cut part of the)
-// name, and no money that differs.
+// name and no money that differs; or one of the two pieces prints no money
+// at all where the other does, or names carry codes and this one has none
+// (a name cell cut by the break, each page printing part of it).
 func (r *reading) sameProject(prev, cur []string) bool {
 	n := r.h.index(kName)
 	a, b := prev[n], cur[n]
-	if b != "" && a != b && !strings.HasPrefix(a, b) && !strings.HasSuffix(a, b) && !strings.HasPrefix(b, a) {
-		return false
-	}
+	related := b == "" || a == "" || strings.Contains(a, b) || strings.Contains(b, a) || overlap(a, b) > 0
+	prevMoney, curMoney := false, false
 	for j, c := range r.h.cols {
-		if c.kind == kMoney && cur[j] != "" && prev[j] != "" && cur[j] != prev[j] {
+		if c.kind != kMoney {
+			continue
+		}
+		if cur[j] != "" && prev[j] != "" && cur[j] != prev[j] {
 			return false
 		}
+		prevMoney = prevMoney || prev[j] != ""
+		curMoney = curMoney || cur[j] != ""
 	}
-	return true
+	if related {
+		return true
+	}
+	// Where names carry codes, a name without one is the rest of a cut name.
+	if codeRe.MatchString(a) && !codeRe.MatchString(b) {
+		return true
+	}
+	return r.h.has(kMoney) && prevMoney != curMoney
 }
 
 // join appends a continuation block to the row: project cells combined,
