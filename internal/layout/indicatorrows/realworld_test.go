@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/petool/pet/check"
@@ -208,4 +209,33 @@ func lenOf(v any) any {
 		return fmt.Sprintf("%d items", len(s))
 	}
 	return v
+}
+
+var scan = flag.String("scan", "", "list the indicator-rows tables Read finds in these PDFs (comma-separated; debugging)")
+
+func TestScan(t *testing.T) {
+	if *scan == "" {
+		t.Skip("no -scan")
+	}
+	for _, path := range strings.Split(*scan, ",") {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := pdfload.Open(data, "")
+		if err != nil {
+			fmt.Printf("%s	%v\n", filepath.Base(path), err)
+			continue
+		}
+		if _, err := pdfpage.New(r); err != nil {
+			continue
+		}
+		for _, tb := range indicatorrows.Read(readPages(t, data)) {
+			n := 0
+			for _, r := range tb.Rows {
+				n += len(r.Indicators)
+			}
+			fmt.Printf("%s\t%d-%d\t%q\trows %d\tindicators %d\twarnings %d\n", filepath.Base(path), tb.Info.FirstPage, tb.Info.LastPage, tb.Info.Title, len(tb.Rows), n, len(tb.Warnings))
+		}
+	}
 }
