@@ -145,6 +145,21 @@ func indicatorKind(h string) kind {
 	return kNone
 }
 
+// subValueKind classifies the sub-columns of a spanning 指标值 header
+// (指标值 over 年度 / 实施期).
+func subValueKind(h, parent string) kind {
+	if indicatorKind(parent) != kValue && indicatorKind(parent) != kPeriod {
+		return kNone
+	}
+	switch {
+	case strings.Contains(h, "实施") || strings.Contains(h, "长期") || strings.Contains(h, "周期"):
+		return kPeriod
+	case strings.Contains(h, "年度") || strings.Contains(h, "本年") || strings.Contains(h, "当年"):
+		return kValue
+	}
+	return kNone
+}
+
 // projectKind classifies a header word of the project part of the table
 // (left of the indicator columns); parent is the spanning header above it.
 func projectKind(h, parent string) (kind, string) {
@@ -176,6 +191,9 @@ func projectKind(h, parent string) (kind, string) {
 			return kMoney, "" // a part of a spanning money header: other_money
 		}
 		return kMoney, f
+	}
+	if _, ok := moneyField(parent); ok && h != "" {
+		return kMoney, "" // a part of a spanning money header: other_money
 	}
 	return kNone, ""
 }
@@ -286,6 +304,9 @@ func readHeader(t *grid.Table) (h *header, refused bool) {
 		c := column{label: text, x0: l.cell.X0, x1: l.cell.X1}
 		if l.cell.X0 >= firstInd-1 {
 			c.kind = indicatorKind(text)
+			if c.kind == kNone {
+				c.kind = subValueKind(text, parent)
+			}
 			if c.kind == kNone && text != "" {
 				c.kind = kExtra
 			}

@@ -445,7 +445,7 @@ func (r *reading) table() (layout.Table, bool) {
 	}
 	direction := r.typeIsDirection(raws)
 	var unit *string
-	for _, raw := range raws {
+	for k, raw := range raws {
 		row := document.Row{Seq: len(t.Rows) + 1, Page: raw.page, Indicators: []document.Indicator{}}
 		warn := func(code, format string, args ...any) {
 			t.Warnings = append(t.Warnings, document.Warning{Code: code, Row: row.Seq, Page: raw.page,
@@ -497,8 +497,8 @@ func (r *reading) table() (layout.Table, bool) {
 		if code != "" && !isTotal(code) {
 			row.Code = &code
 		}
-		for k, v := range raw.inds {
-			row.Indicators = append(row.Indicators, r.indicator(k+1, v, direction, warn))
+		for i, v := range raw.inds {
+			row.Indicators = append(row.Indicators, r.indicator(i+1, v, direction, warn))
 		}
 		switch {
 		case total:
@@ -508,7 +508,7 @@ func (r *reading) table() (layout.Table, bool) {
 			}
 			row.Unit = nil
 			unit = nil
-		case row.Goal == "" && len(row.Indicators) == 0 && row.Name != "":
+		case row.Goal == "" && len(row.Indicators) == 0 && row.Name != "" && r.headsProjects(raws, k):
 			row.Level = document.LevelUnit
 			name := row.Name
 			row.Unit, unit = &name, &name
@@ -525,6 +525,22 @@ func (r *reading) table() (layout.Table, bool) {
 		t.Rows = append(t.Rows, row)
 	}
 	return t, true
+}
+
+// headsProjects reports whether row k (no goal, no indicators) is a unit
+// row: the rows after it, past other such rows (nested units), include a
+// project (a goal or indicators) before a 合计.
+func (r *reading) headsProjects(raws []rawRow, k int) bool {
+	g, n := r.h.index(kGoal), r.h.index(kName)
+	for _, raw := range raws[k+1:] {
+		switch {
+		case len(raw.inds) > 0 || (g >= 0 && raw.proj[g] != ""):
+			return true
+		case isTotal(raw.proj[n]):
+			return false
+		}
+	}
+	return false
 }
 
 func isTotal(s string) bool {
