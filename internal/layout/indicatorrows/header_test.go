@@ -73,6 +73,7 @@ func TestCombine(t *testing.T) {
 		{"11000022T00000044项目", "11000022T00000044项目甲", "11000022T00000044项目甲"},
 		{"…网络市级枢纽平台基础运", "市级枢纽平台基础运维", "…网络市级枢纽平台基础运维"}, // clipped copy overlapping the rest
 		{"航空铁路等无", "线电监测", "航空铁路等无线电监测"},                // cut without a copy
+		{"甲乙。丙丁。", "乙。 丙丁。", "甲乙。丙丁。"},                  // a copy with a drawn space
 	}
 	for _, tt := range tests {
 		if got := combine(tt.a, tt.b); got != tt.want {

@@ -265,13 +265,14 @@ func (r *reading) final(b block, t text3, continuesBelow bool) string {
 }
 
 // combine joins two copies of a cell cut by a page break: equal or
-// contained copies are taken once, overlapping ones (the end of a repeated
+// contained copies (spaces aside) are taken once, overlapping ones (the end of a repeated
 // at the start of b) joined over the overlap, else the parts are joined.
 func combine(a, b string) string {
+	ca, cb := compact(a), compact(b) // copies may differ in a drawn space
 	switch {
-	case b == "" || a == b || strings.Contains(a, b):
+	case cb == "" || strings.Contains(ca, cb):
 		return a
-	case a == "" || strings.Contains(b, a):
+	case ca == "" || strings.Contains(cb, ca):
 		return b
 	}
 	if k := overlap(a, b); k > 0 {
