@@ -218,10 +218,14 @@ func moneyField(h string) (string, bool) {
 	return "", false
 }
 
+// snapEm: x positions this close, in ems, are the same rule.
+const snapEm = 0.25
+
 // header is a table's header band: the schema and the last header row.
 type header struct {
 	schema
 	last int // last lattice row of the header band
+	top  int // first lattice row of the header band
 }
 
 // readHeader finds the header of an indicator-rows target table in the
@@ -260,7 +264,7 @@ func readHeader(t *grid.Table) (h *header, refused bool) {
 			}
 		}
 	}
-	h = &header{last: last}
+	h = &header{last: last, top: top}
 	h.FontSize = t.FontSize
 	h.typeCol = -1
 	seen := map[*grid.Cell]bool{}
@@ -302,7 +306,7 @@ func readHeader(t *grid.Table) (h *header, refused bool) {
 			h.currency = punit
 		}
 		c := column{label: text, x0: l.cell.X0, x1: l.cell.X1}
-		if l.cell.X0 >= firstInd-1 {
+		if l.cell.X0 >= firstInd-snapEm*t.FontSize {
 			c.kind = indicatorKind(text)
 			if c.kind == kNone {
 				c.kind = subValueKind(text, parent)

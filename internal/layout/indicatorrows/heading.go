@@ -64,6 +64,29 @@ func headingAbove(p *pdfpage.Page, tables []*grid.Table, t *grid.Table) heading 
 			}
 		}
 	}
+	h.read()
+	return h
+}
+
+// headingInside reads the cells above the header band (rows before top),
+// for tables that rule their title and 单位 lines in.
+func headingInside(t *grid.Table, top int) heading {
+	var h heading
+	for _, c := range t.Cells {
+		if c.LastRow() >= top || c.Text == "" {
+			continue
+		}
+		h.lines = append(h.lines, c.Text)
+		if h.title == "" && strings.Contains(c.Text, "目标表") {
+			h.title = c.Text
+		}
+	}
+	h.read()
+	return h
+}
+
+// read fills department, currency and year from the lines and title.
+func (h *heading) read() {
 	for _, s := range h.lines {
 		if h.department == "" {
 			h.department = department(s)
@@ -82,7 +105,6 @@ func headingAbove(p *pdfpage.Page, tables []*grid.Table, t *grid.Table) heading 
 			h.year = yearOf(s)
 		}
 	}
-	return h
 }
 
 var (

@@ -70,6 +70,11 @@ func Read(pages []*pdfpage.Page) []layout.Table {
 					continue
 				}
 				flush()
+				if hd.title == "" && h.top > 0 {
+					if in := headingInside(t, h.top); in.title != "" {
+						hd = in
+					}
+				}
 				cur = &reading{h: h, head: hd, firstPage: p.Number}
 				cur.add(p.Number, t, h.last+1, false)
 			case cur != nil && i == 0 && cur.lastPage == p.Number-1 && hd.title == "" && aligned(cur.h, t):
@@ -470,11 +475,15 @@ func (r *reading) table() (layout.Table, bool) {
 				row.LongTermGoal = v
 			case kMoney:
 				var m *document.Money
-				if v != "" {
+				if v := compact(v); v != "" && v != "-" && v != "—" && v != "－" {
 					if got, err := document.ParseMoney(v); err == nil {
 						m = &got
 					} else {
-						warn(check.MoneyNotANumber, "%s: %q is not an amount", c.label, v)
+						field := c.money
+						if field == "" {
+							field = c.label
+						}
+						warn(check.MoneyNotANumber, "%s: %q is not an amount", field, v)
 					}
 				}
 				switch c.money {

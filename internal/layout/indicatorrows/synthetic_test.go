@@ -269,3 +269,29 @@ func TestReadRefusesLookAlikes(t *testing.T) {
 		}
 	}
 }
+
+func TestReadTitleRuledIntoTheTable(t *testing.T) {
+	// The title and the 单位 line are cells of the table above its header.
+	cells := []cell{{0, 0, 0, 9, "2025年项目支出绩效目标表"}, {1, 0, 1, 9, "编制单位：某某中心"}}
+	for _, c := range hunanHeader {
+		c.r0, c.r1 = c.r0+2, c.r1+2
+		cells = append(cells, c)
+	}
+	cells = append(cells, cell{4, 0, 4, 0, "102"}, cell{4, 1, 4, 1, "培训费"}, cell{4, 2, 4, 2, "8.5"}, cell{4, 3, 4, 3, "完成培训"})
+	for k, v := range []string{"产出指标", "数量指标", "培训人次", "200", "≥", ""} {
+		cells = append(cells, cell{4, 4 + k, 4, 4 + k, v})
+	}
+	s := sheet{xs: lattice(20, 80, 11), ys: lattice(60, 30, 6), cells: cells}
+	tables := indicatorrows.Read([]*pdfpage.Page{s.page(3)})
+	if len(tables) != 1 || len(tables[0].Rows) != 1 {
+		t.Fatalf("tables %+v", tables)
+	}
+	tb := tables[0]
+	if tb.Info.Title != "2025年项目支出绩效目标表" || tb.Year == nil || *tb.Year != 2025 || tb.Department != "某某中心" || tb.CurrencyUnit != "万元" {
+		t.Errorf("heading %+v year %v department %q currency %q", tb.Info, tb.Year, tb.Department, tb.CurrencyUnit)
+	}
+	r := tb.Rows[0]
+	if r.Name != "培训费" || r.Total.String() != "8.5" || len(r.Indicators) != 1 || r.Indicators[0].Direction != "≥" {
+		t.Errorf("row %+v", r)
+	}
+}
