@@ -14,7 +14,7 @@ type kind int
 
 const (
 	kNone      kind = iota // a column the reader does not map
-	kSeq                   // 序号: not the row's seq
+	kSeq                   // 序号 (not the row's seq), 主管部门: not read
 	kCode                  // 单位编码 / 项目编码
 	kName                  // 项目名称
 	kUnit                  // 单位名称 beside a 项目名称
@@ -166,12 +166,15 @@ func projectKind(h, parent string) (kind, string) {
 	switch {
 	case h == "序号":
 		return kSeq, ""
-	case strings.Contains(h, "编码") || strings.Contains(h, "代码"):
+	case strings.Contains(h, "编码") || strings.Contains(h, "代码") || strings.Contains(h, "编号"):
 		return kCode, ""
-	case strings.Contains(h, "项目名称") || h == "项目" || strings.Contains(h, "（项目）名称") || strings.Contains(h, "(项目)名称"):
+	case strings.Contains(h, "项目名称") || h == "项目" ||
+		strings.Contains(h, "名称") && (strings.Contains(h, "项目") || strings.Contains(h, "政策")):
 		return kName, ""
-	case strings.Contains(h, "单位名称") || h == "实施单位" || h == "资金使用单位" || h == "单位":
+	case strings.Contains(h, "单位名称") || h == "实施单位" || h == "资金使用单位" || h == "单位" || h == "预算单位":
 		return kUnit, ""
+	case strings.Contains(h, "主管部门") || h == "部门名称" || h == "部门":
+		return kSeq, "" // the department, printed on every row: not a row field
 	case strings.Contains(h, "目标") && !strings.Contains(h, "指标"):
 		if strings.Contains(h, "总体") || strings.Contains(h, "长期") || strings.Contains(h, "实施期") {
 			return kLongGoal, ""

@@ -156,6 +156,15 @@ func (r *reading) add(page int, t *grid.Table, from int, continued bool) {
 		}
 		pc.lcols = append(pc.lcols, cols)
 	}
+	// A repeated header the reader could not read as one (clipped text
+	// drawn over it) is still not a body row.
+	if in := r.h.index(kInd); continued && len(pc.lcols[in]) > 0 {
+		for row := 0; row < min(t.Rows(), 4); row++ {
+			if c := t.CellAt(row, pc.lcols[in][0]); indicatorKind(headerText(c)) == kInd {
+				pc.from = c.LastRow() + 1
+			}
+		}
+	}
 	r.pieces = append(r.pieces, pc)
 	r.lastPage = page
 }
@@ -313,10 +322,9 @@ func (r *reading) rows() []rawRow {
 	bls := r.blocks()
 	var rows []rawRow
 	for i, b := range bls {
-		below := b.last && b.pieceIndex+1 < len(r.pieces) && r.pieces[b.pieceIndex+1].continued
-		if b.last && b.pieceIndex+1 < len(r.pieces) {
-			below = true
-		}
+		// The table goes on on the next page: the last block's clipped
+		// text below the table is part of it.
+		below := b.last && b.pieceIndex+1 < len(r.pieces)
 		proj := make([]string, len(b.proj))
 		for j := range b.proj {
 			proj[j] = r.final(b, b.proj[j], below)
@@ -442,11 +450,10 @@ func (r *reading) table() (layout.Table, bool) {
 	if t.CurrencyUnit == "" {
 		t.CurrencyUnit = r.h.currency
 	}
-	for j, c := range r.h.cols {
+	for _, c := range r.h.cols {
 		if c.kind == kNone && c.label != "" {
 			t.Warnings = append(t.Warnings, document.Warning{Code: ColumnUnmapped, Page: r.firstPage,
 				Message: fmt.Sprintf("column %q is not read", c.label)})
-			_ = j
 		}
 	}
 	direction := r.typeIsDirection(raws)
