@@ -345,7 +345,12 @@ func (r *reading) rows() []rawRow {
 		}
 		nr := rawRow{page: b.page, proj: proj, inds: inds}
 		empty := r.projectEmpty(proj)
-		if len(rows) > 0 && (empty || (b.first && b.continuedHere && i > 0 && r.sameProject(rows[len(rows)-1].proj, proj))) {
+		// A block continues the row above when it prints no project cell
+		// (the name cell not merged), repeats them all (a table printing
+		// the project on every indicator row), or starts a continued page
+		// with the same project.
+		if len(rows) > 0 && (empty || r.repeats(rows[len(rows)-1].proj, proj) ||
+			(b.first && b.continuedHere && i > 0 && r.sameProject(rows[len(rows)-1].proj, proj))) {
 			prev := &rows[len(rows)-1]
 			r.join(prev, nr, b.first && b.continuedHere)
 			continue
@@ -362,6 +367,20 @@ func (r *reading) rows() []rawRow {
 func (r *reading) projectEmpty(proj []string) bool {
 	for j, c := range r.h.cols {
 		if !isIndicatorKind(c.kind) && c.kind != kSeq && c.kind != kNone && proj[j] != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// repeats reports whether a block prints the same named project cells as
+// the row above.
+func (r *reading) repeats(prev, cur []string) bool {
+	if cur[r.h.index(kName)] == "" {
+		return false
+	}
+	for j, c := range r.h.cols {
+		if !isIndicatorKind(c.kind) && compact(prev[j]) != compact(cur[j]) {
 			return false
 		}
 	}

@@ -295,3 +295,22 @@ func TestReadTitleRuledIntoTheTable(t *testing.T) {
 		t.Errorf("row %+v", r)
 	}
 }
+
+func TestReadProjectRepeatedOnEveryRow(t *testing.T) {
+	// A table that prints the project's cells again on each indicator row
+	// (no merged cells): one project, two indicators.
+	var body []cell
+	for r, ind := range [][]string{{"产出指标", "数量指标", "次数", "≥", "3", "次"}, {"效益指标", "社会效益指标", "满意度", "≥", "90", "%"}} {
+		body = append(body, project(r, r, "11000022T000000000001-项目甲", "1.00", "1.00", "目标")...)
+		body = append(body, indicatorCells(r, ind...)...)
+	}
+	body = append(body, project(2, 2, "11000022T000000000002-项目乙", "1.00", "1.00", "目标")...)
+	body = append(body, indicatorCells(2, "产出指标", "数量指标", "人数", "≥", "3", "人")...)
+	tables := indicatorrows.Read([]*pdfpage.Page{beijingPage(1, true, body, "项目支出绩效目标表")})
+	if len(tables) != 1 || len(tables[0].Rows) != 2 {
+		t.Fatalf("tables %+v", tables)
+	}
+	if a := tables[0].Rows[0]; a.Name != "项目甲" || len(a.Indicators) != 2 || a.Indicators[1].Name != "满意度" || a.Total.String() != "1.00" {
+		t.Errorf("row 1 %+v", a)
+	}
+}
