@@ -60,6 +60,11 @@ func Read(pages []*pdfpage.Page) []layout.Table {
 		for i, t := range tables {
 			h, refused := readHeader(t)
 			hd := headingAbove(p, tables, t)
+			if hd.title == "" && h != nil && h.top > 0 {
+				if in := headingInside(t, h.top); in.title != "" {
+					hd = in
+				}
+			}
 			whole := strings.Contains(hd.title, "整体")
 			switch {
 			case refused || whole:
@@ -70,11 +75,6 @@ func Read(pages []*pdfpage.Page) []layout.Table {
 					continue
 				}
 				flush()
-				if hd.title == "" && h.top > 0 {
-					if in := headingInside(t, h.top); in.title != "" {
-						hd = in
-					}
-				}
 				cur = &reading{h: h, head: hd, firstPage: p.Number}
 				cur.add(p.Number, t, h.last+1, false)
 			case cur != nil && i == 0 && cur.lastPage == p.Number-1 && hd.title == "" && aligned(cur.h, t):
