@@ -564,19 +564,59 @@ func (r *reading) table() (layout.Table, bool) {
 }
 
 // headsProjects reports whether row k (no goal, no indicators) is a unit
-// row: the rows after it, past other such rows (nested units), include a
-// project (a goal or indicators) before a 合计.
+// row: project rows (a goal or indicators) follow it, past other such rows
+// (nested units), before a 合计; and where it prints an amount, its
+// projects' amounts up to the next such row add up to it (within the
+// printed rounding), as a unit's do.
 func (r *reading) headsProjects(raws []rawRow, k int) bool {
 	g, n := r.h.index(kGoal), r.h.index(kName)
-	for _, raw := range raws[k+1:] {
-		switch {
-		case len(raw.inds) > 0 || (g >= 0 && raw.proj[g] != ""):
-			return true
-		case isTotal(raw.proj[n]):
-			return false
+	m := -1 // the first money column, 项目总额 where printed
+	for j, c := range r.h.cols {
+		if c.kind == kMoney && (m < 0 || c.money == moneyTotal && r.h.cols[m].money != moneyTotal) {
+			m = j
 		}
 	}
-	return false
+	amount := func(raw rawRow) (document.Money, bool) {
+		if m < 0 {
+			return document.Money{}, false
+		}
+		v, err := document.ParseMoney(compact(raw.proj[m]))
+		return v, err == nil
+	}
+	own, hasOwn := amount(raws[k])
+	projects, nested := 0, false
+	var sum int64
+	slack := int64(0)
+	half := func(d int) int64 {
+		h := int64(500000)
+		for i := 0; i < d; i++ {
+			h /= 10
+		}
+		return h
+	}
+	for _, raw := range raws[k+1:] {
+		isProject := len(raw.inds) > 0 || (g >= 0 && raw.proj[g] != "")
+		if isTotal(raw.proj[n]) || (!isProject && projects > 0) {
+			break
+		}
+		if !isProject {
+			nested = true // a unit under this one: its sums are its own
+			continue
+		}
+		projects++
+		if v, ok := amount(raw); ok {
+			sum += v.Micros
+			slack += half(v.Decimals)
+		}
+	}
+	if projects == 0 {
+		return false
+	}
+	if !hasOwn || nested {
+		return true
+	}
+	d := own.Micros - sum
+	return d <= slack+half(own.Decimals) && -d <= slack+half(own.Decimals)
 }
 
 func isTotal(s string) bool {

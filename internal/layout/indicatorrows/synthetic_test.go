@@ -314,3 +314,20 @@ func TestReadProjectRepeatedOnEveryRow(t *testing.T) {
 		t.Errorf("row 1 %+v", a)
 	}
 }
+
+func TestReadProjectWithoutGoalIsNotAUnit(t *testing.T) {
+	// A project printing neither goal nor indicators, followed by a project
+	// whose amount is not its own: not a unit row.
+	var body []cell
+	body = append(body, project(0, 0, "11000022T000000000001-项目甲", "7.00", "7.00", "")...)
+	body = append(body, indicatorCells(0, "", "", "", "", "", "")...)
+	body = append(body, project(1, 1, "11000022T000000000002-项目乙", "2.00", "2.00", "目标")...)
+	body = append(body, indicatorCells(1, "产出指标", "数量指标", "人数", "≥", "3", "人")...)
+	tables := indicatorrows.Read([]*pdfpage.Page{beijingPage(1, true, body, "项目支出绩效目标表")})
+	if len(tables) != 1 || len(tables[0].Rows) != 2 {
+		t.Fatalf("tables %+v", tables)
+	}
+	if r := tables[0].Rows[0]; r.Level != document.LevelProject || r.Unit != nil || tables[0].Rows[1].Unit != nil {
+		t.Errorf("rows %+v", tables[0].Rows)
+	}
+}
