@@ -187,12 +187,8 @@ func projectKind(h, parent string) (kind, string) {
 				return kMoney, pf
 			}
 		}
-		if parent != "" && f == "" {
-			return kMoney, ""
-		}
-		if pf, ok := moneyField(parent); ok && pf != "" && pf != f && f != moneyTotal {
-			return kMoney, "" // a part of a spanning money header: other_money
-		}
+		// A known field keeps its name under any spanning header (财政拨款
+		// under 资金总额); other money columns are other_money.
 		return kMoney, f
 	}
 	if _, ok := moneyField(parent); ok && h != "" {

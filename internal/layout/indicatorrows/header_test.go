@@ -33,6 +33,10 @@ func TestProjectKind(t *testing.T) {
 		{"合计", "财政拨款", kMoney, moneyFiscal}, // the spanning header's own total
 		{"一般公共预算", "财政拨款", kMoney, ""},      // other_money
 		{"政府性基金", "财政拨款", kMoney, ""},
+		{"合计", "资金总额", kMoney, moneyTotal},
+		{"财政拨款", "资金总额", kMoney, moneyFiscal},
+		{"其他资金", "资金总额", kMoney, moneyOther},
+		{"上年结转", "资金总额", kMoney, ""},
 		{"项目概况", "", kNone, ""},
 	}
 	for _, tt := range tests {
