@@ -121,23 +121,33 @@ var refusing = []string{"完成值", "自评", "偏差", "实际完成", "完成
 
 // indicatorKind classifies a header word of the indicator part of the table.
 func indicatorKind(h string) kind {
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			if strings.Contains(h, w) {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
-	case strings.Contains(h, "一级指标"):
+	case has("一级指标"):
 		return kL1
-	case strings.Contains(h, "二级指标"):
+	case has("二级指标"):
 		return kL2
-	case strings.Contains(h, "三级指标"), h == "指标名称", h == "绩效指标名称":
+	case has("三级指标"), h == "指标名称", h == "绩效指标名称", h == "指标":
 		return kInd
-	case strings.Contains(h, "指标值类型"):
+	case has("指标值类型"):
 		return kDirection
-	case strings.Contains(h, "性质"), strings.Contains(h, "指标方向"):
+	case has("性质", "指标方向", "符号", "比较方式"):
 		return kDirection
-	case strings.Contains(h, "度量单位"), strings.Contains(h, "计量单位"), h == "单位" || h == "指标单位":
+	case has("度量单位", "计量单位", "指标单位"), h == "单位":
 		return kMeasure
-	case strings.Contains(h, "权重"), strings.Contains(h, "分值"):
+	case has("权重", "分值"):
 		return kWeight
-	case strings.HasSuffix(h, "指标值") || strings.HasSuffix(h, "目标值"):
-		if strings.Contains(h, "实施期") || strings.Contains(h, "中长期") || strings.Contains(h, "实施周期") || strings.Contains(h, "长期") {
+	case has("内容", "说明", "解释", "标准", "依据", "来源", "备注"):
+		return kNone // described by its header: an extra column
+	case has("指标值", "目标值"):
+		if has("实施期", "中长期", "实施周期", "长期", "总体") {
 			return kPeriod
 		}
 		return kValue
@@ -219,6 +229,32 @@ func moneyField(h string) (string, bool) {
 
 // snapEm: x positions this close, in ems, are the same rule.
 const snapEm = 0.25
+
+// promoteTotal makes the first budget column the total where no column is
+// one: a table with a single 年度预算 / 预算金额 / 项目资金 column prints the
+// project's amount there.
+func (h *header) promoteTotal() {
+	for _, c := range h.cols {
+		if c.kind == kMoney && c.money == moneyTotal {
+			return
+		}
+	}
+	for i, c := range h.cols {
+		if c.kind != kMoney || c.money != "" {
+			continue
+		}
+		if strings.Contains(c.label, "其中") || strings.Contains(c.label, "结转") || strings.Contains(c.label, "基金") || strings.Contains(c.label, "一般公共") {
+			return
+		}
+		for _, w := range []string{"预算", "金额", "资金", "经费"} {
+			if strings.Contains(c.label, w) {
+				h.cols[i].money = moneyTotal
+				return
+			}
+		}
+		return
+	}
+}
 
 // header is a table's header band: the schema and the last header row.
 type header struct {
@@ -321,6 +357,7 @@ func readHeader(t *grid.Table) (h *header, refused bool) {
 		}
 		h.cols = append(h.cols, c)
 	}
+	h.promoteTotal()
 	if !h.has(kName) || !h.has(kValue) || !h.has(kInd) || (!h.has(kMoney) && !h.has(kGoal)) {
 		return nil, false
 	}

@@ -60,6 +60,7 @@ func TestIndicatorKind(t *testing.T) {
 		{"权重", "", kWeight}, {"分值", "", kWeight}, {"指标权重(%)", "", kWeight},
 		{"指标值内容", "", kNone}, {"评（扣）分标准", "", kNone}, {"备注", "", kNone},
 		{"年度", "指标值", kValue}, {"实施期", "指标值", kPeriod},
+		{"指标值（数值）", "", kValue}, {"指标值说明", "", kNone}, {"指标解释", "", kNone},
 	}
 	for _, tt := range tests {
 		got := indicatorKind(tt.h)
@@ -86,5 +87,26 @@ func TestCombine(t *testing.T) {
 		if got := combine(tt.a, tt.b); got != tt.want {
 			t.Errorf("combine(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+func TestPromoteTotal(t *testing.T) {
+	mk := func(labels ...string) *header {
+		h := &header{}
+		for _, l := range labels {
+			k, m := projectKind(l, "")
+			h.cols = append(h.cols, column{kind: k, money: m, label: l})
+		}
+		h.promoteTotal()
+		return h
+	}
+	if h := mk("项目名称", "年度预算", "绩效目标"); h.cols[1].money != moneyTotal {
+		t.Errorf("年度预算 alone: %q, want total", h.cols[1].money)
+	}
+	if h := mk("项目名称", "项目总额", "上年结转资金"); h.cols[2].money != "" {
+		t.Errorf("a second money column beside 项目总额: %q, want other_money", h.cols[2].money)
+	}
+	if h := mk("项目名称", "当年财政拨款预算金额"); h.cols[1].money != moneyFiscal {
+		t.Errorf("当年财政拨款预算金额: %q, want fiscal_appropriation (the contract's)", h.cols[1].money)
 	}
 }
