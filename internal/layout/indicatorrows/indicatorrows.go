@@ -38,6 +38,10 @@ const (
 	// ColumnUnmapped: a column of the project part of the header that is
 	// none of the known fields; its cells are not read.
 	ColumnUnmapped = "column-unmapped"
+	// GridUnmapped: a page of the table whose columns do not line up with
+	// the header (text under no header column, or no name or 三级指标
+	// column at all); that text is not read.
+	GridUnmapped = "grid-unmapped"
 )
 
 // Read returns every indicator-rows target table of the pages.
@@ -134,6 +138,7 @@ type reading struct {
 	firstPage int
 	lastPage  int
 	pieces    []piece
+	warnings  []document.Warning // about the grid, page by page
 }
 
 // piece is the part of the table on one page.
@@ -218,8 +223,11 @@ func (r *reading) blocks() []block {
 	var out []block
 	for pi, pc := range r.pieces {
 		if len(pc.lcols[nameIdx]) == 0 || len(pc.lcols[indIdx]) == 0 {
+			r.warnings = append(r.warnings, document.Warning{Code: GridUnmapped, Page: pc.page,
+				Message: fmt.Sprintf("page %d: the table's columns do not line up with its header; the page is not read", pc.page)})
 			continue
 		}
+		r.checkCovered(pc)
 		nameCol, indCol := pc.lcols[nameIdx][0], pc.lcols[indIdx][0]
 		t := pc.t
 		start := len(out)
@@ -263,6 +271,37 @@ func (r *reading) blocks() []block {
 		}
 	}
 	return out
+}
+
+// checkCovered warns when body cells hold text in lattice columns that no
+// header column covers (their text is not read).
+func (r *reading) checkCovered(pc piece) {
+	covered := make([]bool, pc.t.Cols())
+	for _, cols := range pc.lcols {
+		for _, k := range cols {
+			covered[k] = true
+		}
+	}
+	for _, c := range pc.t.Cells {
+		if c.Row < pc.from || c.Text == "" {
+			continue
+		}
+		for k := c.Col; k <= c.LastCol(); k++ {
+			if !covered[k] {
+				r.warnings = append(r.warnings, document.Warning{Code: GridUnmapped, Page: pc.page,
+					Message: fmt.Sprintf("page %d: %q lies under no header column and is not read", pc.page, clip(c.Text))})
+				return
+			}
+		}
+	}
+}
+
+// clip shortens a text for a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 20 {
+		return string(r[:20]) + "…"
+	}
+	return s
 }
 
 // final is a block's text for column j: the clipped copy drawn beyond the
@@ -469,6 +508,7 @@ func (r *reading) table() (layout.Table, bool) {
 	if t.CurrencyUnit == "" {
 		t.CurrencyUnit = r.h.currency
 	}
+	t.Warnings = append(t.Warnings, r.warnings...)
 	for _, c := range r.h.cols {
 		if c.kind == kNone && c.label != "" {
 			t.Warnings = append(t.Warnings, document.Warning{Code: ColumnUnmapped, Page: r.firstPage,
