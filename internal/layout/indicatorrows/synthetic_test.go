@@ -167,13 +167,13 @@ func beijingPageWith(last string, n int, header bool, body []cell, above ...stri
 			{0, 4, 1, 4, "绩效目标"}, {0, 5, 1, 5, "一级指标"}, {0, 6, 1, 6, "二级指标"}, {0, 7, 1, 7, "三级指标"},
 			{0, 8, 1, 8, "绩效指标性质"}, {0, 9, 1, 9, "本年绩效指标值"}, {0, 10, 1, 10, last}}
 	}
-	rows := 0
+	rows, cols := 0, 11
 	for _, c := range body {
 		c.r0, c.r1 = c.r0+off, c.r1+off
 		cells = append(cells, c)
-		rows = max(rows, c.r1+1)
+		rows, cols = max(rows, c.r1+1), max(cols, c.c1+1)
 	}
-	s := sheet{xs: lattice(20, 72, 12), ys: lattice(60, 40, rows+1), cells: cells, above: above}
+	s := sheet{xs: lattice(20, 72, cols+1), ys: lattice(60, 40, rows+1), cells: cells, above: above}
 	return s.page(n)
 }
 
@@ -329,5 +329,23 @@ func TestReadProjectWithoutGoalIsNotAUnit(t *testing.T) {
 	}
 	if r := tables[0].Rows[0]; r.Level != document.LevelProject || r.Unit != nil || tables[0].Rows[1].Unit != nil {
 		t.Errorf("rows %+v", tables[0].Rows)
+	}
+}
+
+func TestReadWarnsOfTextUnderNoHeaderColumn(t *testing.T) {
+	var p1, p2 []cell
+	p1 = append(p1, project(0, 0, "11000022T000000000001-项目甲", "1.00", "1.00", "目标")...)
+	p1 = append(p1, indicatorCells(0, "产出指标", "数量指标", "次数", "≥", "3", "次")...)
+	p2 = append(p2, project(0, 0, "11000022T000000000002-项目乙", "1.00", "1.00", "目标")...)
+	p2 = append(p2, indicatorCells(0, "产出指标", "数量指标", "人数", "≥", "3", "人", "多出的一列")...)
+	pages := []*pdfpage.Page{beijingPage(1, true, p1, "项目支出绩效目标表"), beijingPage(2, false, p2)}
+	// Page 2 draws one column more on the right than the header has.
+	tables := indicatorrows.Read(pages)
+	if len(tables) != 1 || len(tables[0].Rows) != 2 {
+		t.Fatalf("tables %+v", tables)
+	}
+	w := tables[0].Warnings
+	if len(w) != 1 || w[0].Code != indicatorrows.GridUnmapped || w[0].Page != 2 {
+		t.Errorf("warnings %+v, want one %s on page 2", w, indicatorrows.GridUnmapped)
 	}
 }
