@@ -158,6 +158,9 @@ func indicatorKind(h string) kind {
 // subValueKind classifies the sub-columns of a spanning 指标值 header
 // (指标值 over 年度 / 实施期).
 func subValueKind(h, parent string) kind {
+	if indicatorKind(parent) == kInd && (h == "名称" || h == "指标名称" || h == "内容") {
+		return kInd // 三级指标 over 名称 | 指标值
+	}
 	if indicatorKind(parent) != kValue && indicatorKind(parent) != kPeriod {
 		return kNone
 	}
@@ -282,6 +285,15 @@ func readHeader(t *grid.Table) (h *header, refused bool) {
 		return nil, false
 	}
 	last := ind.LastRow()
+	// A 三级指标 header spanning sub-columns (名称 | 指标值): the band goes
+	// down to them.
+	for ind.ColSpan > 1 && last+1 < t.Rows() {
+		below := t.CellAt(last+1, ind.Col)
+		if k := indicatorKind(headerText(below)); k == kNone && !strings.Contains(headerText(below), "名称") || below.Row != last+1 {
+			break
+		}
+		last = below.LastRow()
+	}
 	// The band's top: the highest leaf ending on the last header row (the
 	// project-name header spans the whole band).
 	top := ind.Row
@@ -327,7 +339,11 @@ func readHeader(t *grid.Table) (h *header, refused bool) {
 			text = ""
 		}
 		leaves = append(leaves, leafCell{leaf, text, parent})
-		if k := indicatorKind(text); (k == kL1 || k == kL2 || k == kInd) && (firstInd < 0 || leaf.X0 < firstInd) {
+		k := indicatorKind(text)
+		if k == kNone {
+			k = subValueKind(text, parent)
+		}
+		if (k == kL1 || k == kL2 || k == kInd) && (firstInd < 0 || leaf.X0 < firstInd) {
 			firstInd = leaf.X0
 		}
 	}

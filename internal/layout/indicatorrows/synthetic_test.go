@@ -349,3 +349,20 @@ func TestReadWarnsOfTextUnderNoHeaderColumn(t *testing.T) {
 		t.Errorf("warnings %+v, want one %s on page 2", w, indicatorrows.GridUnmapped)
 	}
 }
+
+func TestReadIndicatorHeaderOverSubColumns(t *testing.T) {
+	// 三级指标 spans 名称 | 指标值; no 一级 / 二级 columns.
+	cells := []cell{{0, 0, 1, 0, "项目名称"}, {0, 1, 1, 1, "资金总额"}, {0, 2, 1, 2, "年度绩效目标"},
+		{0, 3, 0, 4, "三级指标"}, {1, 3, 1, 3, "名称"}, {1, 4, 1, 4, "指标值"},
+		{2, 0, 3, 0, "项目甲"}, {2, 1, 3, 1, "12.30"}, {2, 2, 3, 2, "目标"},
+		{2, 3, 2, 3, "培训人次"}, {2, 4, 2, 4, "≥200人次"}, {3, 3, 3, 3, "满意度"}, {3, 4, 3, 4, "≥90%"}}
+	s := sheet{xs: lattice(20, 100, 6), ys: lattice(60, 30, 5), cells: cells, above: []string{"项目支出绩效目标表"}}
+	tables := indicatorrows.Read([]*pdfpage.Page{s.page(1)})
+	if len(tables) != 1 || len(tables[0].Rows) != 1 {
+		t.Fatalf("tables %+v", tables)
+	}
+	r := tables[0].Rows[0]
+	if r.Name != "项目甲" || r.Total.String() != "12.30" || len(r.Indicators) != 2 || r.Indicators[1].Name != "满意度" || r.Indicators[1].AnnualValue != "≥90%" {
+		t.Errorf("row %+v", r)
+	}
+}
