@@ -2,14 +2,495 @@
 // ruled form per project (项目名称, 主管部门, 实施单位, 项目资金, 年度目标 /
 // 总体目标, then a grid of 一级指标 / 二级指标 / 三级指标 / 指标值), as
 // Shandong, Fujian, Shaanxi and central-government style budgets print them.
+//
+// Forms are found by their words, not their places: every ruled table of
+// every page is read row by row, its cells are matched against the labels a
+// form prints (项目名称, 主管部门, 资金总额, 年度目标, …), a label's value is the
+// cell to its right, and the row that names 三级指标 and 指标值 starts the
+// indicator grid, whose columns the following rows (also on the next page) are
+// read by. Forms in a row whose headings agree become one table.
 package projectforms
 
 import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/petool/pet/document"
 	"github.com/petool/pet/internal/layout"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
+// Warning codes raised by the reader.
+const (
+	// WarnNoName: a form prints neither a 项目名称 nor a heading naming its project.
+	WarnNoName = "form-without-name"
+	// WarnMoney: a money cell of a form does not read as an amount.
+	WarnMoney = "form-money-unreadable"
+	// WarnWeight: a 分值 / 权重 cell does not read as a number.
+	WarnWeight = "form-weight-unreadable"
+	// WarnNoIndicators: a form's indicator grid has a header but no indicator.
+	WarnNoIndicators = "form-without-indicators"
+)
+
 // Read returns every project-forms target table of the pages.
 func Read(pages []*pdfpage.Page) []layout.Table {
-	return nil
+	r := &reader{}
+	for _, p := range pages {
+		if p == nil {
+			continue
+		}
+		r.page(p)
+	}
+	r.finish()
+	return group(r.forms)
+}
+
+// form is one project's form as read so far.
+type form struct {
+	page        int
+	heading     string   // the form's own heading (…绩效目标表), "" when none
+	above       []string // the free text lines above the form's heading
+	year        *int
+	name        string
+	code        string
+	unit        string
+	department  string
+	currency    string
+	money       [3]*document.Money // total, fiscal appropriation, other funds
+	periodTotal *document.Money    // 实施期资金总额
+	otherMoney  document.NamedMoney
+	annualGoal  string
+	periodGoal  string
+	goalCount   int
+	grid        *gridHeader
+	indicators  []document.Indicator
+	done        bool // the 备注 row closed the grid
+	reject      bool // a self-evaluation or whole-department table
+	lastPage    int
+	warnings    []document.Warning
+	labels      int // labels of a form seen (not counting the grid)
+}
+
+type reader struct {
+	forms []*form
+	cur   *form
+	// The grid's state carried from one row (and page) to the next.
+	lastName           *cell
+	l1, l2             logicalCell
+	prevTable          *ruledTable
+	prevPage           int
+	pendingFreeLines   []freeLine
+	continuationPage   bool
+	rowsOnCurrentTable int
+}
+
+// logicalCell is a merged level cell, possibly cut by a page break: its text
+// so far and the indicators it spans.
+type logicalCell struct {
+	c       *cell
+	text    string
+	touches bool  // reaches the bottom of its table
+	level   int   // 1 or 2
+	inds    []int // indices into cur.indicators
+}
+
+type freeLine struct {
+	text string
+	y    float64
+}
+
+func (r *reader) page(p *pdfpage.Page) {
+	tables := findTables(p)
+	free := freeLines(p, tables)
+	prevBottom := -1.0
+	for ti, t := range tables {
+		var above []string
+		for _, l := range free {
+			if l.y < t.Ys[0] && l.y > prevBottom {
+				above = append(above, l.text)
+			}
+		}
+		prevBottom = t.Ys[len(t.Ys)-1]
+		r.table(p, t, ti == 0, above)
+	}
+	if len(tables) == 0 && r.cur != nil && r.cur.grid != nil {
+		r.cur.done = true
+	}
+}
+
+// freeLines returns the page's text lines outside every table.
+func freeLines(p *pdfpage.Page, tables []*ruledTable) []freeLine {
+	var gs []pdfpage.Glyph
+	for _, g := range p.Glyphs {
+		cy := g.CenterY()
+		inside := false
+		for _, t := range tables {
+			if cy >= t.Ys[0] && cy < t.Ys[len(t.Ys)-1] && g.CenterX() >= t.Xs[0]-g.Size && g.CenterX() < t.Xs[len(t.Xs)-1]+g.Size {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			gs = append(gs, g)
+		}
+	}
+	var out []freeLine
+	for _, l := range lineGroups(gs) {
+		out = append(out, l)
+	}
+	return out
+}
+
+// lineGroups groups glyphs by baseline into trimmed lines, top to bottom.
+func lineGroups(gs []pdfpage.Glyph) []freeLine {
+	var out []freeLine
+	lines := groupByBaseline(gs)
+	for _, l := range lines {
+		t := strings.TrimSpace(textLines(l)[0])
+		if t != "" {
+			out = append(out, freeLine{t, l[0].Y})
+		}
+	}
+	return out
+}
+
+func groupByBaseline(gs []pdfpage.Glyph) [][]pdfpage.Glyph {
+	s := append([]pdfpage.Glyph(nil), gs...)
+	sortGlyphsByY(s)
+	var lines [][]pdfpage.Glyph
+	var base float64
+	for _, g := range s {
+		if len(lines) == 0 || g.Y-base > 0.5*max(g.Size, 1) {
+			lines = append(lines, nil)
+			base = g.Y
+		}
+		lines[len(lines)-1] = append(lines[len(lines)-1], g)
+	}
+	return lines
+}
+
+// norm is a cell's text as a label: no spaces, no colon at the end.
+func norm(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\u3000', '\t', '\n':
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimRight(s, ":：")
+}
+
+var (
+	nameLabels  = []string{"项目名称", "转移支付名称", "专项资金名称", "专项名称", "政策名称"}
+	codeLabels  = []string{"项目编码", "项目代码"}
+	unitLabels  = []string{"实施单位", "项目实施单位"}
+	annualGoals = []string{"年度目标", "年度总体目标", "当年绩效目标", "年度绩效目标", "绩效目标"}
+	periodGoals = []string{"总体目标", "项目实施期目标", "实施期目标", "项目总体目标", "中长期目标"}
+	gridNames   = []string{"三级指标", "指标内容", "指标名称"}
+	gridValues  = []string{"指标值", "目标值", "年度指标值"}
+	rejectWords = []string{"完成值", "实际完成", "自评", "得分", "偏差"}
+)
+
+func oneOf(s string, set []string) bool {
+	for _, x := range set {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// moneyLabel classifies a money sub-label: 0 total, 1 fiscal, 2 other funds,
+// 3 period total, 4 another money line (kept in other_money), -1 none.
+func moneyLabel(n string) (int, string) {
+	n = strings.TrimPrefix(n, "其中")
+	n = strings.TrimLeft(n, ":：")
+	key := n
+	n = strings.TrimSuffix(strings.TrimSuffix(n, "（万元）"), "(万元)")
+	switch n {
+	case "资金总额", "年度资金总额", "年度预算资金总额", "年度金额", "当年预算", "项目总额", "预算资金总额":
+		return 0, key
+	case "财政拨款", "财政资金", "财政拨款资金":
+		return 1, key
+	case "其他资金":
+		return 2, key
+	case "实施期资金总额":
+		return 3, key
+	case "中央财政资金", "市级财政资金", "省级财政资金", "区级财政资金", "市级支出", "补助区县":
+		return 4, key
+	}
+	return -1, ""
+}
+
+func isDeptLabel(n string) bool {
+	return strings.HasPrefix(n, "主管部门") || n == "市级主管部门" || n == "主管单位"
+}
+
+func isFormLabel(n string) bool {
+	if oneOf(n, nameLabels) || oneOf(n, codeLabels) || oneOf(n, unitLabels) || isDeptLabel(n) ||
+		oneOf(n, annualGoals) || oneOf(n, periodGoals) {
+		return true
+	}
+	k, _ := moneyLabel(n)
+	return k >= 0
+}
+
+// rowCells returns the distinct cells covering lattice row i, left to right.
+func rowCells(t *ruledTable, i int) []*cell {
+	var out []*cell
+	for j := 0; j+1 < len(t.Xs); j++ {
+		c := t.CellAt(i, j)
+		if c != nil && (len(out) == 0 || out[len(out)-1] != c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (r *reader) newForm(p *pdfpage.Page, t *ruledTable, row int, above []string) {
+	r.closeForm()
+	f := &form{page: p.Number, lastPage: p.Number}
+	// The heading: the table's own first cell when it spans the table and
+	// ends in 目标表, else the last free line above that does.
+	if row == 0 {
+		cs := rowCells(t, 0)
+		if len(cs) == 1 && isHeading(cs[0].Text) {
+			f.heading = norm(cs[0].Text)
+		}
+	}
+	rest := above
+	if f.heading == "" {
+		for k := len(above) - 1; k >= 0; k-- {
+			if isHeading(above[k]) {
+				f.heading = strings.TrimSpace(above[k])
+				rest = above[:k]
+				for _, l := range above[k+1:] {
+					if y := yearOf(l); y != nil {
+						f.year = y
+					}
+				}
+				break
+			}
+		}
+	}
+	for _, l := range above {
+		if y := yearOf(l); y != nil && f.year == nil {
+			f.year = y
+		}
+		if u := unitLine(l); u != "" {
+			f.currency = u
+		}
+	}
+	f.above = rest
+	r.forms = append(r.forms, f)
+	r.cur = f
+	r.lastName = nil
+	r.l1, r.l2 = logicalCell{level: 1}, logicalCell{level: 2}
+}
+
+func isHeading(s string) bool {
+	s = norm(s)
+	return strings.HasSuffix(s, "目标表") || strings.HasSuffix(s, "目标表（一级项目）") || strings.HasSuffix(s, "目标表(一级项目)")
+}
+
+var yearRe = regexp.MustCompile(`^[（(]\s*(\d{4})\s*年度?\s*[）)]$`)
+
+func yearOf(s string) *int {
+	m := yearRe.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return nil
+	}
+	y, _ := strconv.Atoi(m[1])
+	return &y
+}
+
+var unitRe = regexp.MustCompile(`(?:金额)?单位[:：]\s*(万元|元|千元|亿元)`)
+
+func unitLine(s string) string {
+	if m := unitRe.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+func (r *reader) closeForm() {
+	f := r.cur
+	if f == nil {
+		return
+	}
+	r.cur = nil
+}
+
+// table reads one ruled table of page p.
+func (r *reader) table(p *pdfpage.Page, t *ruledTable, first bool, above []string) {
+	cont := false
+	if r.cur != nil && r.cur.grid != nil && !r.cur.done {
+		// The grid goes on in this table when its columns line up and its
+		// first row is neither a label row nor a new heading.
+		cont = r.cur.grid.fits(t) && !anyHeading(above) && !labelRow(t, 0)
+		if !cont {
+			r.cur.done = true
+		}
+	}
+	newPage := p.Number != r.prevPage
+	prevT := r.prevTable
+	r.prevTable, r.prevPage = t, p.Number
+	for i := 0; i+1 < len(t.Ys); i++ {
+		cs := rowCells(t, i)
+		if cont {
+			if r.gridRow(p, t, i, cs, newPage && i == 0, prevT) {
+				continue
+			}
+			cont = false
+		}
+		r.labelRow(p, t, i, cs, above)
+		if r.cur != nil && r.cur.grid != nil && !r.cur.done && r.cur.grid.table == t && r.cur.grid.row == i {
+			cont = true
+		}
+	}
+}
+
+func anyHeading(lines []string) bool {
+	for _, l := range lines {
+		if isHeading(l) {
+			return true
+		}
+	}
+	return false
+}
+
+func labelRow(t *ruledTable, i int) bool {
+	for _, c := range rowCells(t, i) {
+		if isFormLabel(norm(c.Text)) || isHeading(c.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelRow reads a row of a form's head: labels and the values right of them.
+func (r *reader) labelRow(p *pdfpage.Page, t *ruledTable, i int, cs []*cell, above []string) {
+	// A heading cell of its own starts a form.
+	if len(cs) == 1 && isHeading(cs[0].Text) && cs[0].Row == i {
+		r.newForm(p, t, i, above)
+		return
+	}
+	if h := newGridHeader(t, i, cs); h != nil {
+		if r.cur == nil || r.cur.grid != nil {
+			if r.cur == nil {
+				return // a grid with no form above it
+			}
+			r.newForm(p, t, i, above)
+		}
+		r.cur.grid = h
+		if h.reject {
+			r.cur.reject = true
+		}
+		return
+	}
+	for k, c := range cs {
+		if c.Row != i {
+			continue // a spanning cell was read on its first row
+		}
+		n := norm(c.Text)
+		if !isFormLabel(n) {
+			if strings.Contains(n, "资金") && (strings.Contains(n, "万元") || strings.Contains(n, "元）")) && r.cur != nil {
+				if strings.Contains(n, "万元") {
+					r.cur.currency = "万元"
+				}
+			}
+			continue
+		}
+		var val *cell
+		if k+1 < len(cs) && !isFormLabel(norm(cs[k+1].Text)) {
+			val = cs[k+1]
+		}
+		r.label(p, t, i, n, val, above)
+	}
+}
+
+// label stores one label's value in the current form, starting a new form
+// where the label belongs to the next one.
+func (r *reader) label(p *pdfpage.Page, t *ruledTable, i int, n string, val *cell, above []string) {
+	text := ""
+	if val != nil {
+		text = val.Text
+	}
+	f := r.cur
+	fresh := f == nil || f.grid != nil
+	switch {
+	case oneOf(n, nameLabels):
+		if fresh || f.name != "" {
+			r.newForm(p, t, i, above)
+		}
+		r.cur.name = joinLines(val)
+	case oneOf(n, codeLabels):
+		if fresh {
+			r.newForm(p, t, i, above)
+		}
+		r.cur.code = text
+	case isDeptLabel(n):
+		if fresh {
+			r.newForm(p, t, i, above)
+		}
+		r.cur.department = text
+	case oneOf(n, unitLabels):
+		if fresh {
+			r.newForm(p, t, i, above)
+		}
+		r.cur.unit = joinLines(val)
+	case oneOf(n, annualGoals), oneOf(n, periodGoals):
+		if fresh {
+			r.newForm(p, t, i, above)
+		}
+		if val == nil {
+			return // a caption over the goal row
+		}
+		r.cur.goalCount++
+		if oneOf(n, annualGoals) {
+			r.cur.annualGoal = joinLines(val)
+		} else {
+			r.cur.periodGoal = joinLines(val)
+		}
+	default:
+		k, key := moneyLabel(n)
+		if fresh || (k == 0 && r.cur.money[0] != nil) {
+			r.newForm(p, t, i, above)
+		}
+		f = r.cur
+		if strings.Contains(key, "万元") {
+			f.currency = "万元"
+		}
+		v := strings.TrimSpace(text)
+		var m *document.Money
+		if v != "" && v != "-" && v != "—" && v != "－" {
+			x, err := document.ParseMoney(v)
+			if err != nil {
+				f.warnings = append(f.warnings, document.Warning{Code: WarnMoney, Page: p.Number,
+					Message: fmt.Sprintf("%s %q does not read as an amount", n, v)})
+			} else {
+				m = &x
+			}
+		}
+		switch k {
+		case 0, 1, 2:
+			f.money[k] = m
+		case 3:
+			f.periodTotal = m
+		case 4:
+			f.otherMoney = append(f.otherMoney, document.NamedAmount{Name: key, Value: m})
+		}
+	}
+	r.cur.labels++
+}
+
+// joinLines is a value cell's text, its lines joined with nothing.
+func joinLines(c *cell) string {
+	if c == nil {
+		return ""
+	}
+	return c.Text
 }

@@ -1,0 +1,257 @@
+package projectforms
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/pdfpage"
+)
+
+// Column roles of the indicator grid.
+const (
+	roleL1 = iota
+	roleL2
+	roleName
+	roleValue
+	roleWeight
+	roleDirection
+	roleUnit
+	roleExtra
+)
+
+type column struct {
+	role   int
+	header string // as printed (lines joined)
+	x0, x1 float64
+}
+
+func (c column) center() float64 { return (c.x0 + c.x1) / 2 }
+
+// gridHeader is the header row of a form's indicator grid.
+type gridHeader struct {
+	table  *ruledTable
+	row    int // the header's last lattice row
+	cols   []column
+	reject bool // a self-evaluation grid (完成值, 得分, …)
+}
+
+// newGridHeader reads row i as the grid's header: it names a 三级指标 (or
+// 指标内容 / 指标名称) column and a 指标值 (or 目标值) column.
+func newGridHeader(t *ruledTable, i int, cs []*cell) *gridHeader {
+	h := &gridHeader{table: t, row: i}
+	hasName, hasValue := false, false
+	for _, c := range cs {
+		n := norm(c.Text)
+		role := -1
+		switch {
+		case n == "一级指标":
+			role = roleL1
+		case n == "二级指标":
+			role = roleL2
+		case oneOf(n, gridNames):
+			role, hasName = roleName, true
+		case oneOf(n, gridValues):
+			role, hasValue = roleValue, true
+		case strings.Contains(n, "分值") || strings.Contains(n, "权重"):
+			role = roleWeight
+		case n == "指标性质" || n == "指标方向":
+			role = roleDirection
+		case n == "计量单位" || n == "度量单位":
+			role = roleUnit
+		case n != "" && hasName:
+			role = roleExtra
+		}
+		for _, w := range rejectWords {
+			if strings.Contains(n, w) {
+				h.reject = true
+			}
+		}
+		if role < 0 {
+			continue
+		}
+		h.cols = append(h.cols, column{role: role, header: c.Text, x0: c.X0, x1: c.X1})
+		if c.Row+c.RowSpan-1 > h.row {
+			h.row = c.Row + c.RowSpan - 1
+		}
+	}
+	if !hasName || !hasValue {
+		return nil
+	}
+	return h
+}
+
+// fits reports whether table t continues the grid: a rule of t stands at
+// both ends of the name and value columns.
+func (h *gridHeader) fits(t *ruledTable) bool {
+	tol := 0.02 * (h.table.Xs[len(h.table.Xs)-1] - h.table.Xs[0])
+	has := func(x float64) bool {
+		for _, v := range t.Xs {
+			if math.Abs(v-x) <= tol {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range h.cols {
+		if (c.role == roleName || c.role == roleValue) && !(has(c.x0) && has(c.x1)) {
+			return false
+		}
+	}
+	return true
+}
+
+// cellOf returns the cell of column c in lattice row i of t.
+func cellOf(t *ruledTable, i int, c column) *cell {
+	j := t.colAt(c.center())
+	if j < 0 {
+		return nil
+	}
+	return t.CellAt(i, j)
+}
+
+// gridRow reads lattice row i of t as a row of the current form's grid. It
+// returns false when the row is not one (备注, a new form's labels).
+func (r *reader) gridRow(p *pdfpage.Page, t *ruledTable, i int, cs []*cell, pageTop bool, prevT *ruledTable) bool {
+	f := r.cur
+	if len(cs) > 0 && norm(cs[0].Text) == "备注" {
+		f.done = true
+		return true
+	}
+	if labelRow(t, i) || newGridHeader(t, i, cs) != nil {
+		if pageTop && newGridHeader(t, i, cs) != nil {
+			return true // the header repeated on the next page
+		}
+		f.done = true
+		return false
+	}
+	f.lastPage = p.Number
+	var name, value *cell
+	var weight, dir, unit string
+	var extra document.NamedText
+	var l1c, l2c *cell
+	for _, c := range f.grid.cols {
+		x := cellOf(t, i, c)
+		switch c.role {
+		case roleL1:
+			l1c = x
+		case roleL2:
+			l2c = x
+		case roleName:
+			name = x
+		case roleValue:
+			value = x
+		case roleWeight:
+			weight = text(x)
+		case roleDirection:
+			dir = text(x)
+		case roleUnit:
+			unit = text(x)
+		case roleExtra:
+			extra = append(extra, document.NamedValue{Name: norm(c.header), Value: text(x)})
+		}
+	}
+	last := t.Ys[len(t.Ys)-1]
+	r.l1.advance(l1c, pageTop, last, f)
+	r.l2.advance(l2c, pageTop, last, f)
+	if name == nil || name == r.lastName {
+		return true
+	}
+	// A row cut by the page break: the rest of its cells go to the
+	// indicator above.
+	if pageTop && prevT != nil && prevT.OpenBottom && r.lastName != nil && len(f.indicators) > 0 {
+		in := &f.indicators[len(f.indicators)-1]
+		in.Name += text(name)
+		if value != nil {
+			in.AnnualValue += text(value)
+		}
+		r.lastName = name
+		return true
+	}
+	r.lastName = name
+	if text(name) == "" && text(value) == "" {
+		return true
+	}
+	in := document.Indicator{
+		Seq:         len(f.indicators) + 1,
+		Level1:      r.l1.text,
+		Level2:      r.l2.text,
+		Name:        text(name),
+		AnnualValue: strings.TrimRight(text(value), "。；;"),
+		Direction:   dir,
+		MeasureUnit: unit,
+		Extra:       extra,
+	}
+	if w := strings.TrimSpace(weight); w != "" {
+		if d, ok := decimal(w); ok {
+			in.Weight = &d
+		} else {
+			f.warnings = append(f.warnings, document.Warning{Code: WarnWeight, Page: p.Number,
+				Message: fmt.Sprintf("indicator %d: weight %q is not a number", in.Seq, w)})
+		}
+	}
+	if r.l1.c != nil {
+		r.l1.inds = append(r.l1.inds, len(f.indicators))
+	}
+	if r.l2.c != nil {
+		r.l2.inds = append(r.l2.inds, len(f.indicators))
+	}
+	f.indicators = append(f.indicators, in)
+	return true
+}
+
+func text(c *cell) string {
+	if c == nil {
+		return ""
+	}
+	return c.Text
+}
+
+// advance moves a level column on to cell c of the next grid row. A new
+// cell at the top of a page continues the cell above when that one ran to
+// the bottom of its page and c is empty, or the two halves make one level
+// name (效益指 + 标); the indicators already read under it get the joined text.
+func (l *logicalCell) advance(c *cell, pageTop bool, bottom float64, f *form) {
+	if c == nil || c == l.c {
+		return
+	}
+	t := c.Text
+	touches := math.Abs(c.Y1-bottom) < 0.5
+	if pageTop && l.c != nil && l.touches && c.Row == 0 {
+		old := l.text
+		joined := old + t
+		if t == "" || (!strings.HasSuffix(old, "指标") && strings.HasSuffix(joined, "指标")) {
+			for _, k := range l.inds {
+				in := &f.indicators[k]
+				if l.level == 1 {
+					in.Level1 = joined
+				} else {
+					in.Level2 = joined
+				}
+			}
+			l.c, l.text, l.touches = c, joined, touches
+			return
+		}
+	}
+	l.c, l.text, l.inds, l.touches = c, t, nil, touches
+}
+
+var decimalRe = regexp.MustCompile(`^\d+(\.\d+)?$`)
+
+// decimal reads a printed weight as an exact decimal (trailing 分 or % dropped).
+func decimal(s string) (document.Decimal, bool) {
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "分"), "%")
+	if !decimalRe.MatchString(s) {
+		return "", false
+	}
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	s = strings.TrimLeft(s, "0")
+	if s == "" || s[0] == '.' {
+		s = "0" + s
+	}
+	return document.Decimal(s), true
+}
