@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/grid"
 	"github.com/petool/pet/internal/layout"
 	"github.com/petool/pet/internal/pdfpage"
 )
@@ -77,9 +78,9 @@ type reader struct {
 	forms []*form
 	cur   *form
 	// The grid's state carried from one row (and page) to the next.
-	lastName           *cell
+	lastName           *grid.Cell
 	l1, l2             logicalCell
-	prevTable          *ruledTable
+	prevTable          *grid.Table
 	prevPage           int
 	pendingFreeLines   []freeLine
 	continuationPage   bool
@@ -89,7 +90,7 @@ type reader struct {
 // logicalCell is a merged level cell, possibly cut by a page break: its text
 // so far and the indicators it spans.
 type logicalCell struct {
-	c       *cell
+	c       *grid.Cell
 	text    string
 	touches bool  // reaches the bottom of its table
 	level   int   // 1 or 2
@@ -102,7 +103,10 @@ type freeLine struct {
 }
 
 func (r *reader) page(p *pdfpage.Page) {
-	tables := findTables(p)
+	tables := grid.Find(p)
+	for _, t := range tables {
+		unhang(t)
+	}
 	free := freeLines(p, tables)
 	prevBottom := -1.0
 	for ti, t := range tables {
@@ -121,7 +125,7 @@ func (r *reader) page(p *pdfpage.Page) {
 }
 
 // freeLines returns the page's text lines outside every table.
-func freeLines(p *pdfpage.Page, tables []*ruledTable) []freeLine {
+func freeLines(p *pdfpage.Page, tables []*grid.Table) []freeLine {
 	var gs []pdfpage.Glyph
 	for _, g := range p.Glyphs {
 		cy := g.CenterY()
@@ -146,29 +150,12 @@ func freeLines(p *pdfpage.Page, tables []*ruledTable) []freeLine {
 // lineGroups groups glyphs by baseline into trimmed lines, top to bottom.
 func lineGroups(gs []pdfpage.Glyph) []freeLine {
 	var out []freeLine
-	lines := groupByBaseline(gs)
-	for _, l := range lines {
-		t := strings.TrimSpace(textLines(l)[0])
-		if t != "" {
-			out = append(out, freeLine{t, l[0].Y})
+	for _, l := range grid.Lines(gs) {
+		if t := strings.TrimSpace(l.Text); t != "" {
+			out = append(out, freeLine{t, l.Y})
 		}
 	}
 	return out
-}
-
-func groupByBaseline(gs []pdfpage.Glyph) [][]pdfpage.Glyph {
-	s := append([]pdfpage.Glyph(nil), gs...)
-	sortGlyphsByY(s)
-	var lines [][]pdfpage.Glyph
-	var base float64
-	for _, g := range s {
-		if len(lines) == 0 || g.Y-base > 0.5*max(g.Size, 1) {
-			lines = append(lines, nil)
-			base = g.Y
-		}
-		lines[len(lines)-1] = append(lines[len(lines)-1], g)
-	}
-	return lines
 }
 
 // norm is a cell's text as a label: no spaces, no colon at the end.
@@ -239,8 +226,8 @@ func isFormLabel(n string) bool {
 }
 
 // rowCells returns the distinct cells covering lattice row i, left to right.
-func rowCells(t *ruledTable, i int) []*cell {
-	var out []*cell
+func rowCells(t *grid.Table, i int) []*grid.Cell {
+	var out []*grid.Cell
 	for j := 0; j+1 < len(t.Xs); j++ {
 		c := t.CellAt(i, j)
 		if c != nil && (len(out) == 0 || out[len(out)-1] != c) {
@@ -250,7 +237,7 @@ func rowCells(t *ruledTable, i int) []*cell {
 	return out
 }
 
-func (r *reader) newForm(p *pdfpage.Page, t *ruledTable, row int, above []string) {
+func (r *reader) newForm(p *pdfpage.Page, t *grid.Table, row int, above []string) {
 	r.closeForm()
 	f := &form{page: p.Number, lastPage: p.Number}
 	// The heading: the table's own first cell when it spans the table and
@@ -325,7 +312,7 @@ func (r *reader) closeForm() {
 }
 
 // table reads one ruled table of page p.
-func (r *reader) table(p *pdfpage.Page, t *ruledTable, first bool, above []string) {
+func (r *reader) table(p *pdfpage.Page, t *grid.Table, first bool, above []string) {
 	cont := false
 	if r.cur != nil && r.cur.grid != nil && !r.cur.done {
 		// The grid goes on in this table when its columns line up and its
@@ -362,7 +349,7 @@ func anyHeading(lines []string) bool {
 	return false
 }
 
-func labelRow(t *ruledTable, i int) bool {
+func labelRow(t *grid.Table, i int) bool {
 	for _, c := range rowCells(t, i) {
 		if isFormLabel(norm(c.Text)) || isHeading(c.Text) {
 			return true
@@ -372,7 +359,7 @@ func labelRow(t *ruledTable, i int) bool {
 }
 
 // labelRow reads a row of a form's head: labels and the values right of them.
-func (r *reader) labelRow(p *pdfpage.Page, t *ruledTable, i int, cs []*cell, above []string) {
+func (r *reader) labelRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell, above []string) {
 	// A heading cell of its own starts a form.
 	if len(cs) == 1 && isHeading(cs[0].Text) && cs[0].Row == i {
 		r.newForm(p, t, i, above)
@@ -404,7 +391,7 @@ func (r *reader) labelRow(p *pdfpage.Page, t *ruledTable, i int, cs []*cell, abo
 			}
 			continue
 		}
-		var val *cell
+		var val *grid.Cell
 		if k+1 < len(cs) && !isFormLabel(norm(cs[k+1].Text)) {
 			val = cs[k+1]
 		}
@@ -414,7 +401,7 @@ func (r *reader) labelRow(p *pdfpage.Page, t *ruledTable, i int, cs []*cell, abo
 
 // label stores one label's value in the current form, starting a new form
 // where the label belongs to the next one.
-func (r *reader) label(p *pdfpage.Page, t *ruledTable, i int, n string, val *cell, above []string) {
+func (r *reader) label(p *pdfpage.Page, t *grid.Table, i int, n string, val *grid.Cell, above []string) {
 	text := ""
 	if val != nil {
 		text = val.Text
@@ -488,7 +475,7 @@ func (r *reader) label(p *pdfpage.Page, t *ruledTable, i int, n string, val *cel
 }
 
 // joinLines is a value cell's text, its lines joined with nothing.
-func joinLines(c *cell) string {
+func joinLines(c *grid.Cell) string {
 	if c == nil {
 		return ""
 	}

@@ -3,18 +3,12 @@ package projectforms
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/indicator"
 	"github.com/petool/pet/internal/layout"
-	"github.com/petool/pet/internal/pdfpage"
 )
-
-func sortGlyphsByY(s []pdfpage.Glyph) {
-	sort.SliceStable(s, func(i, j int) bool { return s[i].Y < s[j].Y })
-}
 
 func (r *reader) finish() { r.closeForm() }
 

@@ -5,8 +5,10 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/grid"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -32,7 +34,7 @@ func (c column) center() float64 { return (c.x0 + c.x1) / 2 }
 
 // gridHeader is the header row of a form's indicator grid.
 type gridHeader struct {
-	table  *ruledTable
+	table  *grid.Table
 	row    int // the header's last lattice row
 	cols   []column
 	reject bool // a self-evaluation grid (完成值, 得分, …)
@@ -40,7 +42,7 @@ type gridHeader struct {
 
 // newGridHeader reads row i as the grid's header: it names a 三级指标 (or
 // 指标内容 / 指标名称) column and a 指标值 (or 目标值) column.
-func newGridHeader(t *ruledTable, i int, cs []*cell) *gridHeader {
+func newGridHeader(t *grid.Table, i int, cs []*grid.Cell) *gridHeader {
 	h := &gridHeader{table: t, row: i}
 	hasName, hasValue := false, false
 	for _, c := range cs {
@@ -85,7 +87,7 @@ func newGridHeader(t *ruledTable, i int, cs []*cell) *gridHeader {
 
 // fits reports whether table t continues the grid: a rule of t stands at
 // both ends of the name and value columns.
-func (h *gridHeader) fits(t *ruledTable) bool {
+func (h *gridHeader) fits(t *grid.Table) bool {
 	tol := 0.02 * (h.table.Xs[len(h.table.Xs)-1] - h.table.Xs[0])
 	has := func(x float64) bool {
 		for _, v := range t.Xs {
@@ -104,8 +106,8 @@ func (h *gridHeader) fits(t *ruledTable) bool {
 }
 
 // cellOf returns the cell of column c in lattice row i of t.
-func cellOf(t *ruledTable, i int, c column) *cell {
-	j := t.colAt(c.center())
+func cellOf(t *grid.Table, i int, c column) *grid.Cell {
+	j := t.ColAt(c.center())
 	if j < 0 {
 		return nil
 	}
@@ -114,7 +116,7 @@ func cellOf(t *ruledTable, i int, c column) *cell {
 
 // gridRow reads lattice row i of t as a row of the current form's grid. It
 // returns false when the row is not one (备注, a new form's labels).
-func (r *reader) gridRow(p *pdfpage.Page, t *ruledTable, i int, cs []*cell, pageTop bool, prevT *ruledTable) bool {
+func (r *reader) gridRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell, pageTop bool, prevT *grid.Table) bool {
 	f := r.cur
 	if len(cs) > 0 && norm(cs[0].Text) == "备注" {
 		f.done = true
@@ -128,10 +130,10 @@ func (r *reader) gridRow(p *pdfpage.Page, t *ruledTable, i int, cs []*cell, page
 		return false
 	}
 	f.lastPage = p.Number
-	var name, value *cell
+	var name, value *grid.Cell
 	var weight, dir, unit string
 	var extra document.NamedText
-	var l1c, l2c *cell
+	var l1c, l2c *grid.Cell
 	for _, c := range f.grid.cols {
 		x := cellOf(t, i, c)
 		switch c.role {
@@ -202,7 +204,7 @@ func (r *reader) gridRow(p *pdfpage.Page, t *ruledTable, i int, cs []*cell, page
 	return true
 }
 
-func text(c *cell) string {
+func text(c *grid.Cell) string {
 	if c == nil {
 		return ""
 	}
@@ -213,7 +215,7 @@ func text(c *cell) string {
 // cell at the top of a page continues the cell above when that one ran to
 // the bottom of its page and c is empty, or the two halves make one level
 // name (效益指 + 标); the indicators already read under it get the joined text.
-func (l *logicalCell) advance(c *cell, pageTop bool, bottom float64, f *form) {
+func (l *logicalCell) advance(c *grid.Cell, pageTop bool, bottom float64, f *form) {
 	if c == nil || c == l.c {
 		return
 	}
@@ -254,4 +256,44 @@ func decimal(s string) (document.Decimal, bool) {
 		s = "0" + s
 	}
 	return document.Decimal(s), true
+}
+
+// unhang moves back to the cell under its centre every glyph that the grid
+// kept in the cell to its left as hanging past the rule although it is no
+// punctuation or space (a long 二级指标 running up to the rule glued the
+// first character of the 三级指标 beside it to itself), and reads the text of
+// the cells it changed again.
+func unhang(t *grid.Table) {
+	changed := map[*grid.Cell]bool{}
+	for _, c := range t.Cells {
+		keep := c.Glyphs[:0:0]
+		for _, g := range c.Glyphs {
+			if g.CenterX() > c.X1 && !hangable(g.Text) {
+				if d := t.CellAt(t.RowAt(g.CenterY()), t.ColAt(g.CenterX())); d != nil && d != c {
+					d.Glyphs = append(d.Glyphs, g)
+					changed[c], changed[d] = true, true
+					continue
+				}
+			}
+			keep = append(keep, g)
+		}
+		c.Glyphs = keep
+	}
+	for c := range changed {
+		c.Lines = nil
+		for _, l := range grid.Lines(c.Glyphs) {
+			c.Lines = append(c.Lines, l.Text)
+		}
+		c.Text = strings.TrimSpace(strings.Join(c.Lines, ""))
+	}
+}
+
+// hangable reports whether text may hang past a cell's right rule.
+func hangable(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+			return false
+		}
+	}
+	return true
 }
