@@ -30,6 +30,13 @@ type Cell struct {
 	Lines            []string // text lines top to bottom (glyphs grouped by baseline, sorted by x)
 	Text             string   // Lines joined with nothing between them, ends trimmed
 	Glyphs           []pdfpage.Glyph
+	// Above and Below are text lines drawn outside the table, just above
+	// its top rule (cells on the first lattice row) or just below its
+	// bottom rule (cells on the last), within the cell's column band: a
+	// producer that cuts a merged cell at a page break draws the cell's
+	// whole text on each page, clipped to the piece, so these are the
+	// parts of the text hidden on this page (and visible on the other).
+	Above, Below []string
 }
 
 // LastRow is the last lattice row the cell covers.
@@ -122,14 +129,17 @@ func BodySize(glyphs []pdfpage.Glyph) float64 {
 
 // tolerances, as fractions of the body font size.
 const (
-	snapFrac    = 0.25 // rules this close (across) are the same line
-	gapFrac     = 0.6  // collinear pieces this far apart (along) are one rule
-	touchFrac   = 0.5  // a rule ending this close to another touches it
-	coverFrac   = 0.5  // a rule covering this share of a lattice edge draws it
-	openFrac    = 1.0  // vertical rules running this far past the last horizontal one: open table
-	hangFrac    = 0.3  // glyphs this close along a baseline are one text run
-	lineFrac    = 0.45 // baselines this close are one text line
-	minCellFrac = 0.4  // lattice lines closer than this are merged
+	snapFrac      = 0.25 // rules this close (across) are the same line
+	gapFrac       = 0.6  // collinear pieces this far apart (along) are one rule
+	touchFrac     = 0.5  // a rule ending this close to another touches it
+	coverFrac     = 0.5  // a rule covering this share of a lattice edge draws it
+	openFrac      = 1.0  // vertical rules running this far past the last horizontal one: open table
+	hangFrac      = 0.3  // glyphs this close along a baseline are one text run
+	lineFrac      = 0.45 // baselines this close are one text line
+	minCellFrac   = 0.4  // lattice lines closer than this are merged
+	overflowLines = 9.0  // a cell's clipped text starts within this of its rule
+	pitchFrac     = 1.0  // and its lines follow each other at most this far apart
+	sizeFrac      = 0.15 // in the table's body size, give or take this share
 )
 
 type seg struct {
@@ -386,14 +396,23 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 		return
 	}
 	per := make([][]pdfpage.Glyph, len(tables))
+	var outside []pdfpage.Glyph
 	for _, g := range glyphs {
 		x, y := g.CenterX(), g.CenterY()
+		in := false
 		for i, t := range tables {
 			if t.Contains(x, y) {
 				per[i] = append(per[i], g)
+				in = true
 				break
 			}
 		}
+		if !in && strings.TrimSpace(g.Text) != "" {
+			outside = append(outside, g)
+		}
+	}
+	for _, t := range tables {
+		overflow(t, outside)
 	}
 	for i, t := range tables {
 		for _, l := range Lines(per[i]) {
@@ -420,6 +439,84 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 	}
 }
 
+// overflow fills the Above and Below lines of the cells on the table's first
+// and last lattice rows: lines of glyphs outside every table whose centres
+// lie in the cell's column band, starting within about a line of the rule and
+// following each other at line pitch, and not running on into the next band
+// (a heading line that crosses columns is not a cell's text).
+func overflow(t *Table, outside []pdfpage.Glyph) {
+	if len(outside) == 0 {
+		return
+	}
+	size := t.FontSize
+	band := func(c *Cell, above bool) []string {
+		var gs []pdfpage.Glyph
+		for _, g := range outside {
+			if x := g.CenterX(); x <= c.X0 || x >= c.X1 {
+				continue
+			}
+			if (above && g.CenterY() < c.Y0) || (!above && g.CenterY() > c.Y1) {
+				gs = append(gs, g)
+			}
+		}
+		lines := Lines(gs)
+		if above {
+			slices.Reverse(lines)
+		}
+		edge := c.Y1
+		if above {
+			edge = c.Y0
+		}
+		var out []string
+		limit := overflowLines * size // the first line: text centred in a tall cut cell starts further off
+		for _, l := range lines {
+			gap := l.Top() - edge
+			if above {
+				gap = edge - l.Bottom()
+			}
+			if gap > limit || math.Abs(l.Size-size) > sizeFrac*size || crosses(l, c, outside) {
+				break
+			}
+			limit = pitchFrac * size
+			out = append(out, l.Text)
+			edge = l.Bottom()
+			if above {
+				edge = l.Top()
+			}
+		}
+		if above {
+			slices.Reverse(out)
+		}
+		return out
+	}
+	rows := t.Rows()
+	for _, c := range t.Cells {
+		if c.Row == 0 {
+			c.Above = band(c, true)
+		}
+		if c.LastRow() == rows-1 {
+			c.Below = band(c, false)
+		}
+	}
+}
+
+// crosses reports whether a glyph outside the cell's band continues the
+// line l on either side.
+func crosses(l Line, c *Cell, outside []pdfpage.Glyph) bool {
+	for _, g := range outside {
+		if x := g.CenterX(); x > c.X0 && x < c.X1 {
+			continue
+		}
+		if math.Abs(g.Y-l.Y) > 0.1*math.Max(g.Size, l.Size) {
+			continue
+		}
+		if math.Abs(g.X0-l.X1) <= hangFrac*l.Size || math.Abs(l.X0-g.X1) <= hangFrac*l.Size {
+			return true
+		}
+	}
+	return false
+}
+
 // hangs reports whether g continues prev's text run past the right rule of
 // prev's cell: prev ends at (or past) the rule, g starts right after prev
 // on the same baseline and has its centre past the rule.
@@ -440,6 +537,12 @@ type Line struct {
 	Size   float64 // largest font size
 	Text   string  // glyph texts concatenated: a space only where one is drawn
 }
+
+// Top is the top of the line's tallest glyph box.
+func (l Line) Top() float64 { return l.Y - 0.86*l.Size }
+
+// Bottom is the bottom of the line's tallest glyph box.
+func (l Line) Bottom() float64 { return l.Y + 0.14*l.Size }
 
 // Lines groups glyphs into lines by baseline (tolerance relative to the font
 // size, so vertically centred text of one line stays together), sorted by x

@@ -235,3 +235,41 @@ func TestBodySize(t *testing.T) {
 		t.Errorf("BodySize(nil) = %v, want 10", got)
 	}
 }
+
+func TestFindOverflowOfCutCells(t *testing.T) {
+	// A merged cell cut by the page break: the producer draws its whole
+	// text on each page, clipped; on this page the cut lines lie above the
+	// top rule (first row) and below the bottom rule (last row). A heading
+	// line that runs across both columns and a page number in another
+	// size are not overflow.
+	none := func(int, int, bool) bool { return false }
+	p := &pdfpage.Page{Number: 5, Rules: cellBorders([]float64{50, 150, 250}, []float64{100, 120, 140}, none),
+		Glyphs: glyphs(
+			text("标题横跨两列的一行文字哦", 60, 40),
+			text("名称上半", 60, 80), text("截断", 60, 95), text("值", 160, 95),
+			text("下一个项目", 60, 134),
+			text("被截的下半", 60, 150), text("续", 60, 162),
+		)}
+	pn := text("—3—", 180, 190)
+	for i := range pn {
+		pn[i].Size = 16
+	}
+	p.Glyphs = append(p.Glyphs, pn...)
+	tb := Find(p)
+	if len(tb) != 1 {
+		t.Fatalf("got %d tables", len(tb))
+	}
+	top, bottom := tb[0].CellAt(0, 0), tb[0].CellAt(1, 0)
+	if want := []string{"名称上半", "截断"}; !reflect.DeepEqual(top.Above, want) {
+		t.Errorf("Above = %q, want %q", top.Above, want)
+	}
+	if want := []string{"被截的下半", "续"}; !reflect.DeepEqual(bottom.Below, want) {
+		t.Errorf("Below = %q, want %q", bottom.Below, want)
+	}
+	if a, b := tb[0].CellAt(0, 1).Above, tb[0].CellAt(1, 1).Below; !reflect.DeepEqual(a, []string{"值"}) || len(b) != 0 {
+		t.Errorf("second column Above %q Below %q, want [值] and none (the page number is not a cell's)", a, b)
+	}
+	if bottom.Text != "下一个项目" || top.Text != "" {
+		t.Errorf("cell texts %q %q", top.Text, bottom.Text)
+	}
+}
