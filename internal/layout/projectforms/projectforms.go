@@ -37,6 +37,11 @@ const (
 
 // Read returns every project-forms target table of the pages.
 func Read(pages []*pdfpage.Page) []layout.Table {
+	return group(readForms(pages))
+}
+
+// readForms returns every form-like table of the pages, forms or not.
+func readForms(pages []*pdfpage.Page) []*form {
 	r := &reader{}
 	for _, p := range pages {
 		if p == nil {
@@ -45,7 +50,7 @@ func Read(pages []*pdfpage.Page) []layout.Table {
 		r.page(p)
 	}
 	r.finish()
-	return group(r.forms)
+	return r.forms
 }
 
 // form is one project's form as read so far.
@@ -313,6 +318,13 @@ func (r *reader) closeForm() {
 
 // table reads one ruled table of page p.
 func (r *reader) table(p *pdfpage.Page, t *grid.Table, first bool, above []string) {
+	if rowsLayout(t) {
+		if r.cur != nil {
+			r.cur.done = true
+		}
+		r.cur = nil
+		return
+	}
 	cont := false
 	if r.cur != nil && r.cur.grid != nil && !r.cur.done {
 		// The grid goes on in this table when its columns line up and its
@@ -321,6 +333,9 @@ func (r *reader) table(p *pdfpage.Page, t *grid.Table, first bool, above []strin
 		if !cont {
 			r.cur.done = true
 		}
+	}
+	if !cont && anyHeading(above) && labelRow(t, 0) {
+		r.newForm(p, t, 0, above)
 	}
 	newPage := p.Number != r.prevPage
 	prevT := r.prevTable
@@ -340,6 +355,24 @@ func (r *reader) table(p *pdfpage.Page, t *grid.Table, first bool, above []strin
 	}
 }
 
+// rowsLayout reports whether t is a table of the indicator-rows layout: a
+// project-name header beside the 一级指标 / 三级指标 headers, one project per
+// band of rows (another reader's).
+func rowsLayout(t *grid.Table) bool {
+	for _, c := range t.Cells {
+		if !oneOf(norm(c.Text), nameLabels) {
+			continue
+		}
+		for _, d := range t.Cells {
+			n := norm(d.Text)
+			if (n == "一级指标" || n == "二级指标" || oneOf(n, gridNames)) && d.Y0 < c.Y1 && c.Y0 < d.Y1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func anyHeading(lines []string) bool {
 	for _, l := range lines {
 		if isHeading(l) {
@@ -351,7 +384,7 @@ func anyHeading(lines []string) bool {
 
 func labelRow(t *grid.Table, i int) bool {
 	for _, c := range rowCells(t, i) {
-		if isFormLabel(norm(c.Text)) || isHeading(c.Text) {
+		if c.Row == i && (isFormLabel(norm(c.Text)) || isHeading(c.Text)) {
 			return true
 		}
 	}
@@ -394,6 +427,16 @@ func (r *reader) labelRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell
 		var val *grid.Cell
 		if k+1 < len(cs) && !isFormLabel(norm(cs[k+1].Text)) {
 			val = cs[k+1]
+		}
+		// A label spanning rows whose first row holds a caption (年度目标
+		// over the goal): the value is the first cell right of it below.
+		for rr := i + 1; val == nil && rr <= c.LastRow(); rr++ {
+			for _, d := range rowCells(t, rr) {
+				if d.Col > c.LastCol() && d.Row == rr && !isFormLabel(norm(d.Text)) {
+					val = d
+					break
+				}
+			}
 		}
 		r.label(p, t, i, n, val, above)
 	}
