@@ -280,11 +280,7 @@ func unhang(t *grid.Table) {
 		c.Glyphs = keep
 	}
 	for c := range changed {
-		c.Lines = nil
-		for _, l := range grid.Lines(c.Glyphs) {
-			c.Lines = append(c.Lines, l.Text)
-		}
-		c.Text = strings.TrimSpace(strings.Join(c.Lines, ""))
+		relines(c)
 	}
 }
 
@@ -296,4 +292,13 @@ func hangable(s string) bool {
 		}
 	}
 	return true
+}
+
+// relines reads a cell's lines and text again from its glyphs.
+func relines(c *grid.Cell) {
+	c.Lines = nil
+	for _, l := range grid.Lines(c.Glyphs) {
+		c.Lines = append(c.Lines, l.Text)
+	}
+	c.Text = strings.TrimSpace(strings.Join(c.Lines, ""))
 }

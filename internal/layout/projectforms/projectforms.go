@@ -83,13 +83,14 @@ type reader struct {
 	forms []*form
 	cur   *form
 	// The grid's state carried from one row (and page) to the next.
-	lastName           *grid.Cell
-	l1, l2             logicalCell
-	prevTable          *grid.Table
-	prevPage           int
-	pendingFreeLines   []freeLine
-	continuationPage   bool
-	rowsOnCurrentTable int
+	lastName  *grid.Cell
+	l1, l2    logicalCell
+	prevTable *grid.Table
+	prevPage  int
+	// carry: the text lines below the last table of the previous page,
+	// read as above the first table of this one (a heading printed at the
+	// foot of a page before its form).
+	carry []string
 }
 
 // logicalCell is a merged level cell, possibly cut by a page break: its text
@@ -116,18 +117,32 @@ func (r *reader) page(p *pdfpage.Page) {
 	prevBottom := -1.0
 	for ti, t := range tables {
 		var above []string
+		if ti == 0 {
+			above = r.carry
+		}
 		for _, l := range free {
 			if l.y < t.Ys[0] && l.y > prevBottom {
 				above = append(above, l.text)
 			}
 		}
 		prevBottom = t.Ys[len(t.Ys)-1]
-		r.table(p, t, ti == 0, above)
+		r.table(p, t, above)
+	}
+	r.carry = nil
+	for _, l := range free {
+		if l.y > prevBottom && !pageNumber(l.text) {
+			r.carry = append(r.carry, l.text)
+		}
 	}
 	if len(tables) == 0 && r.cur != nil && r.cur.grid != nil {
 		r.cur.done = true
 	}
 }
+
+var pageNoRe = regexp.MustCompile(`^[-—－–\s]*[0-9][0-9\s]*[-—－–\s]*$`)
+
+// pageNumber reports whether a line is a printed page number (26, — 29 —).
+func pageNumber(s string) bool { return pageNoRe.MatchString(s) }
 
 // freeLines returns the page's text lines outside every table.
 func freeLines(p *pdfpage.Page, tables []*grid.Table) []freeLine {
@@ -179,8 +194,8 @@ var (
 	nameLabels  = []string{"项目名称", "转移支付名称", "专项资金名称", "专项名称", "政策名称"}
 	codeLabels  = []string{"项目编码", "项目代码"}
 	unitLabels  = []string{"实施单位", "项目实施单位"}
-	annualGoals = []string{"年度目标", "年度总体目标", "当年绩效目标", "年度绩效目标", "绩效目标"}
-	periodGoals = []string{"总体目标", "项目实施期目标", "实施期目标", "项目总体目标", "中长期目标"}
+	annualGoals = []string{"年度目标", "年度总体目标", "当年绩效目标", "年度绩效目标", "绩效目标", "年度总目标"}
+	periodGoals = []string{"总体目标", "项目实施期目标", "实施期目标", "项目总体目标", "中长期目标", "实施期总目标"}
 	gridNames   = []string{"三级指标", "指标内容", "指标名称"}
 	gridValues  = []string{"指标值", "目标值", "年度指标值"}
 	rejectWords = []string{"完成值", "实际完成", "自评", "得分", "偏差"}
@@ -317,7 +332,7 @@ func (r *reader) closeForm() {
 }
 
 // table reads one ruled table of page p.
-func (r *reader) table(p *pdfpage.Page, t *grid.Table, first bool, above []string) {
+func (r *reader) table(p *pdfpage.Page, t *grid.Table, above []string) {
 	if rowsLayout(t) {
 		if r.cur != nil {
 			r.cur.done = true
@@ -435,6 +450,15 @@ func (r *reader) labelRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell
 				if d.Col > c.LastCol() && d.Row == rr && !isFormLabel(norm(d.Text)) {
 					val = d
 					break
+				}
+			}
+		}
+		// A caption over its value (实施期总目标 / 年度总目标 side by side,
+		// the goals below them).
+		if val == nil && (oneOf(n, annualGoals) || oneOf(n, periodGoals)) {
+			for _, d := range rowCells(t, c.LastRow()+1) {
+				if d.Col == c.Col && d.Row == c.LastRow()+1 && d.LastCol() == c.LastCol() && !isFormLabel(norm(d.Text)) {
+					val = d
 				}
 			}
 		}

@@ -90,7 +90,7 @@ func newTable(f *form, key string) layout.Table {
 		for k := len(f.above) - 1; k >= 0; k-- {
 			l := strings.TrimSpace(f.above[k])
 			n := norm(l)
-			if tableNoRe.MatchString(n) || sectionRe.MatchString(n) || yearOf(l) != nil || unitLine(l) != "" {
+			if tableNoRe.MatchString(n) || sectionRe.MatchString(n) || yearOf(l) != nil || unitLine(l) != "" || pageNumber(l) {
 				continue
 			}
 			if strings.Contains(n, "目标表") {
@@ -147,9 +147,26 @@ func addRow(t *layout.Table, f *form) {
 	default:
 		row.Goal = f.annualGoal + f.periodGoal
 	}
+	// An extra column (备注, …) empty in every indicator of the form is not
+	// output.
+	filled := map[string]bool{}
+	for _, in := range f.indicators {
+		for _, x := range in.Extra {
+			if strings.TrimSpace(x.Value) != "" {
+				filled[x.Name] = true
+			}
+		}
+	}
 	for i := range f.indicators {
 		in := f.indicators[i]
-		in.Target = indicator.ParseTarget(in.AnnualValue)
+		var extra document.NamedText
+		for _, x := range in.Extra {
+			if filled[x.Name] {
+				extra = append(extra, x)
+			}
+		}
+		in.Extra = extra
+		in.Target = indicator.ParseTarget(targetText(in))
 		row.Indicators = append(row.Indicators, in)
 	}
 	if len(row.Indicators) == 0 {
@@ -164,4 +181,20 @@ func addRow(t *layout.Table, f *form) {
 	if f.lastPage > t.Info.LastPage {
 		t.Info.LastPage = f.lastPage
 	}
+}
+
+// targetText is the annual value with the printed comparison sign before it
+// and the printed unit after it, where the grid has those columns.
+func targetText(in document.Indicator) string {
+	s := strings.TrimSpace(in.AnnualValue)
+	if d := strings.TrimSpace(in.Direction); d != "" && !strings.ContainsAny(s[:min(len(s), 3)], "≥≤=<>＝＜＞") {
+		switch d {
+		case "≥", "≤", "=", "＝", ">", "<", "＞", "＜", ">=", "<=":
+			s = d + s
+		}
+	}
+	if u := strings.TrimSpace(in.MeasureUnit); u != "" && !strings.HasSuffix(s, u) {
+		s += u
+	}
+	return s
 }
