@@ -76,7 +76,8 @@ type form struct {
 	reject      bool // a self-evaluation or whole-department table
 	lastPage    int
 	warnings    []document.Warning
-	labels      int // labels of a form seen (not counting the grid)
+	labels      int  // labels of a form seen (not counting the grid)
+	nameLabel   bool // a 项目名称 (or like) label was printed
 }
 
 type reader struct {
@@ -352,6 +353,9 @@ func (r *reader) table(p *pdfpage.Page, t *grid.Table, above []string) {
 	if !cont && anyHeading(above) && labelRow(t, 0) {
 		r.newForm(p, t, 0, above)
 	}
+	if r.cur != nil && otherTable(t) {
+		r.cur.reject = true
+	}
 	newPage := p.Number != r.prevPage
 	prevT := r.prevTable
 	r.prevTable, r.prevPage = t, p.Number
@@ -383,6 +387,18 @@ func rowsLayout(t *grid.Table) bool {
 			if (n == "一级指标" || n == "二级指标" || oneOf(n, gridNames)) && d.Y0 < c.Y1 && c.Y0 < d.Y1 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// otherTable reports whether a cell of t names a table that is no project's
+// target form: the whole department's targets or a self-evaluation.
+func otherTable(t *grid.Table) bool {
+	for _, c := range t.Cells {
+		n := norm(c.Text)
+		if strings.Contains(n, "部门整体") || strings.Contains(n, "自评") || strings.Contains(n, "整体支出") {
+			return true
 		}
 	}
 	return false
@@ -481,6 +497,7 @@ func (r *reader) label(p *pdfpage.Page, t *grid.Table, i int, n string, val *gri
 			r.newForm(p, t, i, above)
 		}
 		r.cur.name = joinLines(val)
+		r.cur.nameLabel = true
 	case oneOf(n, codeLabels):
 		if fresh {
 			r.newForm(p, t, i, above)

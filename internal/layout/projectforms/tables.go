@@ -23,6 +23,9 @@ func (f *form) isForm() bool {
 	if strings.Contains(h, "部门整体") || strings.Contains(h, "自评") || strings.Contains(h, "整体支出") {
 		return false
 	}
+	if !f.nameLabel && !(strings.HasSuffix(h, "项目绩效目标表") && stem(h) != "") {
+		return false // no 项目名称 and no heading naming a project
+	}
 	blank := f.name == "" && f.money == [3]*document.Money{} && f.periodTotal == nil && len(f.indicators) == 0
 	return !blank
 }
