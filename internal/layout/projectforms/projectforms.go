@@ -344,8 +344,9 @@ func (r *reader) table(p *pdfpage.Page, t *grid.Table, above []string) {
 	cont := false
 	if r.cur != nil && r.cur.grid != nil && !r.cur.done {
 		// The grid goes on in this table when its columns line up and its
-		// first row is neither a label row nor a new heading.
-		cont = r.cur.grid.fits(t) && !anyHeading(above) && !labelRow(t, 0)
+		// first row is no label row (a heading repeated above the rest of
+		// a form on its next page does not end it).
+		cont = r.cur.grid.fits(t) && !labelRow(t, 0) && newGridHeader(t, 0, rowCells(t, 0)) == nil
 		if !cont {
 			r.cur.done = true
 		}
