@@ -135,6 +135,8 @@ const (
 	coverFrac     = 0.5  // a rule covering this share of a lattice edge draws it
 	openFrac      = 1.0  // vertical rules running this far past the last horizontal one: open table
 	hangFrac      = 0.3  // glyphs this close along a baseline are one text run
+	touchGlyph    = 0.1  // a hanging mark touches the glyph before it: this close
+	spillFrac     = 0.5  // a spilled space starts this close to where the spill ends
 	lineFrac      = 0.45 // baselines this close are one text line
 	minCellFrac   = 0.4  // lattice lines closer than this are merged
 	overflowLines = 9.0  // a cell's clipped text starts within this of its rule
@@ -164,7 +166,7 @@ func Find(p *pdfpage.Page) []*Table {
 	hs = mergeSegs(hs, snapFrac*size, gapFrac*size)
 	vs = mergeSegs(vs, snapFrac*size, gapFrac*size)
 	var tables []*Table
-	for _, comp := range components(hs, vs, touchFrac*size) {
+	for _, comp := range attachLoneVerticals(components(hs, vs, touchFrac*size), touchFrac*size) {
 		if t := build(p, comp.h, comp.v, size); t != nil {
 			tables = append(tables, t)
 		}
@@ -256,6 +258,44 @@ func components(hs, vs []seg, touch float64) []component {
 	out := make([]component, 0, len(roots))
 	for _, r := range roots {
 		out = append(out, *byRoot[r])
+	}
+	return out
+}
+
+// attachLoneVerticals joins vertical rules that touch no horizontal rule to
+// the table whose full height they span: the column rules of cells merged
+// over a whole page piece (a project continued from the previous page and on
+// to the next has no top or bottom border on this page).
+func attachLoneVerticals(comps []component, touch float64) []component {
+	var out []component
+	var lone []seg
+	for _, c := range comps {
+		if len(c.h) == 0 {
+			lone = append(lone, c.v...)
+			continue
+		}
+		out = append(out, c)
+	}
+	for _, v := range lone {
+		best, bestDist := -1, math.Inf(1)
+		for i, c := range out {
+			top, bottom := math.Inf(1), math.Inf(-1)
+			left, right := math.Inf(1), math.Inf(-1)
+			for _, h := range c.h {
+				top, bottom = math.Min(top, h.pos), math.Max(bottom, h.pos)
+				left, right = math.Min(left, h.lo), math.Max(right, h.hi)
+			}
+			if bottom-top < touch || v.lo > top+touch || v.hi < bottom-touch {
+				continue
+			}
+			d := math.Max(0, math.Max(left-v.pos, v.pos-right))
+			if d < bestDist {
+				best, bestDist = i, d
+			}
+		}
+		if best >= 0 {
+			out[best].v = append(out[best].v, v)
+		}
 	}
 	return out
 }
@@ -416,18 +456,15 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 	}
 	for i, t := range tables {
 		for _, l := range Lines(per[i]) {
-			var prevCell *Cell
-			var prev pdfpage.Glyph
+			line := make([]placed, 0, len(l.Glyphs))
 			for _, g := range l.Glyphs {
-				c := t.CellAt(t.RowAt(g.CenterY()), t.ColAt(g.CenterX()))
-				if c == nil {
-					continue
+				if c := t.CellAt(t.RowAt(g.CenterY()), t.ColAt(g.CenterX())); c != nil {
+					line = append(line, placed{g, c})
 				}
-				if prevCell != nil && c != prevCell && hangs(prev, g, prevCell) {
-					c = prevCell
-				}
-				c.Glyphs = append(c.Glyphs, g)
-				prevCell, prev = c, g
+			}
+			keepSpills(line)
+			for _, p := range line {
+				p.cell.Glyphs = append(p.cell.Glyphs, p.g)
 			}
 		}
 		for _, c := range t.Cells {
@@ -517,16 +554,63 @@ func crosses(l Line, c *Cell, outside []pdfpage.Glyph) bool {
 	return false
 }
 
-// hangs reports whether g continues prev's text run past the right rule of
-// prev's cell: prev ends at (or past) the rule, g starts right after prev
-// on the same baseline and has its centre past the rule.
-func hangs(prev, g pdfpage.Glyph, cell *Cell) bool {
-	s := math.Max(prev.Size, g.Size)
-	return math.Abs(prev.Y-g.Y) <= 0.1*s &&
-		g.X0-prev.X1 <= hangFrac*s &&
-		prev.X1 >= cell.X1-hangFrac*s &&
-		g.CenterX() >= cell.X1 &&
-		(g.X0 < cell.X1+s || strings.TrimSpace(g.Text) == "")
+// placed is a glyph and the cell holding its centre.
+type placed struct {
+	g    pdfpage.Glyph
+	cell *Cell
+}
+
+// keepSpills gives back to its cell the text a cell spills past its right
+// rule, on one line (glyphs in x order): WPS draws a cell's trailing spaces
+// on across the next cells, over their own text, and hanging punctuation (a
+// closing 。 allowed past the margin) sits just beyond the rule. A space
+// continues the spill when it starts where the spill so far ends; a
+// punctuation mark when it touches the cell's last glyph (no gap at all,
+// where the next cell's text starts after the rule and its padding) and
+// starts within half an em of the rule.
+func keepSpills(line []placed) {
+	for i := 0; i < len(line); i++ {
+		p := line[i]
+		if i+1 < len(line) && line[i+1].cell == p.cell {
+			continue // not the cell's last glyph so far
+		}
+		end, j := p.g.X1, i+1
+		if !isSpace(p.g) {
+			if j >= len(line) {
+				continue
+			}
+			q := &line[j]
+			if q.cell == p.cell || !isHangingPunct(q.g) || math.Abs(q.g.X0-p.g.X1) > touchGlyph*p.g.Size ||
+				q.g.X0 >= p.cell.X1+0.5*p.g.Size || q.g.CenterX() < p.cell.X1 {
+				continue
+			}
+			q.cell, end, j = p.cell, q.g.X1, j+1
+		}
+		// Trailing spaces: every space that starts where the spill ends,
+		// over whatever the next cells draw.
+		for ; j < len(line); j++ {
+			q := &line[j]
+			if !isSpace(q.g) {
+				continue
+			}
+			if math.Abs(q.g.X0-end) > spillFrac*p.g.Size {
+				break
+			}
+			q.cell, end = p.cell, q.g.X1
+		}
+	}
+}
+
+func isSpace(g pdfpage.Glyph) bool { return strings.TrimSpace(g.Text) == "" }
+
+// isHangingPunct reports closing punctuation that typesetters let hang
+// past the right margin.
+func isHangingPunct(g pdfpage.Glyph) bool {
+	switch g.Text {
+	case "。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", ".", ",", ";", ":", ")":
+		return true
+	}
+	return false
 }
 
 // Line is a run of glyphs sharing a baseline, left to right.

@@ -273,3 +273,50 @@ func TestFindOverflowOfCutCells(t *testing.T) {
 		t.Errorf("cell texts %q %q", top.Text, bottom.Text)
 	}
 }
+
+func TestFindLoneVerticalsOfAPageLongCell(t *testing.T) {
+	// A project continued from the previous page and on to the next: its
+	// columns have no top or bottom border on this page, only vertical
+	// rules over the table's full height; the indicator part is ruled.
+	rules := []pdfpage.Rule{vrule(50, 100, 160), vrule(100, 100, 160)}
+	none := func(int, int, bool) bool { return false }
+	rules = append(rules, cellBorders([]float64{150, 200, 250}, []float64{100, 120, 140, 160}, none)...)
+	p := &pdfpage.Page{Number: 4, Rules: rules, Glyphs: glyphs(text("项目", 60, 134), text("甲", 160, 114))}
+	tb := Find(p)
+	if len(tb) != 1 {
+		t.Fatalf("got %d tables, want 1", len(tb))
+	}
+	if tb[0].Cols() != 4 || tb[0].Rows() != 3 {
+		t.Fatalf("%dx%d, want 3x4", tb[0].Rows(), tb[0].Cols())
+	}
+	c := tb[0].CellAt(1, 0)
+	if c.Text != "项目" || c.RowSpan != 3 || c.ColSpan != 1 {
+		t.Errorf("left cell %+v, want 项目 over 3 rows", *c)
+	}
+	if c := tb[0].CellAt(0, 1); c.RowSpan != 3 {
+		t.Errorf("the cell between the lone rules and the ruled part spans %d rows, want 3", c.RowSpan)
+	}
+}
+
+func TestFindSpacesSpilledOverTheNextCell(t *testing.T) {
+	// WPS draws a cell's trailing spaces on across the next cell, over its
+	// own text; a glyph of another size right after a cell's last glyph is
+	// the next cell's text, not a hanging mark.
+	none := func(int, int, bool) bool { return false }
+	spaces := text("                  ", 70, 114) // 18 half-em spaces: 70 → 160
+	p := &pdfpage.Page{Number: 1, Rules: cellBorders([]float64{50, 110, 200}, []float64{100, 120, 140}, none),
+		Glyphs: glyphs(text("甲", 60, 114), spaces, text("乙", 120, 114),
+			text("2.7 ", 90, 134), text("时", 111, 134))}
+	p.Glyphs[len(p.Glyphs)-1].Size = 8
+	tb := Find(p)
+	if len(tb) != 1 {
+		t.Fatalf("got %d tables", len(tb))
+	}
+	got := []string{tb[0].CellAt(0, 0).Text, tb[0].CellAt(0, 1).Text, tb[0].CellAt(1, 0).Text, tb[0].CellAt(1, 1).Text}
+	if want := []string{"甲", "乙", "2.7", "时"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("texts %q, want %q", got, want)
+	}
+	if n := len(tb[0].CellAt(0, 0).Glyphs); n != 19 {
+		t.Errorf("first cell has %d glyphs, want 19 (甲 and its 18 spaces)", n)
+	}
+}
