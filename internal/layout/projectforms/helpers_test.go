@@ -77,9 +77,6 @@ func TestCells(t *testing.T) {
 	fmt.Sscan(spec[i+1:], &n)
 	p := loadPages(t, spec[:i])[n-1]
 	tables := grid.Find(p)
-	for _, tb := range tables {
-		unhang(tb)
-	}
 	for _, l := range freeLines(p, tables) {
 		fmt.Printf("FREE y=%.0f %q\n", l.y, l.text)
 	}

@@ -5,7 +5,6 @@ import (
 	"math"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/internal/grid"
@@ -256,49 +255,4 @@ func decimal(s string) (document.Decimal, bool) {
 		s = "0" + s
 	}
 	return document.Decimal(s), true
-}
-
-// unhang moves back to the cell under its centre every glyph that the grid
-// kept in the cell to its left as hanging past the rule although it is no
-// punctuation or space (a long 二级指标 running up to the rule glued the
-// first character of the 三级指标 beside it to itself), and reads the text of
-// the cells it changed again.
-func unhang(t *grid.Table) {
-	changed := map[*grid.Cell]bool{}
-	for _, c := range t.Cells {
-		keep := c.Glyphs[:0:0]
-		for _, g := range c.Glyphs {
-			if g.CenterX() > c.X1 && !hangable(g.Text) {
-				if d := t.CellAt(t.RowAt(g.CenterY()), t.ColAt(g.CenterX())); d != nil && d != c {
-					d.Glyphs = append(d.Glyphs, g)
-					changed[c], changed[d] = true, true
-					continue
-				}
-			}
-			keep = append(keep, g)
-		}
-		c.Glyphs = keep
-	}
-	for c := range changed {
-		relines(c)
-	}
-}
-
-// hangable reports whether text may hang past a cell's right rule.
-func hangable(s string) bool {
-	for _, r := range s {
-		if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// relines reads a cell's lines and text again from its glyphs.
-func relines(c *grid.Cell) {
-	c.Lines = nil
-	for _, l := range grid.Lines(c.Glyphs) {
-		c.Lines = append(c.Lines, l.Text)
-	}
-	c.Text = strings.TrimSpace(strings.Join(c.Lines, ""))
 }

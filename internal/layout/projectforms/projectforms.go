@@ -111,9 +111,6 @@ type freeLine struct {
 
 func (r *reader) page(p *pdfpage.Page) {
 	tables := grid.Find(p)
-	for _, t := range tables {
-		unhang(t)
-	}
 	free := freeLines(p, tables)
 	prevBottom := -1.0
 	for ti, t := range tables {
@@ -292,6 +289,10 @@ func (r *reader) newForm(p *pdfpage.Page, t *grid.Table, row int, above []string
 			f.currency = u
 		}
 	}
+	if m := titleYearRe.FindStringSubmatch(norm(f.heading)); m != nil && f.year == nil {
+		y, _ := strconv.Atoi(m[1])
+		f.year = &y
+	}
 	f.above = rest
 	r.forms = append(r.forms, f)
 	r.cur = f
@@ -303,6 +304,9 @@ func isHeading(s string) bool {
 	s = norm(s)
 	return strings.HasSuffix(s, "目标表") || strings.HasSuffix(s, "目标表（一级项目）") || strings.HasSuffix(s, "目标表(一级项目)")
 }
+
+// titleYearRe finds the year a heading starts with (2026年市级重点专项资金绩效目标表).
+var titleYearRe = regexp.MustCompile(`^(\d{4})年`)
 
 var yearRe = regexp.MustCompile(`^[（(]\s*(\d{4})\s*年度?\s*[）)]$`)
 
