@@ -216,7 +216,7 @@ func moneyLabel(n string) (int, string) {
 	key := n
 	n = strings.TrimSuffix(strings.TrimSuffix(n, "（万元）"), "(万元)")
 	switch n {
-	case "资金总额", "年度资金总额", "年度预算资金总额", "年度金额", "当年预算", "项目总额", "预算资金总额":
+	case "资金总额", "年度资金总额", "年度预算资金总额", "年度金额", "当年预算", "项目总额", "预算资金总额", "年度预算资金", "年度预算":
 		return 0, key
 	case "财政拨款", "财政资金", "财政拨款资金":
 		return 1, key
