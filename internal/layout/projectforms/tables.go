@@ -39,15 +39,16 @@ var (
 )
 
 // stem is a heading without its 绩效目标表 ending and a 预算14表 / 表14 prefix.
+// Spaces drawn inside it are kept (a name printed with one keeps it).
 func stem(h string) string {
-	h = norm(h)
+	h = strings.TrimSpace(h)
 	for _, s := range []string{"项目绩效目标表", "绩效目标表"} {
 		if strings.HasSuffix(h, s) {
 			h = strings.TrimSuffix(h, s)
 			break
 		}
 	}
-	return prefixRe.ReplaceAllString(h, "")
+	return strings.TrimSpace(prefixRe.ReplaceAllString(h, ""))
 }
 
 // namesProject reports whether the form's heading names its project.
@@ -59,7 +60,7 @@ func (f *form) namesProject() bool {
 	if f.name == "" {
 		return strings.HasSuffix(norm(f.heading), "项目绩效目标表")
 	}
-	n := norm(f.name)
+	n, s := norm(f.name), norm(s)
 	return strings.Contains(n, s) || strings.Contains(s, n)
 }
 
