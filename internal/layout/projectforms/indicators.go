@@ -115,14 +115,14 @@ func cellOf(t *grid.Table, i int, c column) *grid.Cell {
 
 // gridRow reads lattice row i of t as a row of the current form's grid. It
 // returns false when the row is not one (备注, a new form's labels).
-func (r *reader) gridRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell, pageTop bool, prevT *grid.Table) bool {
+func (r *reader) gridRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell, prevT *grid.Table) bool {
 	f := r.cur
 	if len(cs) > 0 && norm(cs[0].Text) == "备注" {
 		f.done = true
 		return true
 	}
 	if labelRow(t, i) || newGridHeader(t, i, cs) != nil {
-		if pageTop && newGridHeader(t, i, cs) != nil {
+		if r.atTop && newGridHeader(t, i, cs) != nil {
 			return true // the header repeated on the next page
 		}
 		f.done = true
@@ -155,23 +155,23 @@ func (r *reader) gridRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell,
 		}
 	}
 	last := t.Ys[len(t.Ys)-1]
-	r.l1.advance(l1c, pageTop, last, f)
-	r.l2.advance(l2c, pageTop, last, f)
+	r.l1.advance(l1c, r.atTop, last, f)
+	r.l2.advance(l2c, r.atTop, last, f)
 	if name == nil || name == r.lastName {
 		return true
 	}
 	// A row cut by the page break: the rest of its cells go to the
 	// indicator above.
-	if pageTop && prevT != nil && prevT.OpenBottom && r.lastName != nil && len(f.indicators) > 0 {
+	if r.atTop && r.cutRow(prevT, name, value) {
 		in := &f.indicators[len(f.indicators)-1]
 		in.Name += text(name)
 		if value != nil {
 			in.AnnualValue += text(value)
 		}
-		r.lastName = name
+		r.lastName, r.atTop = name, false
 		return true
 	}
-	r.lastName = name
+	r.lastName, r.atTop = name, false
 	if text(name) == "" && text(value) == "" {
 		return true
 	}
@@ -203,6 +203,16 @@ func (r *reader) gridRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell,
 	return true
 }
 
+// cutRow reports whether the first grid row of a page is the rest of the
+// last row of the page before: that row ran to the foot of its table, and
+// the table is open at the bottom or the new row lacks its name or its value.
+func (r *reader) cutRow(prevT *grid.Table, name, value *grid.Cell) bool {
+	if prevT == nil || r.lastName == nil || len(r.cur.indicators) == 0 || r.lastName.LastRow() != prevT.Rows()-1 {
+		return false
+	}
+	return prevT.OpenBottom || (text(name) == "") != (text(value) == "")
+}
+
 func text(c *grid.Cell) string {
 	if c == nil {
 		return ""
@@ -220,7 +230,7 @@ func (l *logicalCell) advance(c *grid.Cell, pageTop bool, bottom float64, f *for
 	}
 	t := c.Text
 	touches := math.Abs(c.Y1-bottom) < 0.5
-	if pageTop && l.c != nil && l.touches && c.Row == 0 {
+	if pageTop && l.c != nil && l.touches {
 		old := l.text
 		joined := old + t
 		if t == "" || (!strings.HasSuffix(old, "指标") && strings.HasSuffix(joined, "指标")) {

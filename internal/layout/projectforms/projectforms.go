@@ -92,6 +92,9 @@ type reader struct {
 	// read as above the first table of this one (a heading printed at the
 	// foot of a page before its form).
 	carry []string
+	// atTop: no grid row of this page was read yet (the grid goes on from
+	// the page before).
+	atTop bool
 }
 
 // logicalCell is a merged level cell, possibly cut by a page break: its text
@@ -350,7 +353,7 @@ func (r *reader) table(p *pdfpage.Page, t *grid.Table, above []string) {
 		// The grid goes on in this table when its columns line up and its
 		// first row is no label row (a heading repeated above the rest of
 		// a form on its next page does not end it).
-		cont = r.cur.grid.fits(t) && !labelRow(t, 0) && newGridHeader(t, 0, rowCells(t, 0)) == nil
+		cont = r.cur.grid.fits(t) && !labelRow(t, 0)
 		if !cont {
 			r.cur.done = true
 		}
@@ -362,12 +365,13 @@ func (r *reader) table(p *pdfpage.Page, t *grid.Table, above []string) {
 		r.cur.reject = true
 	}
 	newPage := p.Number != r.prevPage
+	r.atTop = cont && newPage
 	prevT := r.prevTable
 	r.prevTable, r.prevPage = t, p.Number
 	for i := 0; i+1 < len(t.Ys); i++ {
 		cs := rowCells(t, i)
 		if cont {
-			if r.gridRow(p, t, i, cs, newPage && i == 0, prevT) {
+			if r.gridRow(p, t, i, cs, prevT) {
 				continue
 			}
 			cont = false
