@@ -123,8 +123,8 @@ func addRow(t *layout.Table, f *form) {
 		Name:  f.name,
 		Page:  f.page,
 	}
-	if row.Name == "" {
-		row.Name = stem(f.heading)
+	if h := strings.TrimSpace(f.heading); row.Name == "" && strings.HasSuffix(norm(h), "项目绩效目标表") {
+		row.Name = stem(h) // <项目>项目绩效目标表
 	}
 	if row.Name == "" {
 		t.Warnings = append(t.Warnings, document.Warning{Code: WarnNoName, Row: seq, Page: f.page,
