@@ -49,7 +49,6 @@ func readForms(pages []*pdfpage.Page) []*form {
 		}
 		r.page(p)
 	}
-	r.finish()
 	return r.forms
 }
 
@@ -76,7 +75,6 @@ type form struct {
 	reject      bool // a self-evaluation or whole-department table
 	lastPage    int
 	warnings    []document.Warning
-	labels      int  // labels of a form seen (not counting the grid)
 	nameLabel   bool // a 项目名称 (or like) label was printed
 }
 
@@ -119,7 +117,7 @@ func (r *reader) page(p *pdfpage.Page) {
 	for ti, t := range tables {
 		var above []string
 		if ti == 0 {
-			above = r.carry
+			above = append(above, r.carry...)
 		}
 		for _, l := range free {
 			if l.y < t.Ys[0] && l.y > prevBottom {
@@ -259,14 +257,13 @@ func rowCells(t *grid.Table, i int) []*grid.Cell {
 }
 
 func (r *reader) newForm(p *pdfpage.Page, t *grid.Table, row int, above []string) {
-	r.closeForm()
 	f := &form{page: p.Number, lastPage: p.Number}
 	// The heading: the table's own first cell when it spans the table and
 	// ends in 目标表, else the last free line above that does.
 	if row == 0 {
 		cs := rowCells(t, 0)
 		if len(cs) == 1 && isHeading(cs[0].Text) {
-			f.heading = norm(cs[0].Text)
+			f.heading = strings.TrimSpace(cs[0].Text)
 		}
 	}
 	rest := above
@@ -275,17 +272,17 @@ func (r *reader) newForm(p *pdfpage.Page, t *grid.Table, row int, above []string
 			if isHeading(above[k]) {
 				f.heading = strings.TrimSpace(above[k])
 				rest = above[:k]
-				for _, l := range above[k+1:] {
-					if y := yearOf(l); y != nil {
-						f.year = y
-					}
-				}
 				break
 			}
 		}
 	}
+	// The year: a (2026年度) line under a heading line (Yantai prints the
+	// heading twice, around it), or, under a heading cell, above the table.
+	under := f.heading != "" && len(rest) == len(above) // a heading cell
 	for _, l := range above {
-		if y := yearOf(l); y != nil && f.year == nil {
+		if isHeading(l) {
+			under = true
+		} else if y := yearOf(l); y != nil && under && f.year == nil {
 			f.year = y
 		}
 		if u := unitLine(l); u != "" {
@@ -329,14 +326,6 @@ func unitLine(s string) string {
 		return m[1]
 	}
 	return ""
-}
-
-func (r *reader) closeForm() {
-	f := r.cur
-	if f == nil {
-		return
-	}
-	r.cur = nil
 }
 
 // table reads one ruled table of page p.
@@ -564,7 +553,6 @@ func (r *reader) label(p *pdfpage.Page, t *grid.Table, i int, n string, val *gri
 			f.otherMoney = append(f.otherMoney, document.NamedAmount{Name: key, Value: m})
 		}
 	}
-	r.cur.labels++
 }
 
 // joinLines is a value cell's text, its lines joined with nothing.

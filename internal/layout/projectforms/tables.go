@@ -10,8 +10,6 @@ import (
 	"github.com/petool/pet/internal/layout"
 )
 
-func (r *reader) finish() { r.closeForm() }
-
 // isForm reports whether f is a project's target form: it has an indicator
 // grid and something filled in, and is no self-evaluation or
 // whole-department table.
