@@ -403,17 +403,20 @@ func build(p *pdfpage.Page, hs, vs []seg, size float64) *Table {
 			root := find(r*cols + c)
 			cell, ok := byRoot[root]
 			if !ok {
-				cell = &Cell{Row: r, Col: c, RowSpan: 1, ColSpan: 1}
+				cell = &Cell{Row: r, Col: c, RowSpan: r, ColSpan: c}
 				byRoot[root] = cell
 				t.Cells = append(t.Cells, cell)
 			}
+			// RowSpan and ColSpan hold the last row and column until all
+			// positions are seen (a union that is not a rectangle can
+			// reach further left on a lower row).
 			cell.Row, cell.Col = min(cell.Row, r), min(cell.Col, c)
-			cell.RowSpan = max(cell.RowSpan, r-cell.Row+1)
-			cell.ColSpan = max(cell.ColSpan, c-cell.Col+1)
+			cell.RowSpan, cell.ColSpan = max(cell.RowSpan, r), max(cell.ColSpan, c)
 			t.at[r*cols+c] = cell
 		}
 	}
 	for _, cell := range t.Cells {
+		cell.RowSpan, cell.ColSpan = cell.RowSpan-cell.Row+1, cell.ColSpan-cell.Col+1
 		cell.X0, cell.X1 = xs[cell.Col], xs[cell.Col+cell.ColSpan]
 		cell.Y0, cell.Y1 = ys[cell.Row], ys[cell.Row+cell.RowSpan]
 	}

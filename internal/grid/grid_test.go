@@ -320,3 +320,58 @@ func TestFindSpacesSpilledOverTheNextCell(t *testing.T) {
 		t.Errorf("first cell has %d glyphs, want 19 (甲 and its 18 spaces)", n)
 	}
 }
+
+// FuzzFind: any rules and glyphs give tables whose every lattice position
+// has a cell that covers it, and no panic.
+func FuzzFind(f *testing.F) {
+	f.Add([]byte{10, 10, 200, 10, 10, 10, 10, 100, 200, 10, 200, 100, 10, 100, 200, 100}, "甲乙")
+	f.Add([]byte{0, 0, 0, 0, 255, 255, 255, 255}, " ")
+	f.Fuzz(func(t *testing.T, b []byte, s string) {
+		p := &pdfpage.Page{Number: 1}
+		for i := 0; i+3 < len(b) && i < 400; i += 4 {
+			x0, y0, x1, y1 := float64(b[i]), float64(b[i+1]), float64(b[i+2]), float64(b[i+3])
+			if i%8 == 0 {
+				p.Rules = append(p.Rules, hrule(y0, min(x0, x1), max(x0, x1)))
+			} else {
+				p.Rules = append(p.Rules, vrule(x0, min(y0, y1), max(y0, y1)))
+			}
+		}
+		for i, r := range []rune(s) {
+			if i > 200 {
+				break
+			}
+			x := float64(i * 7 % 256)
+			p.Glyphs = append(p.Glyphs, pdfpage.Glyph{Text: string(r), X0: x, X1: x + 6, Y: float64(i * 13 % 256), Size: 6})
+		}
+		for _, tb := range Find(p) {
+			for r := 0; r < tb.Rows(); r++ {
+				for c := 0; c < tb.Cols(); c++ {
+					cell := tb.CellAt(r, c)
+					if cell == nil || r < cell.Row || c < cell.Col || r > cell.LastRow() || c > cell.LastCol() {
+						t.Fatalf("CellAt(%d,%d) = %+v", r, c, cell)
+					}
+				}
+			}
+		}
+	})
+}
+
+func TestFindNonRectangularCellGetsItsBoundingBox(t *testing.T) {
+	// A missing rule piece joins (0,1) with (1,0) and (1,1) in an L: the
+	// cell is the bounding box, found at each of its lattice positions.
+	xs, ys := []float64{50, 100, 150}, []float64{100, 120, 140}
+	skip := func(r, c int, vertical bool) bool {
+		if vertical {
+			return r == 1 && c == 1 // no rule between (1,0) and (1,1)
+		}
+		return r == 1 && c == 1 // no rule between (0,1) and (1,1)
+	}
+	tb := Find(&pdfpage.Page{Number: 1, Rules: cellBorders(xs, ys, skip)})
+	if len(tb) != 1 {
+		t.Fatalf("%d tables", len(tb))
+	}
+	c := tb[0].CellAt(1, 0)
+	if c != tb[0].CellAt(0, 1) || c != tb[0].CellAt(1, 1) || c.Row != 0 || c.Col != 0 || c.RowSpan != 2 || c.ColSpan != 2 {
+		t.Errorf("L cell %+v", c)
+	}
+}
