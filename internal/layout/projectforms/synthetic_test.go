@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/layout"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -143,5 +144,51 @@ func TestNoGrid(t *testing.T) {
 	got := Read([]*pdfpage.Page{noName})
 	if len(got) != 1 || len(got[0].Rows) != 1 || len(got[0].Warnings) != 1 || got[0].Warnings[0].Code != WarnNoName {
 		t.Fatalf("want one row with a %s warning, got %+v", WarnNoName, got)
+	}
+}
+
+// FuzzRead: any rules and texts, labels of forms among them, read without a
+// panic, and every form read has a grid.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+	f.Add([]byte("项目名称 资金总额 一级指标 三级指标 指标值"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, tb := range fuzzPages(data) {
+			if tb.Info.Layout != document.LayoutProjectForms || tb.Info.FirstPage > tb.Info.LastPage {
+				t.Errorf("table %+v", tb.Info)
+			}
+			for _, r := range tb.Rows {
+				if r.Seq < 1 || r.Page < tb.Info.FirstPage {
+					t.Errorf("row %+v", r)
+				}
+			}
+		}
+	})
+}
+
+var fuzzWords = []string{"项目名称", "主管部门", "231_某局", "实施单位", "资金总额", "其中：财政拨款", "其他资金", "1.00", "0.00", "x",
+	"年度目标", "总体目标", "一级指标", "二级指标", "三级指标", "指标值", "分值", "备注", "产出指标", "效益指", "标", "≥90%", "",
+	"项目绩效目标表", "某项目项目绩效目标表", "（2026年度）", "部门整体", "完成值", "实施期总目标", "年度总目标"}
+
+// fuzzPages reads the made-up pages that data describes.
+func fuzzPages(data []byte) []layout.Table {
+	words := fuzzWords
+	{
+		var pages []*pdfpage.Page
+		var cells []fakeCell
+		page := 1
+		for i := 0; i+4 < len(data); i += 5 {
+			if data[i] == 255 {
+				pages = append(pages, fakePage(page, []string{words[int(data[i+1])%len(words)]}, cells))
+				page++
+				cells = nil
+				continue
+			}
+			r, col := int(data[i]%12), int(data[i+1]%5)
+			rs, cs := 1+int(data[i+2]%3), 1+int(data[i+3])%(5-col)
+			cells = append(cells, fakeCell{r, col, rs, cs, words[int(data[i+4])%len(words)]})
+		}
+		pages = append(pages, fakePage(page, nil, cells), nil, &pdfpage.Page{Number: page + 2})
+		return Read(pages)
 	}
 }

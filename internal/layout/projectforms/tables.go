@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/indicator"
@@ -189,7 +190,8 @@ func addRow(t *layout.Table, f *form) {
 // and the printed unit after it, where the grid has those columns.
 func targetText(in document.Indicator) string {
 	s := strings.TrimSpace(in.AnnualValue)
-	if d := strings.TrimSpace(in.Direction); d != "" && !strings.ContainsAny(s[:min(len(s), 3)], "≥≤=<>＝＜＞") {
+	first, _ := utf8.DecodeRuneInString(s)
+	if d := strings.TrimSpace(in.Direction); d != "" && !strings.ContainsRune("≥≤=<>＝＜＞", first) {
 		switch d {
 		case "≥", "≤", "=", "＝", ">", "<", "＞", "＜", ">=", "<=":
 			s = d + s
