@@ -21,6 +21,7 @@ const (
 	roleDirection
 	roleUnit
 	roleExtra
+	rolePeriod
 )
 
 type column struct {
@@ -56,6 +57,8 @@ func newGridHeader(t *grid.Table, i int, cs []*grid.Cell) *gridHeader {
 			role, hasName = roleName, true
 		case oneOf(n, gridValues):
 			role, hasValue = roleValue, true
+		case n == "实施期指标值" || n == "中长期指标值" || n == "实施周期指标值":
+			role = rolePeriod
 		case strings.Contains(n, "分值") || strings.Contains(n, "权重"):
 			role = roleWeight
 		case n == "指标性质" || n == "指标方向":
@@ -130,7 +133,7 @@ func (r *reader) gridRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell,
 	}
 	f.lastPage = p.Number
 	var name, value *grid.Cell
-	var weight, dir, unit string
+	var weight, dir, unit, period string
 	var extra document.NamedText
 	var l1c, l2c *grid.Cell
 	for _, c := range f.grid.cols {
@@ -144,6 +147,8 @@ func (r *reader) gridRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell,
 			name = x
 		case roleValue:
 			value = x
+		case rolePeriod:
+			period = text(x)
 		case roleWeight:
 			weight = text(x)
 		case roleDirection:
@@ -181,6 +186,7 @@ func (r *reader) gridRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell,
 		Level2:      r.l2.text,
 		Name:        text(name),
 		AnnualValue: strings.TrimRight(text(value), "。；;"),
+		PeriodValue: strings.TrimRight(period, "。；;"),
 		Direction:   dir,
 		MeasureUnit: unit,
 		Extra:       extra,

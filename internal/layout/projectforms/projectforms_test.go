@@ -338,3 +338,19 @@ func TestLines(t *testing.T) {
 		}
 	}
 }
+
+func TestDepartmentOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"231_烟台市审计局":      "烟台市审计局",
+		"320_山东省审计厅":      "山东省审计厅",
+		"337 _烟台市市场监督管理局": "烟台市市场监督管理局",
+		"烟台市审计局（231）":     "烟台市审计局",
+		"西安市民政局":          "西安市民政局",
+		"12345-某局":        "某局",
+		"":                "",
+	} {
+		if got := departmentOf(in); got != want {
+			t.Errorf("departmentOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -33,7 +33,7 @@ var (
 	tableNoRe = regexp.MustCompile(`^表[0-9一二三四五六七八九十]+([-－][0-9]+)?$`)
 	sectionRe = regexp.MustCompile(`^[（(][一二三四五六七八九十]+[）)]`)
 	prefixRe  = regexp.MustCompile(`^(预算[0-9]+表|表[0-9一二三四五六七八九十]+)`)
-	deptCode  = regexp.MustCompile(`^[0-9A-Za-z]+[_＿]\s*`)
+	deptCode  = regexp.MustCompile(`^[0-9A-Za-z]*[0-9][0-9A-Za-z]*\s*[_＿\-－]\s*`)
 	deptCode2 = regexp.MustCompile(`\s*[（(][0-9]+[）)]$`)
 )
 
@@ -105,10 +105,9 @@ func newTable(f *form, key string) layout.Table {
 			title = strings.TrimSpace(f.heading)
 		}
 	}
-	dept := deptCode2.ReplaceAllString(deptCode.ReplaceAllString(strings.TrimSpace(f.department), ""), "")
 	return layout.Table{
 		Info:         document.Table{Title: title, Layout: document.LayoutProjectForms, FirstPage: f.page, LastPage: f.lastPage},
-		Department:   dept,
+		Department:   departmentOf(f.department),
 		CurrencyUnit: f.currency,
 		Year:         f.year,
 	}
@@ -201,4 +200,10 @@ func targetText(in document.Indicator) string {
 		s += u
 	}
 	return s
+}
+
+// departmentOf is a 主管部门 value without its code (231_烟台市审计局,
+// 烟台市审计局（231）).
+func departmentOf(s string) string {
+	return strings.TrimSpace(deptCode2.ReplaceAllString(deptCode.ReplaceAllString(strings.TrimSpace(s), ""), ""))
 }
