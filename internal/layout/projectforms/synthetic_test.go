@@ -192,3 +192,37 @@ func fuzzPages(data []byte) []layout.Table {
 		return Read(pages)
 	}
 }
+
+// TestColumns: 实施期指标值 and 年度指标值 columns, a 分值 column, no 二级指标,
+// and a weight that is no number (a warning naming row and page).
+func TestColumns(t *testing.T) {
+	p := fakePage(4, []string{"甲项目项目绩效目标表"}, []fakeCell{
+		c(0, 0, 1, 1, "资金总额"), c(0, 1, 1, 4, "5.00"),
+		c(1, 0, 1, 1, "一级指标"), c(1, 1, 1, 1, "三级指标"), c(1, 2, 1, 1, "实施期指标值"), c(1, 3, 1, 1, "年度指标值"), c(1, 4, 1, 1, "分值"),
+		c(2, 0, 2, 1, "产出指标"), c(2, 1, 1, 1, "合格率"), c(2, 2, 1, 1, "100%"), c(2, 3, 1, 1, "≥95%。"), c(2, 4, 1, 1, "20"),
+		c(3, 1, 1, 1, "完成率"), c(3, 2, 1, 1, "全部"), c(3, 3, 1, 1, "九成"), c(3, 4, 1, 1, "十分"),
+	})
+	got := Read([]*pdfpage.Page{p})
+	if len(got) != 1 || len(got[0].Rows) != 1 {
+		t.Fatalf("want one form, got %+v", got)
+	}
+	r := got[0].Rows[0]
+	if r.Name != "甲项目" || got[0].Info.Title != "甲项目项目绩效目标表" {
+		t.Errorf("name %q title %q", r.Name, got[0].Info.Title)
+	}
+	if len(r.Indicators) != 2 {
+		t.Fatalf("%d indicators, want 2", len(r.Indicators))
+	}
+	a, b := r.Indicators[0], r.Indicators[1]
+	if a.Level1 != "产出指标" || a.Level2 != "" || a.Name != "合格率" || a.PeriodValue != "100%" || a.AnnualValue != "≥95%" ||
+		a.Weight == nil || *a.Weight != "20" || a.Target == nil || a.Target.Op != ">=" {
+		t.Errorf("indicator 1: %+v", a)
+	}
+	if b.Level1 != "产出指标" || b.Weight != nil || b.Target != nil {
+		t.Errorf("indicator 2: %+v", b)
+	}
+	w := got[0].Warnings
+	if len(w) != 1 || w[0].Code != WarnWeight || w[0].Row != 1 || w[0].Page != 4 {
+		t.Errorf("warnings %+v, want one %s on row 1 page 4", w, WarnWeight)
+	}
+}
