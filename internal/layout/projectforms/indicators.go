@@ -272,3 +272,56 @@ func decimal(s string) (document.Decimal, bool) {
 	}
 	return document.Decimal(s), true
 }
+
+// dropOverflow removes from each cell a first line that is no line of its
+// own: it sits closer to the cell's next line than a line's height (the two
+// would overprint) and goes on, at the line pitch and from the same left
+// edge, from the last line of the cell above. That is the overflow of the
+// cell above, which the producer drew and clipped (Excel), hidden on the page.
+func dropOverflow(t *grid.Table) {
+	for _, c := range t.Cells {
+		lines := grid.Lines(c.Glyphs)
+		if len(lines) < 2 {
+			continue
+		}
+		first, next := lines[0], lines[1]
+		size := math.Max(first.Size, next.Size)
+		if next.Y-first.Y >= 0.8*size {
+			continue
+		}
+		up := t.CellAt(c.Row-1, c.Col)
+		if up == nil || up == c {
+			continue
+		}
+		ul := grid.Lines(up.Glyphs)
+		if len(ul) < 2 {
+			continue
+		}
+		last, prev := ul[len(ul)-1], ul[len(ul)-2]
+		pitch := last.Y - prev.Y
+		if math.Abs(first.Y-(last.Y+pitch)) > 0.2*size || math.Abs(first.X0-prev.X0) > 0.5*size && math.Abs(first.X0-last.X0) > 0.5*size {
+			continue
+		}
+		drop := map[pdfpage.Glyph]bool{}
+		for _, g := range first.Glyphs {
+			drop[g] = true
+		}
+		keep := c.Glyphs[:0:0]
+		for _, g := range c.Glyphs {
+			if !drop[g] {
+				keep = append(keep, g)
+			}
+		}
+		c.Glyphs = keep
+		relines(c)
+	}
+}
+
+// relines reads a cell's lines and text again from its glyphs.
+func relines(c *grid.Cell) {
+	c.Lines = nil
+	for _, l := range grid.Lines(c.Glyphs) {
+		c.Lines = append(c.Lines, l.Text)
+	}
+	c.Text = strings.TrimSpace(strings.Join(c.Lines, ""))
+}

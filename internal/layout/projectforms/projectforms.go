@@ -112,6 +112,9 @@ type freeLine struct {
 
 func (r *reader) page(p *pdfpage.Page) {
 	tables := grid.Find(p)
+	for _, t := range tables {
+		dropOverflow(t)
+	}
 	free := freeLines(p, tables)
 	prevBottom := -1.0
 	for ti, t := range tables {

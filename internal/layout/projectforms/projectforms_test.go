@@ -169,6 +169,7 @@ func TestExpected(t *testing.T) {
 		"025-yantai-011",   // 政策和项目预算绩效目标表, 绩效指标 label column on every row, (2026年度)
 		"021-quanzhou-001", // no 项目名称 row: the name is the heading's; title at the foot of the page before
 		"020-xian-020",     // grid over a page break, 指标内容, 备注 column, 实施期 / 年度 goals and money
+		"020-xian-016",     // Excel's clipped overflow of a value cell (…≥5 | 次) is not read; levels without indicators
 	} {
 		t.Run(name, func(t *testing.T) {
 			got := asDocument(Read(pagesOf(t, name)))
@@ -203,6 +204,10 @@ func TestCounts(t *testing.T) {
 		{"020-xian-020", []tbl{
 			{"2021年部门预算专项业务经费绩效目标表", 79, 80, []int{23}},
 			{"2021年专项资金总体绩效目标表", 83, 84, []int{20}},
+		}},
+		{"020-xian-016", []tbl{
+			{"2021年部门预算专项业务经费绩效目标表", 42, 42, []int{16}},
+			{"2021年专项资金总体绩效目标表", 44, 44, []int{8}},
 		}},
 		{"021-quanzhou-001", []tbl{{"1.项目支出绩效目标表", 29, 36, []int{6, 6, 6, 6, 6, 6, 6, 6}}}},
 		{"025-yantai-011", []tbl{{"政策和项目预算绩效目标表", 30, 35, []int{10, 7, 14, 11, 11, 10}}}},
