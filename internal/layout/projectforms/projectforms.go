@@ -1,14 +1,36 @@
 // Package projectforms reads target tables in the project-forms layout: one
 // ruled form per project (项目名称, 主管部门, 实施单位, 项目资金, 年度目标 /
 // 总体目标, then a grid of 一级指标 / 二级指标 / 三级指标 / 指标值), as
-// Shandong, Fujian, Shaanxi and central-government style budgets print them.
+// Shandong, Fujian, Shaanxi, Chongqing 表十一 and Beijing 预算14表 print them.
 //
-// Forms are found by their words, not their places: every ruled table of
-// every page is read row by row, its cells are matched against the labels a
-// form prints (项目名称, 主管部门, 资金总额, 年度目标, …), a label's value is the
-// cell to its right, and the row that names 三级指标 and 指标值 starts the
-// indicator grid, whose columns the following rows (also on the next page) are
-// read by. Forms in a row whose headings agree become one table.
+// Forms are found by their words, not their places. Every ruled table of
+// every page (internal/grid) is read row by row; cells are matched against
+// the labels a form prints (项目名称 / 转移支付名称, 主管部门, 实施单位, 资金总额 /
+// 年度预算资金总额 / 年度金额, 其中：财政拨款, 其他资金, 年度目标 / 总体目标 /
+// 项目实施期目标, …), and a label's value is the cell right of it (or, for a
+// caption over its value, the cell below). A label the current form already
+// holds, or a heading (…绩效目标表) above a table, starts the next form. The
+// row naming 三级指标 (指标内容, 指标名称) and 指标值 (目标值) is the grid's
+// header: its cells give the columns (levels, value, 分值 / 权重, 指标性质,
+// 计量单位, others as extra) that the following rows are read by, on the
+// next page too when a table there lines up with them. In the grid a new
+// 三级指标 cell is an indicator; merged 一级 / 二级 cells are carried down, an
+// empty cell at the top of the next page continues the one above, and a
+// level name cut by the break (效益指 + 标) is joined. A row cut by the break
+// (the table open at the bottom, or the new row lacking its name or value)
+// joins the indicator above. The grid ends at 备注, a label row, or a table
+// that does not line up.
+//
+// Not forms: tables without an indicator grid (项目支出预算表), grids naming
+// 完成值 / 自评 / 得分 (self-evaluations), tables naming 部门整体 (the whole
+// department's targets), blank templates, forms with neither a 项目名称 nor a
+// heading <项目>项目绩效目标表, and indicator-rows tables (a 项目名称 header
+// beside 一级指标), which another reader reads. Consecutive forms whose
+// headings agree, or all name their own project, are one table.
+//
+// Warnings (Row is the form's seq in its table, Page where it starts):
+// form-without-name, form-money-unreadable, form-weight-unreadable,
+// form-without-indicators; see the constants.
 package projectforms
 
 import (
