@@ -558,16 +558,13 @@ func (r *reader) label(p *pdfpage.Page, t *grid.Table, i int, n string, val *gri
 		if strings.Contains(key, "万元") {
 			f.currency = "万元"
 		}
-		v := strings.TrimSpace(text)
-		var m *document.Money
-		if v != "" && v != "-" && v != "—" && v != "－" {
-			x, err := document.ParseMoney(v)
-			if err != nil {
-				f.warnings = append(f.warnings, document.Warning{Code: WarnMoney, Page: p.Number,
-					Message: fmt.Sprintf("%s %q does not read as an amount", n, v)})
-			} else {
-				m = &x
-			}
+		m, unit, err := amount(text)
+		if err != nil {
+			f.warnings = append(f.warnings, document.Warning{Code: WarnMoney, Page: p.Number,
+				Message: fmt.Sprintf("%s %q does not read as an amount", n, strings.TrimSpace(text))})
+		}
+		if unit != "" && f.currency == "" {
+			f.currency = unit
 		}
 		switch k {
 		case 0, 1, 2:
@@ -586,4 +583,26 @@ func joinLines(c *grid.Cell) string {
 		return ""
 	}
 	return c.Text
+}
+
+// amount reads a money cell: nil for an empty cell or a dash, the unit when
+// the amount prints one (5612万元).
+func amount(s string) (*document.Money, string, error) {
+	v := strings.Join(strings.Fields(s), "")
+	switch v {
+	case "", "-", "—", "－", "——", "/", "／":
+		return nil, "", nil
+	}
+	unit := ""
+	for _, u := range []string{"万元", "元"} {
+		if strings.HasSuffix(v, u) {
+			v, unit = strings.TrimSuffix(v, u), u
+			break
+		}
+	}
+	m, err := document.ParseMoney(v)
+	if err != nil {
+		return nil, "", err
+	}
+	return &m, unit, nil
 }

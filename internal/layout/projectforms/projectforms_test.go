@@ -359,3 +359,24 @@ func TestDepartmentOf(t *testing.T) {
 		}
 	}
 }
+
+func TestAmount(t *testing.T) {
+	for _, tc := range []struct {
+		in, want, unit string
+		err            bool
+	}{
+		{"31.00", "31.00", "", false}, {" 12,700.00 ", "12700.00", "", false}, {"0.00", "0.00", "", false},
+		{"18878.160000", "18878.160000", "", false}, {"5612万元", "5612", "万元", false},
+		{"", "", "", false}, {"-", "", "", false}, {"——", "", "", false}, {"／", "", "", false},
+		{"十元", "", "", true}, {"约5", "", "", true},
+	} {
+		m, unit, err := amount(tc.in)
+		got := ""
+		if m != nil {
+			got = m.String()
+		}
+		if got != tc.want || unit != tc.unit || (err != nil) != tc.err {
+			t.Errorf("amount(%q) = %q, %q, %v; want %q, %q, error %v", tc.in, got, unit, err, tc.want, tc.unit, tc.err)
+		}
+	}
+}
