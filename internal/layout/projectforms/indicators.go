@@ -159,7 +159,7 @@ func (r *reader) gridRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell,
 			extra = append(extra, document.NamedValue{Name: norm(c.header), Value: text(x)})
 		}
 	}
-	last := t.Ys[len(t.Ys)-1]
+	last := t.Rows() - 1
 	r.l1.advance(l1c, r.atTop, last, f)
 	r.l2.advance(l2c, r.atTop, last, f)
 	if name == nil || name == r.lastName {
@@ -230,12 +230,12 @@ func text(c *grid.Cell) string {
 // cell at the top of a page continues the cell above when that one ran to
 // the bottom of its page and c is empty, or the two halves make one level
 // name (效益指 + 标); the indicators already read under it get the joined text.
-func (l *logicalCell) advance(c *grid.Cell, pageTop bool, bottom float64, f *form) {
+func (l *logicalCell) advance(c *grid.Cell, pageTop bool, lastRow int, f *form) {
 	if c == nil || c == l.c {
 		return
 	}
 	t := c.Text
-	touches := math.Abs(c.Y1-bottom) < 0.5
+	touches := c.LastRow() == lastRow
 	if pageTop && l.c != nil && l.touches {
 		old := l.text
 		joined := old + t
