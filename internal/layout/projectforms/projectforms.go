@@ -38,6 +38,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/internal/grid"
@@ -217,11 +218,11 @@ func norm(s string) string {
 var (
 	nameLabels  = []string{"项目名称", "转移支付名称", "专项资金名称", "专项名称", "政策名称"}
 	codeLabels  = []string{"项目编码", "项目代码"}
-	unitLabels  = []string{"实施单位", "项目实施单位"}
-	annualGoals = []string{"年度目标", "年度总体目标", "当年绩效目标", "年度绩效目标", "绩效目标", "年度总目标"}
-	periodGoals = []string{"总体目标", "项目实施期目标", "实施期目标", "项目总体目标", "中长期目标", "实施期总目标"}
-	gridNames   = []string{"三级指标", "指标内容", "指标名称"}
-	gridValues  = []string{"指标值", "目标值", "年度指标值"}
+	unitLabels  = []string{"实施单位", "项目实施单位", "项目单位", "执行单位"}
+	annualGoals = []string{"年度目标", "年度总体目标", "当年绩效目标", "年度绩效目标", "绩效目标", "年度总目标", "项目年度目标"}
+	periodGoals = []string{"总体目标", "项目实施期目标", "实施期目标", "项目总体目标", "中长期目标", "实施期总目标", "长期目标", "中期目标"}
+	gridNames   = []string{"三级指标", "指标内容", "指标名称", "具体指标"}
+	gridValues  = []string{"指标值", "目标值", "年度指标值", "年度目标值"}
 	rejectWords = []string{"完成值", "实际完成", "自评", "得分", "偏差"}
 )
 
@@ -240,7 +241,7 @@ func moneyLabel(n string) (int, string) {
 	n = strings.TrimPrefix(n, "其中")
 	n = strings.TrimLeft(n, ":：")
 	key := n
-	n = strings.TrimSuffix(strings.TrimSuffix(n, "（万元）"), "(万元)")
+	n = unitRe2.ReplaceAllString(n, "")
 	switch n {
 	case "资金总额", "年度资金总额", "年度预算资金总额", "年度金额", "当年预算", "项目总额", "预算资金总额", "年度预算资金", "年度预算":
 		return 0, key
@@ -256,8 +257,39 @@ func moneyLabel(n string) (int, string) {
 	return -1, ""
 }
 
+// unitRe2 is a unit in brackets at the end of a label: 资金总额（万元）.
+var unitRe2 = regexp.MustCompile(`[（(](万元|元|千元|亿元)[)）]$`)
+
+// unitOf returns the unit a label ends with in brackets, "" when none.
+func unitOf(n string) string {
+	if m := unitRe2.FindStringSubmatch(n); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// inlineLabel splits a cell that holds a label and its value, separated
+// by a colon (项目名称：某项目).
+func inlineLabel(s string) (label, value string, ok bool) {
+	i := strings.IndexAny(s, ":：")
+	if i < 0 {
+		return "", "", false
+	}
+	label = norm(s[:i])
+	_, size := utf8.DecodeRuneInString(s[i:])
+	value = strings.TrimSpace(s[i+size:])
+	if value == "" || !isFormLabel(label) {
+		return "", "", false
+	}
+	return label, value, true
+}
+
 func isDeptLabel(n string) bool {
-	return strings.HasPrefix(n, "主管部门") || n == "市级主管部门" || n == "主管单位"
+	if n == "市级主管部门" || n == "主管单位" {
+		return true
+	}
+	// 主管部门, 主管部门及代码, 主管部门（代码）, 主管部门名称: short, no value
+	return strings.HasPrefix(n, "主管部门") && utf8.RuneCountInString(n) <= 8 && !strings.ContainsAny(n, ":：_0123456789")
 }
 
 func isFormLabel(n string) bool {
@@ -471,10 +503,17 @@ func (r *reader) labelRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell
 		}
 		n := norm(c.Text)
 		if !isFormLabel(n) {
-			if strings.Contains(n, "资金") && (strings.Contains(n, "万元") || strings.Contains(n, "元）")) && r.cur != nil {
-				if strings.Contains(n, "万元") {
-					r.cur.currency = "万元"
+			if lab, v, ok := inlineLabel(c.Text); ok {
+				r.label(p, t, i, lab, &grid.Cell{Row: c.Row, Col: c.Col, Text: v}, above)
+				continue
+			}
+			if r.cur != nil && strings.Contains(n, "资金") {
+				if u := unitOf(n); u != "" {
+					r.cur.currency = u // 项目资金（万元）
 				}
+			}
+			if u := unitLine(c.Text); u != "" && r.cur != nil {
+				r.cur.currency = u
 			}
 			continue
 		}
@@ -555,8 +594,8 @@ func (r *reader) label(p *pdfpage.Page, t *grid.Table, i int, n string, val *gri
 			r.newForm(p, t, i, above)
 		}
 		f = r.cur
-		if strings.Contains(key, "万元") {
-			f.currency = "万元"
+		if u := unitOf(key); u != "" {
+			f.currency = u
 		}
 		m, unit, err := amount(text)
 		if err != nil {

@@ -226,3 +226,31 @@ func TestColumns(t *testing.T) {
 		t.Errorf("warnings %+v, want one %s on row 1 page 4", w, WarnWeight)
 	}
 }
+
+// TestInlineLabels: labels and values in one cell (项目名称：…), a money label
+// with its unit in brackets, and a 单位：元 line above.
+func TestInlineLabels(t *testing.T) {
+	p := fakePage(1, []string{"项目支出绩效目标表"}, []fakeCell{
+		c(0, 0, 1, 3, "项目名称：丙项目"), c(0, 3, 1, 2, "实施单位：丙中心"),
+		c(1, 0, 1, 5, "主管部门：12_丙局"),
+		c(2, 0, 1, 1, "资金总额（元）"), c(2, 1, 1, 4, "1,200"),
+		c(3, 0, 1, 1, "年度目标"), c(3, 1, 1, 4, "做完"),
+		c(4, 0, 1, 1, "一级指标"), c(4, 1, 1, 1, "二级指标"), c(4, 2, 1, 1, "具体指标"), c(4, 3, 1, 1, "目标值"), c(4, 4, 1, 1, "备注"),
+		c(5, 0, 1, 1, "产出指标"), c(5, 1, 1, 1, "数量指标"), c(5, 2, 1, 1, "件数"), c(5, 3, 1, 1, "≥3件"), c(5, 4, 1, 1, "新增"),
+	})
+	got := Read([]*pdfpage.Page{p})
+	if len(got) != 1 || len(got[0].Rows) != 1 {
+		t.Fatalf("want one form, got %+v", got)
+	}
+	tb, r := got[0], got[0].Rows[0]
+	if r.Name != "丙项目" || r.Unit == nil || *r.Unit != "丙中心" || tb.Department != "丙局" || tb.CurrencyUnit != "元" ||
+		r.Total == nil || r.Total.String() != "1200" || r.Goal != "做完" {
+		t.Errorf("form: %+v dept %q unit %q", r, tb.Department, tb.CurrencyUnit)
+	}
+	if len(r.Indicators) != 1 {
+		t.Fatalf("%d indicators", len(r.Indicators))
+	}
+	if in := r.Indicators[0]; in.Name != "件数" || in.AnnualValue != "≥3件" || len(in.Extra) != 1 || in.Extra[0].Name != "备注" || in.Extra[0].Value != "新增" {
+		t.Errorf("indicator %+v", in)
+	}
+}
