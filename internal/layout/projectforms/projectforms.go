@@ -532,8 +532,8 @@ func (r *reader) labelRow(p *pdfpage.Page, t *grid.Table, i int, cs []*grid.Cell
 			}
 		}
 		// A caption over its value (实施期总目标 / 年度总目标 side by side,
-		// the goals below them).
-		if val == nil && (oneOf(n, annualGoals) || oneOf(n, periodGoals)) {
+		// the goals below them; 项目名称 / 主管部门 headers over a row of values).
+		if val == nil {
 			for _, d := range rowCells(t, c.LastRow()+1) {
 				if d.Col == c.Col && d.Row == c.LastRow()+1 && d.LastCol() == c.LastCol() && !isFormLabel(norm(d.Text)) {
 					val = d

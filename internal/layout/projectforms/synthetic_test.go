@@ -254,3 +254,22 @@ func TestInlineLabels(t *testing.T) {
 		t.Errorf("indicator %+v", in)
 	}
 }
+
+// TestLabelsOverValues: a row of labels over a row of their values.
+func TestLabelsOverValues(t *testing.T) {
+	p := fakePage(1, []string{"项目支出绩效目标表"}, []fakeCell{
+		c(0, 0, 1, 1, "项目名称"), c(0, 1, 1, 1, "主管部门"), c(0, 2, 1, 1, "实施单位"), c(0, 3, 1, 2, "资金总额"),
+		c(1, 0, 1, 1, "丁项目"), c(1, 1, 1, 1, "丁局"), c(1, 2, 1, 1, "丁中心"), c(1, 3, 1, 2, "9.00"),
+		c(2, 0, 1, 1, "一级指标"), c(2, 1, 1, 1, "二级指标"), c(2, 2, 1, 1, "三级指标"), c(2, 3, 1, 2, "指标值"),
+		c(3, 0, 1, 1, "产出指标"), c(3, 1, 1, 1, "数量指标"), c(3, 2, 1, 1, "件数"), c(3, 3, 1, 2, "≥3件"),
+	})
+	got := Read([]*pdfpage.Page{p})
+	if len(got) != 1 || len(got[0].Rows) != 1 {
+		t.Fatalf("want one form, got %+v", got)
+	}
+	r := got[0].Rows[0]
+	if r.Name != "丁项目" || r.Unit == nil || *r.Unit != "丁中心" || got[0].Department != "丁局" ||
+		r.Total == nil || r.Total.String() != "9.00" || len(r.Indicators) != 1 {
+		t.Errorf("form %+v, department %q", r, got[0].Department)
+	}
+}
