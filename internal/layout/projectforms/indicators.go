@@ -84,6 +84,30 @@ func newGridHeader(t *grid.Table, i int, cs []*grid.Cell) *gridHeader {
 	if !hasName || !hasValue {
 		return nil
 	}
+	// Sub-headers under a spanning 指标值 (年度 / 实施期) take its place.
+	for rr := i + 1; rr <= h.row; rr++ {
+		for _, c := range rowCells(t, rr) {
+			n := norm(c.Text)
+			role := -1
+			switch {
+			case c.Row != rr:
+			case n == "年度" || n == "年度指标值" || n == "本年度指标值" || n == "年度目标值":
+				role = roleValue
+			case n == "实施期" || n == "实施期指标值" || n == "中长期指标值" || n == "中长期":
+				role = rolePeriod
+			}
+			if role < 0 {
+				continue
+			}
+			for k, col := range h.cols {
+				if col.role == roleValue && col.x0 <= c.X0 && c.X1 <= col.x1 && col.x1-col.x0 > c.X1-c.X0 {
+					h.cols = append(h.cols[:k], h.cols[k+1:]...)
+					break
+				}
+			}
+			h.cols = append(h.cols, column{role: role, header: c.Text, x0: c.X0, x1: c.X1})
+		}
+	}
 	return h
 }
 

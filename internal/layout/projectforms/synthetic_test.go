@@ -273,3 +273,20 @@ func TestLabelsOverValues(t *testing.T) {
 		t.Errorf("form %+v, department %q", r, got[0].Department)
 	}
 }
+
+// TestSubHeaders: 指标值 spanning 实施期 / 年度 sub-headers.
+func TestSubHeaders(t *testing.T) {
+	p := fakePage(1, []string{"项目支出绩效目标表"}, []fakeCell{
+		c(0, 0, 1, 1, "项目名称"), c(0, 1, 1, 4, "戊项目"),
+		c(1, 0, 2, 1, "一级指标"), c(1, 1, 2, 1, "二级指标"), c(1, 2, 2, 1, "三级指标"), c(1, 3, 1, 2, "指标值"),
+		c(2, 3, 1, 1, "实施期"), c(2, 4, 1, 1, "年度"),
+		c(3, 0, 1, 1, "产出指标"), c(3, 1, 1, 1, "数量指标"), c(3, 2, 1, 1, "件数"), c(3, 3, 1, 1, "≥9件"), c(3, 4, 1, 1, "≥3件"),
+	})
+	got := Read([]*pdfpage.Page{p})
+	if len(got) != 1 || len(got[0].Rows) != 1 || len(got[0].Rows[0].Indicators) != 1 {
+		t.Fatalf("want one form with one indicator, got %+v", got)
+	}
+	if in := got[0].Rows[0].Indicators[0]; in.Name != "件数" || in.PeriodValue != "≥9件" || in.AnnualValue != "≥3件" {
+		t.Errorf("indicator %+v", in)
+	}
+}
