@@ -60,7 +60,7 @@ var Codes = []Code{
 //
 //   - RowSumMismatch: a row's 总计 differs from 财政拨款 + 财政专户拨款 +
 //     其他资金, where at least one of those three is printed (an empty 总计 then
-//     counts as 0).
+//     counts as 0), in a table that prints a 总计 in some row.
 //   - UnitSumMismatch: per money column, a unit row differs from the sum of
 //     the project rows under it (those that follow it in its table up to the
 //     next unit or total row). Empty cells count as absent: a column is
@@ -88,13 +88,21 @@ var Codes = []Code{
 // raised where the indicators are read, by the parser through indicator.Parse.
 func Document(doc *document.Document) []document.Warning {
 	var ws []document.Warning
+	// A table that prints no 总计 at all has no such column (Chongqing's
+	// 表十二 prints only 当年财政拨款预算金额): its rows have no sum to check.
+	hasTotal := map[int]bool{}
+	for _, row := range doc.Rows {
+		hasTotal[row.Table] = hasTotal[row.Table] || row.Total != nil
+	}
 	for i := range doc.Rows {
 		row := &doc.Rows[i]
 		if row.Level == document.LevelProject && len(row.Indicators) == 0 {
 			ws = append(ws, document.Warning{Code: IndicatorsMissing, Row: row.Seq, Page: row.Page,
 				Message: fmt.Sprintf("project %s has no indicators", row.Name)})
 		}
-		ws = append(ws, rowSum(row)...)
+		if hasTotal[row.Table] {
+			ws = append(ws, rowSum(row)...)
+		}
 	}
 	ws = append(ws, unitSums(doc.Rows)...)
 	ws = append(ws, totalSums(doc.Rows)...)

@@ -147,9 +147,22 @@ func TestChecks(t *testing.T) {
 				row(3, project, "甲", "", "", "", "1,234,567.89"),
 			},
 			want: []string{
+				// No row prints a 总计: the table has no such column, so
+				// there is no row sum (as in Chongqing's 表十二).
 				"total-sum-mismatch 1/1 total: 其他资金: units sum to 1,234,567.89, 合计 row leaves it empty",
+			},
+		},
+		{
+			name: "总计 left empty where the table prints one",
+			rows: []document.Row{
+				row(1, total, "合计", "1,234,567.89", "", "", "1,234,567.89"),
+				row(2, unit, "甲局", "", "", "", "1,234,567.89"),
+				row(3, project, "甲", "1,234,567.89", "", "", "1,234,567.89"),
+			},
+			want: []string{
+				"total-sum-mismatch 1/1 total: 总计: units leave it empty, 合计 row says 1,234,567.89",
 				"row-sum-mismatch 2/1 甲局: 总计 is empty, its sources sum to 1,234,567.89",
-				"row-sum-mismatch 3/1 甲: 总计 is empty, its sources sum to 1,234,567.89",
+				"unit-sum-mismatch 2/1 unit 甲局: 总计: projects sum to 1,234,567.89, unit row leaves it empty",
 			},
 		},
 		{
@@ -577,4 +590,22 @@ func codesTable() string {
 		fmt.Fprintf(&b, "| `%s` | %s | `%s` |\n", c.Code, strings.ReplaceAll(c.Meaning, "|", `\|`), c.Example)
 	}
 	return b.String()
+}
+
+// TestNoTotalColumn: a table that prints no 总计 in any row (only a
+// 财政拨款 column) has no row sum to check; a table that prints one does.
+func TestNoTotalColumn(t *testing.T) {
+	fiscal := document.Hundredths(1429916, 2)
+	doc := &document.Document{Rows: []document.Row{
+		{Seq: 1, Level: document.LevelProject, Name: "甲", FiscalAppropriation: fiscal.Ref(), Indicators: []document.Indicator{{Name: "x"}}},
+		{Seq: 2, Level: document.LevelProject, Name: "乙", FiscalAppropriation: fiscal.Ref(), Indicators: []document.Indicator{{Name: "x"}}, Table: 1},
+		{Seq: 3, Level: document.LevelProject, Name: "丙", Total: fiscal.Ref(), FiscalAppropriation: fiscal.Ref(), Indicators: []document.Indicator{{Name: "x"}}, Table: 1},
+	}}
+	var got []string
+	for _, w := range Document(doc) {
+		got = append(got, fmt.Sprintf("%s %d", w.Code, w.Row))
+	}
+	if want := []string{"row-sum-mismatch 2"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings %v, want %v", got, want)
+	}
 }

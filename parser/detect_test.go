@@ -111,14 +111,15 @@ func linesOf(texts ...string) []Line {
 // also on a later page that repeats no title.
 func TestGridHints(t *testing.T) {
 	a := &Analysis{Lines: [][]Line{
-		linesOf("预算表12 项目支出绩效目标表", "项目名称 项目总额 绩效目标 一级指标 二级指标 三级指标 本年绩效指标值"),
+		linesOf("预算表12 项目支出绩效目标表", "项目名称 项目总额 绩效目标 一级指标 二级指标 三级指标 本年绩效指标值", "产出指标 质量指标 验收合格率 ＝ 100 %"),
 		linesOf("产出指标 数量指标 项目绩效评价报告数量 ≥ 2"), // no grid words: a continuation without header
-		linesOf("警务辅助人员经费项目绩效目标表", "项目名称 主管部门 实施单位", "一级指 二级指标 三级指标 指标值", "标"),
+		linesOf("警务辅助人员经费项目绩效目标表", "项目名称 主管部门 实施单位", "一级指 二级指标 三级指标 指标值", "标", "聘用人员数量 ≤10 人"),
 		linesOf("部门整体支出绩效目标表", "一级指标 二级指标 三级指标 指标值"),
 		linesOf("一级指标 二级指标 三级指标 指标值"), // still the whole-department table
 		linesOf("表1：项目年度绩效指标表", "一级指标 二级指标 三级指标 指标值"),
 		linesOf("项目支出绩效自评表", "一级指标 二级指标 三级指标 年度指标值 实际完成值"),
-		linesOf("2026年市级一般性项目绩效目标表（一级项目）", "项目名称 当年绩效目标 指标名称 指标性质 指标值"),
+		linesOf("2026年市级一般性项目绩效目标表（一级项目）", "项目名称 当年绩效目标 指标名称 指标性质 指标值", "机关食堂满意度 ≥ 80 %"),
+		linesOf("专项资金总体绩效目标表", "项目名称 主管部门", "一级指标 二级指标 三级指标 指标值 分值权重（90分）"), // a blank template
 	}}
 	want := []gridHint{{1, "indicator-rows"}, {3, "project-forms"}, {8, "indicator-rows"}}
 	if got := gridHints(a); !reflect.DeepEqual(got, want) {

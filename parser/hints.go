@@ -31,7 +31,8 @@ type gridHint struct {
 // the words 一级指标, 二级指标 and 三级指标 (or 指标名称 and 指标值) on a page
 // under a title (on the page or an earlier one) that names performance
 // targets (目标) and is not the whole-department table (整体), a
-// self-evaluation (自评) or an evaluation report (评价). A page that also
+// self-evaluation (自评) or an evaluation report (评价), with values in it (a
+// blank template is not a table). A page that also
 // labels 主管部门 or 实施单位 is a form, else a table of indicator rows.
 func gridHints(a *Analysis) []gridHint {
 	var hints []gridHint
@@ -50,7 +51,10 @@ func gridHints(a *Analysis) []gridHint {
 		// Header cells wrap (一级指 / 标): their first three characters.
 		levels := strings.Contains(text, "一级指") && strings.Contains(text, "二级指") && strings.Contains(text, "三级指")
 		flat := strings.Contains(text, "指标名称") && strings.Contains(text, "指标值")
-		if !(levels || flat) || !strings.Contains(title, "目标") ||
+		// A blank template prints the grid but no values: no comparison
+		// sign and no percentage anywhere on the page.
+		values := strings.ContainsAny(text, "≥≤＞＜＝=%％")
+		if !(levels || flat) || !values || !strings.Contains(title, "目标") ||
 			strings.Contains(title, "整体") || strings.Contains(title, "自评") || strings.Contains(title, "评价") {
 			continue
 		}
