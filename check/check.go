@@ -22,8 +22,13 @@ const (
 	IndicatorLevelMismatch = indicator.CodeLevelMismatch // level-2 code not under its level-1 code
 	IndicatorNumbering     = indicator.CodeNumbering     // items not numbered 1, 2, 3, …
 	IndicatorUnreadable    = indicator.CodeUnreadable    // an item that does not fit the pattern
-	MoneyNotANumber        = "money-not-a-number"        // raised by the parser: a money cell that is not an amount
+	MoneyNotANumber        = "money-not-a-number"        // raised by the readers: a money cell that is not an amount
 	PageUnreadable         = "page-unreadable"           // raised by the parser: a page that could not be read
+	RowWithoutName         = "row-without-name"          // raised by the readers: a row or form without a name
+	WeightNotANumber       = "weight-not-a-number"       // raised by the readers: a 权重 / 分值 cell that is not a number
+	ColumnUnmapped         = "column-unmapped"           // raised by the readers: a header column pet does not know, not read
+	GridUnmapped           = "grid-unmapped"             // raised by the readers: text under no header column, not read
+	LayoutNotRead          = "layout-not-read"           // raised by the parser: a page of targets in a layout no reader took
 )
 
 // Code describes one warning code, for the README and `pet codes`.
@@ -51,6 +56,14 @@ var Codes = []Code{
 	{MoneyNotANumber, "a money cell holds something that is not an amount; the field is null",
 		`total: "约5万" is not an amount`},
 	{PageUnreadable, "a page of the PDF could not be read; the rest was", "page 3: unsupported filter /JBIG2Decode"},
+	{RowWithoutName, "a row (indicator-rows) or form (project-forms) with money, goal or indicators but no name; it is kept with name \"\"",
+		`form on page 31 prints no 项目名称 and no heading naming its project`},
+	{WeightNotANumber, "a 权重 / 分值 cell that is not a number; weight is null", `indicator 3: weight "约10" is not a number`},
+	{ColumnUnmapped, "a column of the table's header that pet does not know; its cells are not read", `column "资金性质" is not read`},
+	{GridUnmapped, "text on a page of the table that stands under no header column (or a page without a name or 三级指标 column); it is not read",
+		`page 40: text under no header column is not read: "（续）"`},
+	{LayoutNotRead, "a page prints project performance targets in a grid layout that no reader took, beside tables that were read",
+		"page 146 prints project performance targets in the project-forms layout that were not read"},
 }
 
 // Document returns the warnings of the table's own figures and

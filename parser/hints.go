@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/petool/pet/check"
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/internal/layout"
 )
@@ -13,11 +14,6 @@ import (
 // PDF prints project performance targets in a layout that no reader could
 // read: pet says so rather than reporting no table.
 var ErrLayoutNotRead = errors.New("project performance targets are not read")
-
-// LayoutNotRead is the warning code for a page that prints project
-// performance targets no reader took, in a document whose other target
-// tables were read.
-const LayoutNotRead = "layout-not-read"
 
 // gridHint is a page that prints an indicator grid under a project
 // performance target title: a target table in the indicator-rows or
@@ -104,7 +100,7 @@ func layoutNotRead(h gridHint) error {
 func layoutNotReadWarnings(hints []gridHint) []document.Warning {
 	var ws []document.Warning
 	for _, h := range hints {
-		ws = append(ws, document.Warning{Code: LayoutNotRead, Page: h.page,
+		ws = append(ws, document.Warning{Code: check.LayoutNotRead, Page: h.page,
 			Message: fmt.Sprintf("page %d prints project performance targets in the %s layout that were not read", h.page, h.layout)})
 	}
 	return ws

@@ -23,25 +23,26 @@ import (
 
 	"github.com/petool/pet/check"
 	"github.com/petool/pet/document"
+	"github.com/petool/pet/indicator"
 	"github.com/petool/pet/internal/grid"
 	"github.com/petool/pet/internal/layout"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
-// Warning codes raised by the reader.
+// Warning codes raised by the reader (listed, with the others, in check.Codes).
 const (
 	// RowWithoutName: a row (with money, goal or indicators) whose name
 	// cell is empty; it is kept with name "".
-	RowWithoutName = "row-without-name"
+	RowWithoutName = check.RowWithoutName
 	// WeightNotANumber: a 权重 / 分值 cell that is not a number; weight null.
-	WeightNotANumber = "weight-not-a-number"
+	WeightNotANumber = check.WeightNotANumber
 	// ColumnUnmapped: a column of the project part of the header that is
 	// none of the known fields; its cells are not read.
-	ColumnUnmapped = "column-unmapped"
+	ColumnUnmapped = check.ColumnUnmapped
 	// GridUnmapped: a page of the table whose columns do not line up with
 	// the header (text under no header column, or no name or 三级指标
 	// column at all); that text is not read.
-	GridUnmapped = "grid-unmapped"
+	GridUnmapped = check.GridUnmapped
 )
 
 // Read returns every indicator-rows target table of the pages.
@@ -730,7 +731,7 @@ func (r *reading) indicator(seq int, v []string, typeDirection bool, warn func(s
 			ind.Extra = append(ind.Extra, document.NamedValue{Name: c.label, Value: s})
 		}
 	}
-	ind.Target = targetOf(ind.AnnualValue, ind.Direction, ind.MeasureUnit)
+	ind.Target = indicator.TargetOf(ind.AnnualValue, ind.Direction, ind.MeasureUnit)
 	return ind
 }
 

@@ -40,22 +40,21 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/petool/pet/check"
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/internal/grid"
 	"github.com/petool/pet/internal/layout"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
-// Warning codes raised by the reader.
+// Warning codes raised by the reader (listed, with the others, in check.Codes).
 const (
 	// WarnNoName: a form prints neither a 项目名称 nor a heading naming its project.
-	WarnNoName = "form-without-name"
+	WarnNoName = check.RowWithoutName
 	// WarnMoney: a money cell of a form does not read as an amount.
-	WarnMoney = "form-money-unreadable"
+	WarnMoney = check.MoneyNotANumber
 	// WarnWeight: a 分值 / 权重 cell does not read as a number.
-	WarnWeight = "form-weight-unreadable"
-	// WarnNoIndicators: a form's indicator grid has a header but no indicator.
-	WarnNoIndicators = "form-without-indicators"
+	WarnWeight = check.WeightNotANumber
 )
 
 // Read returns every project-forms target table of the pages.

@@ -1,10 +1,8 @@
 package projectforms
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/indicator"
@@ -168,13 +166,10 @@ func addRow(t *layout.Table, f *form) {
 			}
 		}
 		in.Extra = extra
-		in.Target = indicator.ParseTarget(targetText(in))
+		in.Target = indicator.TargetOf(in.AnnualValue, in.Direction, in.MeasureUnit)
 		row.Indicators = append(row.Indicators, in)
 	}
-	if len(row.Indicators) == 0 {
-		t.Warnings = append(t.Warnings, document.Warning{Code: WarnNoIndicators, Row: seq, Page: f.page,
-			Message: fmt.Sprintf("form %q: its indicator grid holds no indicator", row.Name)})
-	}
+	// A form whose grid holds no indicator gets check's indicators-missing.
 	for _, w := range f.warnings {
 		w.Row = seq
 		t.Warnings = append(t.Warnings, w)
@@ -183,23 +178,6 @@ func addRow(t *layout.Table, f *form) {
 	if f.lastPage > t.Info.LastPage {
 		t.Info.LastPage = f.lastPage
 	}
-}
-
-// targetText is the annual value with the printed comparison sign before it
-// and the printed unit after it, where the grid has those columns.
-func targetText(in document.Indicator) string {
-	s := strings.TrimSpace(in.AnnualValue)
-	first, _ := utf8.DecodeRuneInString(s)
-	if d := strings.TrimSpace(in.Direction); d != "" && !strings.ContainsRune("≥≤=<>＝＜＞", first) {
-		switch d {
-		case "≥", "≤", "=", "＝", ">", "<", "＞", "＜", ">=", "<=":
-			s = d + s
-		}
-	}
-	if u := strings.TrimSpace(in.MeasureUnit); u != "" && !strings.HasSuffix(s, u) {
-		s += u
-	}
-	return s
 }
 
 // departmentOf is a 主管部门 value without its code (231_烟台市审计局,
