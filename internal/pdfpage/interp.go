@@ -49,6 +49,8 @@ type interp struct {
 	path  []subpath
 	ops   []operand
 	codes []glyphCode
+	// budget is what the page may still spend (limits.go).
+	budget *budget
 }
 
 const maxFormDepth = 8
@@ -91,6 +93,7 @@ func (in *interp) run(data []byte, res pdf.Value, depth int) {
 			}
 			continue
 		}
+		in.budget.op()
 		in.do(op, res, depth, &lx)
 		in.ops = in.ops[:0]
 	}
@@ -340,6 +343,7 @@ func (in *interp) show(s string) {
 		}
 		advanced += tx * gs.hScale
 	}
+	in.budget.glyphs(len(in.page.Glyphs))
 	in.advance(advanced)
 }
 
@@ -416,6 +420,7 @@ func (in *interp) doXObject(res pdf.Value, name string, depth int) {
 		if depth >= maxFormDepth {
 			return
 		}
+		in.budget.xobject()
 		saved, savedStack := in.gs, len(in.stack)
 		m := identity
 		if mv := x.Key("Matrix"); mv.Len() == 6 {
@@ -430,7 +435,7 @@ func (in *interp) doXObject(res pdf.Value, name string, depth int) {
 		}
 		ops := in.ops
 		in.ops = nil
-		in.run(readStream(x), fres, depth+1)
+		in.run(in.budget.readStream(x, "form XObject /"+shortName(name)), fres, depth+1)
 		in.ops = ops
 		in.gs = saved
 		if len(in.stack) > savedStack {

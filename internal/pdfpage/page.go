@@ -11,6 +11,7 @@ import (
 	"reflect"
 
 	"github.com/ledongthuc/pdf"
+	"github.com/petool/pet/internal/pdfload"
 )
 
 // Glyph is one shown character (or the text of an /ActualText span) with its
@@ -65,6 +66,7 @@ type Document struct {
 	pages      []pageRef
 	fonts      map[fontKey]*font // by font object and name
 	fontsByRes map[fontKey]*font // by resource dictionary and name
+	sess       pdfload.Session   // limits and context of the file
 }
 
 type pageRef struct {
@@ -86,7 +88,7 @@ func New(r *pdf.Reader) (d *Document, err error) {
 			err = fmt.Errorf("reading the page tree: %v", p)
 		}
 	}()
-	d = &Document{r: r, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}}
+	d = &Document{r: r, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, sess: pdfload.SessionOf(r)}
 	root := r.Trailer().Key("Root").Key("Pages")
 	d.walk(root, pdf.Value{}, pdf.Value{}, 0, 0, map[uint64]bool{})
 	return d, nil
@@ -96,13 +98,16 @@ func New(r *pdf.Reader) (d *Document, err error) {
 // own, for reading pages on another goroutine: the underlying pdf.Reader is
 // not changed after opening, but a Document's font caches are.
 func (d *Document) Fork() *Document {
-	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}}
+	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, sess: d.sess}
 }
 
 // NumPages is the number of pages found in the page tree.
 func (d *Document) NumPages() int { return len(d.pages) }
 
 const maxTreeDepth = 64
+
+// maxContentParts bounds the streams of a page's /Contents array.
+const maxContentParts = 1 << 16
 
 func (d *Document) walk(node, res, box pdf.Value, rotate, depth int, seen map[uint64]bool) {
 	if depth > maxTreeDepth || node.Kind() != pdf.Dict {
@@ -155,9 +160,11 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			p, err = nil, fmt.Errorf("page %d: %v", n, r)
+			p, err = nil, pageError(n, r)
 		}
 	}()
+	b := newBudget(d.sess)
+	b.checkCtx()
 	ref := d.pages[n-1]
 	llx, lly, urx, ury := 0.0, 0.0, 595.0, 842.0
 	if ref.box.Len() == 4 {
@@ -185,14 +192,15 @@ func (d *Document) Page(n int) (p *Page, err error) {
 		base = matrix{1, 0, 0, -1, -llx, ury}
 	}
 	in := newInterp(d, p, base)
+	in.budget = b
 	content := ref.v.Key("Contents")
 	var data []byte
 	switch content.Kind() {
 	case pdf.Stream:
-		data = readStream(content)
+		data = b.readStream(content, "content stream")
 	case pdf.Array:
-		for i := 0; i < content.Len(); i++ {
-			data = append(data, readStream(content.Index(i))...)
+		for i := 0; i < content.Len() && i < maxContentParts; i++ {
+			data = append(data, b.readStream(content.Index(i), "content stream")...)
 			data = append(data, '\n') // streams are concatenated with no whitespace between them
 		}
 	}
