@@ -47,7 +47,7 @@ var Default = Limits{
 	MaxStreamBytes: 64 << 20,
 	MaxPageBytes:   256 << 20,
 	MaxOperators:   4 << 20,
-	MaxXObjects:    20000,
+	MaxXObjects:    4096,
 	MaxGlyphs:      200000,
 	MaxGlyphText:   64,
 	MaxCMapEntries: 1 << 18,

@@ -314,6 +314,7 @@ func (in *interp) show(s string) {
 		return
 	}
 	gs := &in.gs
+	in.budget.glyphs(len(in.page.Glyphs) + len(s)/4) // codes are at most 4 bytes: bound decode's work
 	in.codes = f.decode(s, in.codes[:0])
 	// The text matrix only moves along its x axis within one string, so
 	// text space to device space is computed once and shifted per glyph.
@@ -336,6 +337,7 @@ func (in *interp) show(s string) {
 				Text: c.text, X0: x0, X1: x1, Y: oy, Size: size, Font: f.name,
 				ox: ox, oy: oy, ax: ax, ay: ay,
 			})
+			in.budget.glyphs(len(in.page.Glyphs))
 		}
 		tx := c.width*gs.fontSize + gs.charSp
 		if c.single {
@@ -343,7 +345,6 @@ func (in *interp) show(s string) {
 		}
 		advanced += tx * gs.hScale
 	}
-	in.budget.glyphs(len(in.page.Glyphs))
 	in.advance(advanced)
 }
 
@@ -412,7 +413,7 @@ func isRadical(r rune) bool {
 }
 
 func (in *interp) doXObject(res pdf.Value, name string, depth int) {
-	x := res.Key("XObject").Key(name)
+	x := in.budget.xobjectValue(res, name)
 	switch x.Key("Subtype").Name() {
 	case "Image":
 		in.page.Images++
@@ -435,7 +436,7 @@ func (in *interp) doXObject(res pdf.Value, name string, depth int) {
 		}
 		ops := in.ops
 		in.ops = nil
-		in.run(in.budget.readStream(x, "form XObject /"+shortName(name)), fres, depth+1)
+		in.run(in.budget.formContent(x, name), fres, depth+1)
 		in.ops = ops
 		in.gs = saved
 		if len(in.stack) > savedStack {

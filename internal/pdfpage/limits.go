@@ -21,7 +21,9 @@ type budget struct {
 	lim      pdfload.Limits
 	bytes    int64
 	ops      int
-	xobjects int
+	invoked  int
+	forms    map[uint64][]byte // decoded form content by object
+	xobjects map[fontKey]pdf.Value
 }
 
 // pageAbort is the panic value that ends a page over a limit or cancelled.
@@ -59,8 +61,8 @@ func (b *budget) op() {
 
 // xobject counts one Form XObject invocation.
 func (b *budget) xobject() {
-	b.xobjects++
-	if b.xobjects > b.lim.MaxXObjects {
+	b.invoked++
+	if b.invoked > b.lim.MaxXObjects {
 		b.exceed("form XObjects drawn on the page", int64(b.lim.MaxXObjects))
 	}
 }
@@ -217,4 +219,44 @@ func shortName(s string) string {
 		return s[:32] + "…"
 	}
 	return s
+}
+
+// formContent returns the decoded content of Form XObject x, read once per
+// page; every invocation counts its bytes against the page's budget, as
+// its operators are run again.
+func (b *budget) formContent(x pdf.Value, name string) []byte {
+	id := objectID(x)
+	if data, ok := b.forms[id]; ok && id != 0 {
+		if b.bytes += int64(len(data)); b.bytes > b.lim.MaxPageBytes {
+			b.exceed("decoded bytes of the page", b.lim.MaxPageBytes)
+		}
+		return data
+	}
+	data := b.readStream(x, "form XObject /"+shortName(name))
+	if id != 0 {
+		if b.forms == nil {
+			b.forms = map[uint64][]byte{}
+		}
+		b.forms[id] = data
+	}
+	return data
+}
+
+// xobjectValue resolves the XObject name of resource dictionary res, once
+// per page and dictionary: the library parses an object again at every
+// lookup, which made a form drawn thousands of times cost seconds.
+func (b *budget) xobjectValue(res pdf.Value, name string) pdf.Value {
+	key := fontKey{obj: objectID(res), name: name}
+	if key.obj == 0 {
+		return res.Key("XObject").Key(name)
+	}
+	if x, ok := b.xobjects[key]; ok {
+		return x
+	}
+	x := res.Key("XObject").Key(name)
+	if b.xobjects == nil {
+		b.xobjects = map[fontKey]pdf.Value{}
+	}
+	b.xobjects[key] = x
+	return x
 }
