@@ -24,7 +24,7 @@ func deflate(b []byte) string {
 
 // pageResult reads page 1 of data and reports its error, the bytes the
 // reading allocated and the glyphs read.
-func pageResult(t *testing.T, data []byte) (err error, alloc uint64, glyphs int) {
+func pageResult(t *testing.T, data []byte, lim ...pdfload.Limits) (err error, alloc uint64, glyphs int) {
 	t.Helper()
 	r, oerr := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if oerr != nil {
@@ -33,6 +33,9 @@ func pageResult(t *testing.T, data []byte) (err error, alloc uint64, glyphs int)
 	d, oerr := New(r)
 	if oerr != nil {
 		t.Fatal(oerr)
+	}
+	if len(lim) > 0 {
+		d.sess.Limits = lim[0]
 	}
 	var before, after runtime.MemStats
 	runtime.GC()
@@ -59,7 +62,7 @@ func TestHostilePages(t *testing.T) {
 		want    string // in the error; "" for no error
 		maxMiB  uint64
 		glyphs  int // with no error: glyphs expected (-1: any)
-		maxText int // with no error: longest glyph text
+		lim     pdfload.Limits
 	}{
 		{
 			name: "predictor columns 2^40",
@@ -71,14 +74,14 @@ func TestHostilePages(t *testing.T) {
 			data: testPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
 				stream("/Filter /FlateDecode", bomb)),
-			want: "decoded stream size over the limit of 64 MiB", maxMiB: 100,
+			want: "decoded stream size over the limit of 8 MiB", maxMiB: 40, lim: pdfload.Limits{MaxStreamBytes: 8 << 20},
 		},
 		{
 			name: "flate bomb in a ToUnicode CMap",
 			data: onePage("/Resources << /Font << /F1 5 0 R >> >>", "BT /F1 10 Tf 100 700 Td <0001> Tj ET",
 				"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
 				cidDescendant, stream("/Filter /FlateDecode", bomb)),
-			want: "font data: decoded stream size over the limit", maxMiB: 100,
+			want: "font data: decoded stream size over the limit of 64 MiB", maxMiB: 200,
 		},
 		{
 			name: "bfrange <0000> <FFFF> to 4,000 characters",
@@ -127,7 +130,7 @@ func TestHostilePages(t *testing.T) {
 		stream("/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 1099511627776 >>", deflate([]byte("\x02q Q"))))
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err, alloc, glyphs := pageResult(t, c.data)
+			err, alloc, glyphs := pageResult(t, c.data, c.lim)
 			if c.want == "" {
 				if err != nil {
 					t.Fatalf("err = %v, want none", err)
