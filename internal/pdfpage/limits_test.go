@@ -57,12 +57,12 @@ func TestHostilePages(t *testing.T) {
 	bomb := deflate(make([]byte, 80<<20)) // 80 MiB of zeros, 80 kB compressed
 	longText := "<" + strings.Repeat("4E00", 4000) + ">"
 	cases := []struct {
-		name    string
-		data    []byte
-		want    string // in the error; "" for no error
-		maxMiB  uint64
-		glyphs  int // with no error: glyphs expected (-1: any)
-		lim     pdfload.Limits
+		name   string
+		data   []byte
+		want   string // in the error; "" for no error
+		maxMiB uint64
+		glyphs int // with no error: glyphs expected (-1: any)
+		lim    pdfload.Limits
 	}{
 		{
 			name: "predictor columns 2^40",
@@ -113,8 +113,8 @@ func TestHostilePages(t *testing.T) {
 			want: "glyphs on the page over the limit of 200000", maxMiB: 256,
 		},
 		{
-			name: "a million stray delimiters",
-			data: onePage("", strings.Repeat(")", 1<<20)+" 0 0 m 10 0 l S"),
+			name:   "a million stray delimiters",
+			data:   onePage("", strings.Repeat(")", 1<<20)+" 0 0 m 10 0 l S"),
 			glyphs: 0, maxMiB: 16,
 		},
 		{
