@@ -59,3 +59,12 @@ func (c ctxReaderAt) ReadAt(p []byte, off int64) (int, error) {
 	}
 	return c.r.ReadAt(p, off)
 }
+
+// HeaderWindow is how many bytes from the start of a file the %PDF- header
+// may be found in: a reader can look at this much of a file before deciding
+// to read the rest.
+const HeaderWindow = headerWindow
+
+// HasHeader reports whether prefix, the first HeaderWindow bytes of a file
+// (or all of it, if shorter), holds a %PDF- header.
+func HasHeader(prefix []byte) bool { return findHeader(prefix) >= 0 }

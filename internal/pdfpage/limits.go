@@ -94,7 +94,7 @@ func checkStream(v pdf.Value) error {
 			}
 			return nil
 		default:
-			return fmt.Errorf("%w: filter /%s", errStreamParms, name)
+			return fmt.Errorf("unknown filter /%s", shortName(name))
 		}
 		pred := p.Key("Predictor")
 		if pred.Kind() == pdf.Null {
