@@ -28,4 +28,3 @@ func checkOutputs(cmd *cobra.Command, plan outputPlan, inputs []batch.Input) err
 	}
 	return nil
 }
-
