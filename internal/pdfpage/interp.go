@@ -49,6 +49,9 @@ type interp struct {
 	path  []subpath
 	ops   []operand
 	codes []glyphCode
+	// glyphs are the page's glyphs with their direction, until Page keeps
+	// only what Glyph holds.
+	glyphs []pglyph
 	// budget is what the page may still spend (limits.go).
 	budget *budget
 }
@@ -244,7 +247,7 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 		} else if at, ok := props.dict["ActualText"]; ok && at.kind == kStr {
 			m.actual, m.text = true, textString(at.str)
 		}
-		m.firstSeen = len(in.page.Glyphs)
+		m.firstSeen = len(in.glyphs)
 		in.marks = append(in.marks, m)
 	case "EMC":
 		if n := len(in.marks); n > 0 {
@@ -314,7 +317,7 @@ func (in *interp) show(s string) {
 		return
 	}
 	gs := &in.gs
-	in.budget.glyphs(len(in.page.Glyphs) + len(s)/4) // codes are at most 4 bytes: bound decode's work
+	in.budget.glyphs(len(in.glyphs) + len(s)/4) // codes are at most 4 bytes: bound decode's work
 	in.codes = f.decode(s, in.codes[:0])
 	// The text matrix only moves along its x axis within one string, so
 	// text space to device space is computed once and shifted per glyph.
@@ -333,11 +336,11 @@ func (in *interp) show(s string) {
 			x0, x1 = x1, x0
 		}
 		if c.text != "" && isFinite(ox) && isFinite(oy) && isFinite(size) && isFinite(ax) && isFinite(ay) {
-			in.page.Glyphs = append(in.page.Glyphs, Glyph{
-				Text: c.text, X0: x0, X1: x1, Y: oy, Size: size, Font: f.name,
-				ox: ox, oy: oy, ax: ax, ay: ay,
+			in.glyphs = append(in.glyphs, pglyph{
+				Glyph: Glyph{Text: c.text, X0: x0, X1: x1, Y: oy, Size: size, Font: f.name},
+				ox:    ox, oy: oy, ax: ax, ay: ay,
 			})
-			in.budget.glyphs(len(in.page.Glyphs))
+			in.budget.glyphs(len(in.glyphs))
 		}
 		tx := c.width*gs.fontSize + gs.charSp
 		if c.single {
@@ -351,7 +354,7 @@ func (in *interp) show(s string) {
 // applyActualText replaces the glyphs shown inside a span with its
 // /ActualText, placed over their joint box.
 func (in *interp) applyActualText(m marker) {
-	gl := in.page.Glyphs
+	gl := in.glyphs
 	if m.firstSeen > len(gl) {
 		return
 	}
@@ -367,9 +370,9 @@ func (in *interp) applyActualText(m marker) {
 	last := span[len(span)-1]
 	g.ax, g.ay = last.ox+last.ax-g.ox, last.oy+last.ay-g.oy
 	g.Text = normalizeRadicals(m.text)
-	in.page.Glyphs = append(gl[:m.firstSeen], g)
+	in.glyphs = append(gl[:m.firstSeen], g)
 	if g.Text == "" {
-		in.page.Glyphs = gl[:m.firstSeen]
+		in.glyphs = gl[:m.firstSeen]
 	}
 }
 
@@ -520,7 +523,7 @@ func isAxisRect(pts []pathPoint, x0, y0, x1, y1 float64) bool {
 // and position on a 1-point grid; a glyph is a duplicate when an earlier one
 // in a neighbouring bucket has the same text within a fraction of an em.
 func (in *interp) finish() {
-	glyphs := in.page.Glyphs
+	glyphs := in.glyphs
 	seen := make(map[uint64]int32, len(glyphs))
 	out := glyphs[:0]
 	for _, g := range glyphs {
@@ -548,7 +551,7 @@ func (in *interp) finish() {
 		seen[glyphKey(r, qx, qy)] = int32(len(out))
 		out = append(out, g)
 	}
-	in.page.Glyphs = out
+	in.glyphs = out
 }
 
 func glyphKey(r rune, x, y int64) uint64 {

@@ -24,8 +24,13 @@ type Glyph struct {
 	Y      float64
 	Size   float64
 	Font   string
+}
 
-	// The glyph's origin and advance vector on the page, before uprightText.
+// pglyph is a glyph being read, with its origin and advance vector on the
+// page, which uprightText needs and the page's reader does not: Glyph stays
+// 64 bytes, a third less memory for every page kept.
+type pglyph struct {
+	Glyph
 	ox, oy, ax, ay float64
 }
 
@@ -206,7 +211,11 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	}
 	in.run(data, ref.resources, 0)
 	in.finish()
-	uprightText(p)
+	uprightText(p, in.glyphs)
+	p.Glyphs = make([]Glyph, len(in.glyphs)) // exact size: pages are kept
+	for i := range in.glyphs {
+		p.Glyphs[i] = in.glyphs[i].Glyph
+	}
 	return p, nil
 }
 
@@ -238,9 +247,9 @@ func isFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 // portrait page and turned by /Rotate, or drawn sideways. Glyph boxes and
 // rules are moved with the page; the page's size is swapped for a quarter
 // turn.
-func uprightText(p *Page) {
+func uprightText(p *Page, glyphs []pglyph) {
 	var counts [4]int // right, down, up, left
-	for _, g := range p.Glyphs {
+	for _, g := range glyphs {
 		switch {
 		case g.ax > 2*math.Abs(g.ay):
 			counts[0]++
@@ -273,8 +282,8 @@ func uprightText(p *Page) {
 	case 3: // upside down: (x, y) -> (w - x, h - y)
 		m = matrix{-1, 0, 0, -1, w, h}
 	}
-	for i := range p.Glyphs {
-		g := &p.Glyphs[i]
+	for i := range glyphs {
+		g := &glyphs[i]
 		ox, oy := m.apply(g.ox, g.oy)
 		ex, _ := m.apply(g.ox+g.ax, g.oy+g.ay)
 		g.X0, g.X1, g.Y = math.Min(ox, ex), math.Max(ox, ex), oy
