@@ -44,7 +44,7 @@ type Limits struct {
 var Default = Limits{
 	MaxInputSize:   512 << 20,
 	MaxPages:       20000,
-	MaxStreamBytes: 64 << 20,
+	MaxStreamBytes: 32 << 20,
 	MaxPageBytes:   256 << 20,
 	MaxOperators:   4 << 20,
 	MaxXObjects:    4096,

@@ -81,7 +81,7 @@ func TestHostilePages(t *testing.T) {
 			data: onePage("/Resources << /Font << /F1 5 0 R >> >>", "BT /F1 10 Tf 100 700 Td <0001> Tj ET",
 				"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
 				cidDescendant, stream("/Filter /FlateDecode", bomb)),
-			want: "font data: decoded stream size over the limit of 64 MiB", maxMiB: 200,
+			want: "font data: decoded stream size over the limit of 32 MiB", maxMiB: 200,
 		},
 		{
 			name: "bfrange <0000> <FFFF> to 4,000 characters",
