@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -40,11 +41,11 @@ func analyze(cmd *cobra.Command, path string, f *pageFlags) (a *parser.Analysis,
 	if err := f.lim.validate(); err != nil {
 		return nil, nil, err
 	}
-	pdfload.SetLimits(f.lim.limits())
 	data, err := readInput(path, cmd.InOrStdin(), f.lim.limits().MaxInputSize)
 	if err != nil {
 		return nil, nil, &exitError{code: ExitFailed, err: fileError(path, err)}
 	}
+	defer pdfload.Bind(context.Background(), data, f.lim.limits())()
 	a, finding = parser.Analyze(data, parser.Options{Password: f.password, Workers: runtime.NumCPU()})
 	if a == nil {
 		if finding == nil {

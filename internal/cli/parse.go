@@ -14,7 +14,6 @@ import (
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/export"
 	"github.com/petool/pet/internal/batch"
-	"github.com/petool/pet/internal/pdfload"
 	"github.com/petool/pet/parser"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -162,7 +161,6 @@ func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
 		return err
 	}
 	lim := f.lim.limits()
-	pdfload.SetLimits(lim)
 	plan, err := planOutput(cmd, f, len(inputs))
 	if err != nil {
 		return err
