@@ -5,10 +5,12 @@
 package batch
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -155,7 +157,13 @@ func Run[T any](inputs []Input, jobs int, convert func(Input) (T, error), emit f
 func safeConvert[T any](convert func(Input) (T, error), in Input) (v T, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("internal error: %v", p)
+			// A Go runtime error's text (index out of range...) means
+			// nothing to the user: say what happened instead.
+			if _, ok := p.(runtime.Error); ok {
+				err = errors.New("internal error while reading the file")
+			} else {
+				err = fmt.Errorf("internal error: %v", p)
+			}
 		}
 	}()
 	return convert(in)

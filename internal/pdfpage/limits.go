@@ -191,6 +191,15 @@ func readStream(v pdf.Value) []byte {
 // reason for a limit or a cancellation, a short line for the library's
 // complaints about malformed objects, and never Go runtime internals.
 func pageError(n int, r any) error {
+	if n == 0 { // not a page: the page tree
+		switch x := r.(type) {
+		case runtime.Error:
+			return errors.New("malformed PDF object")
+		case error:
+			return fmt.Errorf("malformed PDF object: %s", shortMessage(x.Error()))
+		}
+		return fmt.Errorf("malformed PDF object: %s", shortMessage(fmt.Sprint(r)))
+	}
 	switch x := r.(type) {
 	case pageAbort:
 		return fmt.Errorf("page %d: %w", n, x.err)

@@ -90,7 +90,7 @@ type fontKey struct {
 func New(r *pdf.Reader) (d *Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("reading the page tree: %v", p)
+			err = fmt.Errorf("reading the page tree: %w", pageError(0, p))
 		}
 	}()
 	d = &Document{r: r, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, sess: pdfload.SessionOf(r)}
