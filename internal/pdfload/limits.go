@@ -31,6 +31,9 @@ type Limits struct {
 	MaxXObjects int
 	// MaxGlyphs bounds the glyphs shown on one page.
 	MaxGlyphs int
+	// MaxRules bounds the ruling lines of one page, and the parts of the
+	// path being built.
+	MaxRules int
 	// MaxGlyphText bounds the UTF-16 units of text one glyph maps to in a
 	// ToUnicode CMap (a ligature is 2 or 3; a longer mapping is dropped).
 	MaxGlyphText int
@@ -49,6 +52,7 @@ var Default = Limits{
 	MaxOperators:   4 << 20,
 	MaxXObjects:    4096,
 	MaxGlyphs:      200000,
+	MaxRules:       50000,
 	MaxGlyphText:   64,
 	MaxCMapEntries: 1 << 18,
 }
@@ -76,6 +80,9 @@ func (l Limits) WithDefaults() Limits {
 	}
 	if l.MaxGlyphs > 0 {
 		d.MaxGlyphs = l.MaxGlyphs
+	}
+	if l.MaxRules > 0 {
+		d.MaxRules = l.MaxRules
 	}
 	if l.MaxGlyphText > 0 {
 		d.MaxGlyphText = l.MaxGlyphText

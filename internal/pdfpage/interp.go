@@ -98,6 +98,7 @@ func (in *interp) run(data []byte, res pdf.Value, depth int) {
 		}
 		in.budget.op()
 		in.do(op, res, depth, &lx)
+		in.budget.shapes(in)
 		in.ops = in.ops[:0]
 	}
 }

@@ -74,6 +74,18 @@ func (b *budget) glyphs(n int) {
 	}
 }
 
+// shapes checks the page's ruling lines and the path being built after
+// each operator (a rectangle is 4 rules; a million of them would be 128 MB
+// and hours of table finding).
+func (b *budget) shapes(in *interp) {
+	if len(in.page.Rules) > b.lim.MaxRules {
+		b.exceed("ruling lines on the page", int64(b.lim.MaxRules))
+	}
+	if n := len(in.path); n > b.lim.MaxRules || (n > 0 && len(in.path[n-1].pts) > b.lim.MaxRules) {
+		b.exceed("parts of one path", int64(b.lim.MaxRules))
+	}
+}
+
 // maxColumns bounds a predictor's /Columns (see pdfload): the library
 // allocates rows of that size before decoding anything.
 const maxColumns = 1 << 20
