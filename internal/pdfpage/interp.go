@@ -58,6 +58,9 @@ type interp struct {
 
 const maxFormDepth = 8
 
+// maxMarkDepth bounds the nesting of marked content kept (BMC/BDC).
+const maxMarkDepth = 1024
+
 func newInterp(d *Document, p *Page, base matrix) *interp {
 	return &interp{doc: d, page: p, base: base, gs: gstate{ctm: identity, hScale: 1}, tm: identity, tlm: identity}
 }
@@ -235,7 +238,9 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 
 	// Marked content.
 	case "BMC":
-		in.marks = append(in.marks, marker{})
+		if len(in.marks) < maxMarkDepth {
+			in.marks = append(in.marks, marker{})
+		}
 	case "BDC":
 		m := marker{}
 		props := in.last(0)
@@ -249,7 +254,9 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 			m.actual, m.text = true, textString(at.str)
 		}
 		m.firstSeen = len(in.glyphs)
-		in.marks = append(in.marks, m)
+		if len(in.marks) < maxMarkDepth {
+			in.marks = append(in.marks, m)
+		}
 	case "EMC":
 		if n := len(in.marks); n > 0 {
 			m := in.marks[n-1]
