@@ -148,7 +148,7 @@ func runInspect(cmd *cobra.Command, path string, f *pageFlags, svgDir string) er
 		if err != nil {
 			return &exitError{code: ExitFailed, err: fmt.Errorf("%s: %w", path, err)}
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s\n", name)
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s\n", printable(name))
 	}
 	return nil
 }
