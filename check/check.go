@@ -7,7 +7,6 @@ package check
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/indicator"
@@ -42,10 +41,10 @@ var Codes = []Code{
 		"total: 总计: units sum to 5,651.84, 合计 row says 5,661.84"},
 	{RowSumMismatch, "a row's 总计 differs from 财政拨款 + 财政专户拨款 + 其他资金 (where any of them is printed)",
 		"区政务服务大厅水电网络费: 总计 is 464.35, its sources sum to 454.35"},
-	{IndicatorsMissing, "a project row has no 绩效指标 text", "project 区南部政务服务中心后勤保障费 has no indicators"},
+	{IndicatorsMissing, "a project row has no indicators (no 绩效指标 text, no indicator grid rows)", "project 区南部政务服务中心后勤保障费 has no indicators"},
 	{IndicatorLevelMismatch, "an indicator's level-2 code does not start with its level-1 code",
 		"indicator 1: level-2 code 31 does not belong to level-1 code 2"},
-	{IndicatorNumbering, "an indicator item's number is not the previous one plus one (the first should be 1)",
+	{IndicatorNumbering, "an indicator item's number is neither the previous one plus one nor 1 (a restart); the first should be 1",
 		"indicator 3: numbered 2, expected 3"},
 	{IndicatorUnreadable, "an indicator item does not fit the pattern; it is kept, what was read filled in and the rest of its text as its name",
 		`indicator 2: no 实施周期指标值 or 年度指标值; no level-1 code and name: "2、说明文字"`},
@@ -62,27 +61,36 @@ var Codes = []Code{
 //   - RowSumMismatch: a row's 总计 differs from 财政拨款 + 财政专户拨款 +
 //     其他资金, where at least one of those three is printed (an empty 总计 then
 //     counts as 0).
-//   - UnitSumMismatch: per money column, a unit row differs from the sum of the
-//     project rows under it (those that follow it up to the next unit or total
-//     row). Empty cells count as absent: a column is compared when the unit's
-//     cell or any project's is printed. A unit with no project rows is not
-//     compared.
+//   - UnitSumMismatch: per money column, a unit row differs from the sum of
+//     the project rows under it (those that follow it in its table up to the
+//     next unit or total row). Empty cells count as absent: a column is
+//     compared when the unit's cell or any project's is printed. A unit with
+//     no project rows is not compared.
 //   - TotalSumMismatch: per money column, each 合计 row differs from the sum of
-//     the unit rows, or of the project rows when the table has no unit rows;
-//     empty cells as above. A 合计 row with neither is not compared.
-//   - IndicatorsMissing: a project row with no indicators.
+//     the unit rows of its table, or of its project rows when the table has
+//     no unit rows; empty cells as above. A 合计 row with neither is not
+//     compared.
+//   - IndicatorsMissing: a project row with no indicators, in any layout
+//     (indicators read from a 绩效指标 text or from an indicator grid).
+//
+// Rows belong to their table (Row.Table): a unit's projects and a 合计 row's
+// units are looked for in its own table only, so a document holding several
+// target tables (Beijing: rows, then forms) is checked table by table.
+//
+// A sum that differs from the printed figure by no more than the printed
+// rounding is not a mismatch: half a unit of the last printed digit per
+// figure summed (two 2-decimal figures: 0.01; see agrees for the exact
+// rule). Sums are exact, in int64 millionths; messages print amounts grouped
+// with the decimals printed, at least two (5,640.84, 9.700000).
 //
 // It reads the document and writes nothing into it. The indicator problems
 // (IndicatorLevelMismatch, IndicatorNumbering, IndicatorUnreadable) are
 // raised where the indicators are read, by the parser through indicator.Parse.
-//
-// Sums are exact, in int64 hundredths; messages print amounts grouped with
-// two decimals (5,640.84).
 func Document(doc *document.Document) []document.Warning {
 	var ws []document.Warning
 	for i := range doc.Rows {
 		row := &doc.Rows[i]
-		if row.Level == document.LevelProject && len(row.Indicators) == 0 && strings.TrimSpace(row.IndicatorsText) == "" {
+		if row.Level == document.LevelProject && len(row.Indicators) == 0 {
 			ws = append(ws, document.Warning{Code: IndicatorsMissing, Row: row.Seq, Page: row.Page,
 				Message: fmt.Sprintf("project %s has no indicators", row.Name)})
 		}
@@ -94,24 +102,72 @@ func Document(doc *document.Document) []document.Warning {
 	return ws
 }
 
-// sum adds printed amounts; printed reports whether any was printed.
+// sum adds printed amounts; printed reports whether any was printed. units
+// adds the unit of the last printed digit of each (see rounding), in
+// millionths, and finest is the smallest of them.
 type sum struct {
-	v       int64
-	printed bool
+	v        int64
+	printed  bool
+	units    int64
+	finest   int64
+	decimals int // the most decimals printed, for messages
 }
 
 func (s *sum) add(m *document.Money) {
 	if m != nil {
 		s.v += m.Micros
 		s.printed = true
+		s.decimals = max(s.decimals, m.Decimals)
+		u := lastDigit(m)
+		s.units += u
+		if s.finest == 0 || u < s.finest {
+			s.finest = u
+		}
 	}
 }
+
+// grouped formats the sum as budget tables print it, with at least two
+// decimals and as many as the figures summed print (9.700000).
+func (s sum) grouped() string { return document.GroupMicros(s.v, max(s.decimals, 2)) }
 
 func value(m *document.Money) int64 {
 	if m == nil {
 		return 0
 	}
 	return m.Micros
+}
+
+// lastDigit returns the unit of m's last printed digit in millionths: 10000
+// for 2 decimals, 1 for 6.
+func lastDigit(m *document.Money) int64 {
+	u := int64(1)
+	for d := min(max(m.Decimals, 0), document.MaxDecimals); d < document.MaxDecimals; d++ {
+		u *= 10
+	}
+	return u
+}
+
+// agrees reports whether the printed amount m matches the sum s of printed
+// amounts, allowing for rounding. Published tables round every amount to
+// its printed decimals, so each figure may be up to half a unit of its last
+// digit off the true amount: the sum may be off m by half a unit per figure
+// summed (two figures at 2 decimals: 0.01), and by half of what m itself
+// prints coarser than the finest figure (a 2-decimal total of 6-decimal
+// parts: 0.005). Exactly: |s - m| < ½·(Σ unitᵢ + unit(m)), which on whole
+// millionths is 2·|s - m| ≤ Σ unitᵢ + unit(m) - finest. An empty cell
+// matches only a sum of nothing or of zeros, and a printed cell no sum only
+// when it is zero.
+func agrees(m *document.Money, s sum) bool {
+	diff := s.v - value(m)
+	if m == nil || !s.printed {
+		return diff == 0
+	}
+	if diff < 0 {
+		diff = -diff
+	}
+	u := lastDigit(m)
+	finest := min(s.finest, u)
+	return 2*diff <= s.units+u-finest
 }
 
 var columnNames = [4]string{"总计", "财政拨款", "财政专户拨款", "其他资金"}
@@ -123,7 +179,7 @@ func rowSum(row *document.Row) []document.Warning {
 	s.add(row.FiscalAppropriation)
 	s.add(row.FiscalSpecialAccount)
 	s.add(row.OtherFunds)
-	if !s.printed || s.v == value(row.Total) {
+	if !s.printed || agrees(row.Total, s) {
 		return nil
 	}
 	total := "empty"
@@ -131,7 +187,7 @@ func rowSum(row *document.Row) []document.Warning {
 		total = row.Total.Grouped()
 	}
 	return []document.Warning{{Code: RowSumMismatch, Row: row.Seq, Page: row.Page,
-		Message: fmt.Sprintf("%s: 总计 is %s, its sources sum to %s", label(row), total, document.GroupMicros(s.v, 2))}}
+		Message: fmt.Sprintf("%s: 总计 is %s, its sources sum to %s", label(row), total, s.grouped())}}
 }
 
 func label(row *document.Row) string {
@@ -148,14 +204,14 @@ func compareColumns(row *document.Row, sums [4]sum, code, what, subject string) 
 		if !sums[k].printed && m == nil {
 			continue
 		}
-		if sums[k].v == value(m) {
+		if agrees(m, sums[k]) {
 			continue
 		}
 		says := "leaves it empty"
 		if m != nil {
 			says = "says " + m.Grouped()
 		}
-		parts := what + " sum to " + document.GroupMicros(sums[k].v, 2)
+		parts := what + " sum to " + sums[k].grouped()
 		if !sums[k].printed {
 			parts = what + " leave it empty"
 		}
@@ -181,7 +237,7 @@ func unitSums(rows []document.Row) []document.Warning {
 		}
 		var sums [4]sum
 		n := 0
-		for j := i + 1; j < len(rows) && rows[j].Level == document.LevelProject; j++ {
+		for j := i + 1; j < len(rows) && rows[j].Level == document.LevelProject && rows[j].Table == rows[i].Table; j++ {
 			for k, m := range rows[j].MoneyColumns() {
 				sums[k].add(m)
 			}
@@ -195,26 +251,27 @@ func unitSums(rows []document.Row) []document.Warning {
 	return ws
 }
 
-// totalSums compares the 合计 row with its units, or with the projects
-// where the table has no unit rows.
+// totalSums compares each 合计 row with the units of its table, or with
+// its projects where the table has no unit rows.
 func totalSums(rows []document.Row) []document.Warning {
 	var ws []document.Warning
-	hasUnits := false
+	hasUnits := map[int]bool{}
 	for _, r := range rows {
-		hasUnits = hasUnits || r.Level == document.LevelUnit
-	}
-	part, what := document.LevelProject, "projects"
-	if hasUnits {
-		part, what = document.LevelUnit, "units"
+		hasUnits[r.Table] = hasUnits[r.Table] || r.Level == document.LevelUnit
 	}
 	for i := range rows {
 		if rows[i].Level != document.LevelTotal {
 			continue
 		}
+		table := rows[i].Table
+		part, what := document.LevelProject, "projects"
+		if hasUnits[table] {
+			part, what = document.LevelUnit, "units"
+		}
 		var sums [4]sum
 		n := 0
 		for _, r := range rows {
-			if r.Level == part {
+			if r.Level == part && r.Table == table {
 				for k, m := range r.MoneyColumns() {
 					sums[k].add(m)
 				}

@@ -3,7 +3,10 @@ package export
 import (
 	"encoding/json"
 	"io"
+	"runtime"
+	"strconv"
 	"testing"
+	"time"
 )
 
 // BenchmarkWrite writes b.N copies of a sample document (41 rows, 172
@@ -46,6 +49,55 @@ func BenchmarkWrite(b *testing.B) {
 			if err := w.Close(); err != nil {
 				b.Fatal(err)
 			}
+		})
+	}
+}
+
+// BenchmarkXLSXMemory writes batches of 100 and 1,000 copies of the sample
+// document (41 rows, 172 indicators each) as one workbook and reports the
+// peak of the heap in use while writing (peak-MB), sampled every 5 ms: it
+// must not grow with the batch. Run it with -benchtime 1x.
+func BenchmarkXLSXMemory(b *testing.B) {
+	doc := loadCorpus(b, corpusNames[0])
+	for _, n := range []int{100, 1000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			var peak uint64
+			for range b.N {
+				runtime.GC()
+				stop := make(chan struct{})
+				done := make(chan uint64)
+				go func() {
+					var ms runtime.MemStats
+					var p uint64
+					tick := time.NewTicker(5 * time.Millisecond)
+					defer tick.Stop()
+					for {
+						runtime.ReadMemStats(&ms)
+						p = max(p, ms.HeapInuse)
+						select {
+						case <-stop:
+							done <- p
+							return
+						case <-tick.C:
+						}
+					}
+				}()
+				w, err := NewWriter(io.Discard, Options{Format: XLSX, Multi: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				for range n {
+					if err := w.Write(doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := w.Close(); err != nil {
+					b.Fatal(err)
+				}
+				close(stop)
+				peak = max(peak, <-done)
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 		})
 	}
 }

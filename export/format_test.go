@@ -12,7 +12,7 @@ import (
 func TestFormatFromPath(t *testing.T) {
 	for path, want := range map[string]Format{
 		"out.json": JSON, "a/b.JSON": JSON, "x.jsonl": JSONL, "x.ndjson": JSONL,
-		"表.csv": CSV, "x.yaml": YAML, "x.YML": YAML, "book.xlsx": XLSX,
+		"表.csv": CSV, "x.yaml": YAML, "x.YML": YAML, "book.xlsx": XLSX, "t.Parquet": Parquet,
 	} {
 		got, err := FormatFromPath(path)
 		if err != nil || got != want {
@@ -35,7 +35,7 @@ func TestFormatFromPath(t *testing.T) {
 
 func TestParseFormat(t *testing.T) {
 	for s, want := range map[string]Format{
-		"json": JSON, "JSONL": JSONL, "ndjson": JSONL, "csv": CSV, "yaml": YAML, "yml": YAML, " xlsx ": XLSX,
+		"json": JSON, "JSONL": JSONL, "ndjson": JSONL, "csv": CSV, "yaml": YAML, "yml": YAML, " xlsx ": XLSX, "parquet": Parquet,
 	} {
 		if got, err := ParseFormat(s); err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", s, got, err, want)
@@ -53,7 +53,7 @@ func TestParseFormat(t *testing.T) {
 
 func TestIsBinary(t *testing.T) {
 	for _, f := range Formats() {
-		if got := IsBinary(f); got != (f == XLSX) {
+		if got := IsBinary(f); got != (f == XLSX || f == Parquet) {
 			t.Errorf("IsBinary(%s) = %v", f, got)
 		}
 	}
@@ -71,6 +71,9 @@ func TestOptionsErrors(t *testing.T) {
 		{Format: CSV, Lang: "fr"},
 		{Format: JSON, BOM: true},
 		{Format: XLSX, BOM: true},
+		{Format: Parquet, Lang: LangZH},
+		{Format: Parquet, BOM: true},
+		{Format: Parquet, Table: "rows"},
 	} {
 		if _, err := NewWriter(&bytes.Buffer{}, o); err == nil {
 			t.Errorf("NewWriter(%+v): no error", o)
@@ -81,6 +84,8 @@ func TestOptionsErrors(t *testing.T) {
 		{Format: CSV, Table: "documents"},
 		{Format: XLSX, Lang: LangZH},
 		{Format: JSON, Lang: LangEN},
+		{Format: Parquet, Table: Indicators},
+		{Format: Parquet, Table: TargetTables},
 	} {
 		if _, err := NewWriter(&bytes.Buffer{}, o); err != nil {
 			t.Errorf("NewWriter(%+v): %v", o, err)
@@ -134,13 +139,16 @@ func (w *failWriter) Write(p []byte) (int, error) {
 
 func TestWriterErrorsAreReported(t *testing.T) {
 	doc := loadCorpus(t, corpusNames[0])
-	for _, f := range Formats() {
-		w, err := NewWriter(&failWriter{n: 100}, Options{Format: f, Multi: true})
+	for _, opts := range []Options{{Format: JSON}, {Format: JSONL}, {Format: CSV}, {Format: CSV, Table: Warnings}, {Format: YAML}, {Format: XLSX}, {Format: Parquet}} {
+		f := opts.Format
+		opts.Multi = true
+		w, err := NewWriter(&failWriter{n: 100}, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		err = w.Write(doc)
-		if f != XLSX { // XLSX writes on Close
+		// XLSX, Parquet and a batch of CSV projects write on Close.
+		if f != XLSX && f != Parquet && (f != CSV || opts.Table == Warnings) {
 			if !errors.Is(err, errDiskFull) {
 				t.Errorf("%s: Write: error %v, want disk full", f, err)
 			}
@@ -166,7 +174,7 @@ func TestEmptyBatch(t *testing.T) {
 		{Options{Format: JSON}, ""},
 		{Options{Format: YAML}, ""},
 		{Options{Format: JSONL, Multi: true}, ""},
-		{Options{Format: CSV, Multi: true}, "source,department,currency_unit,seq,level,name,unit,total,fiscal_appropriation,fiscal_special_account,other_funds,goal,indicators_text,indicators_count,page\r\n"},
+		{Options{Format: CSV, Multi: true}, "source,department,currency_unit,seq,level,name,unit,total,fiscal_appropriation,fiscal_special_account,other_funds,goal,indicators_text,indicators_count,page,table,code,long_term_goal\r\n"},
 		{Options{Format: CSV, Table: Warnings, Lang: LangZH, BOM: true}, "\uFEFF来源文件,警告代码,行序号,页码,说明\r\n"},
 	} {
 		if got := string(render(t, tc.opts)); got != tc.want {

@@ -23,6 +23,7 @@ func TestGolden(t *testing.T) {
 	other.Rows = other.Rows[:1]
 	other.Warnings = nil
 	batch := []*document.Document{small, &other}
+	v2 := v2Batch(t)
 
 	for _, tc := range []struct {
 		file string
@@ -40,6 +41,17 @@ func TestGolden(t *testing.T) {
 		{"small.indicators.zh.csv", Options{Format: CSV, Table: Indicators, Multi: true, Lang: LangZH, BOM: true}, batch},
 		{"small.warnings.csv", Options{Format: CSV, Table: Warnings, Multi: true}, batch},
 		{"small.document.csv", Options{Format: CSV, Table: Documents, Multi: true}, batch},
+		{"v2.json", Options{Format: JSON}, v2[:1]},
+		{"v2.jsonl", Options{Format: JSONL, Multi: true}, v2},
+		{"v2.yaml", Options{Format: YAML}, v2[:1]},
+		{"v2.single.projects.csv", Options{Format: CSV}, v2[:1]},
+		{"v2.projects.csv", Options{Format: CSV, Multi: true}, v2},
+		{"v2.projects.zh.csv", Options{Format: CSV, Multi: true, Lang: LangZH}, v2},
+		{"v2.indicators.csv", Options{Format: CSV, Table: Indicators, Multi: true}, v2},
+		{"v2.indicators.zh.csv", Options{Format: CSV, Table: Indicators, Multi: true, Lang: LangZH}, v2},
+		{"v2.document.csv", Options{Format: CSV, Table: Documents, Multi: true}, v2},
+		{"v2.tables.csv", Options{Format: CSV, Table: TargetTables, Multi: true}, v2},
+		{"v2.tables.zh.csv", Options{Format: CSV, Table: TargetTables, Multi: true, Lang: LangZH}, v2},
 	} {
 		got := render(t, tc.opts, tc.docs...)
 		path := filepath.Join("..", "testdata", "export", tc.file)
@@ -62,11 +74,17 @@ func TestGolden(t *testing.T) {
 // TestGoldenJSONIsInput checks that JSON output of a document read from
 // contract JSON is that JSON again, byte for byte.
 func TestGoldenJSONIsInput(t *testing.T) {
-	want, err := os.ReadFile(filepath.Join("..", "testdata", "export", "small.input.json"))
+	for _, name := range []string{"small", "v2"} {
+		t.Run(name, func(t *testing.T) { testJSONIsInput(t, name) })
+	}
+}
+
+func testJSONIsInput(t *testing.T, name string) {
+	want, err := os.ReadFile(filepath.Join("..", "testdata", "export", name+".input.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := render(t, Options{Format: JSON}, loadGoldenInput(t))
+	got := render(t, Options{Format: JSON}, loadInput(t, name))
 	// The input writes the targets on one line for brevity.
 	var compact1, compact2 bytes.Buffer
 	if err := json.Compact(&compact1, got); err != nil {

@@ -58,9 +58,36 @@ func loadCorpus(t testing.TB, name string) *document.Document {
 }
 
 // loadGoldenInput reads the small hand-made document of testdata/export.
-func loadGoldenInput(t testing.TB) *document.Document {
+func loadGoldenInput(t testing.TB) *document.Document { return loadInput(t, "small") }
+
+// v2Batch returns the hand-made document with every contract v2 field
+// (testdata/export/v2.input.json) and a second document after it that
+// brings a new other_money key and a new extra key, and lacks some of the
+// first one's, so that the flat formats' first-seen column order shows.
+func v2Batch(t testing.TB) []*document.Document {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "export", "small.input.json"))
+	first := loadInput(t, "v2")
+	second := loadInput(t, "v2")
+	second.Source = "in/重庆 2026.pdf"
+	second.Layout = document.LayoutProjectForms
+	second.Year = nil
+	second.Tables = second.Tables[1:]
+	second.Warnings = nil
+	row := second.Rows[1]
+	row.Table = 0
+	row.OtherMoney = document.NamedMoney{
+		{Name: "国有资本经营预算", Value: document.Hundredths(150, 2).Ref()},
+		{Name: "政府性基金", Value: nil},
+	}
+	row.Indicators[0].Extra = document.NamedText{{Name: "指标值内容", Value: "办件平均时长"}, {Name: "备注", Value: "系统统计"}}
+	second.Rows = []document.Row{row}
+	return []*document.Document{first, second}
+}
+
+// loadInput reads the hand-made document NAME.input.json of testdata/export.
+func loadInput(t testing.TB, name string) *document.Document {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "export", name+".input.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

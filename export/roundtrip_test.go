@@ -392,8 +392,11 @@ func TestXLSXRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"projects", "indicators", "warnings", "document"}) {
+		if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"projects", "indicators", "warnings", "document", "tables"}) {
 			t.Errorf("sheets %v", got)
+		}
+		if i := f.GetActiveSheetIndex(); i != 0 {
+			t.Errorf("active sheet %d, want 0 (projects)", i)
 		}
 		st := xlsxChecker{t: t, f: f}
 
@@ -499,7 +502,8 @@ func TestXLSXRoundTrip(t *testing.T) {
 		rows = xlsxSheet(t, f, sheet)
 		st.layout(sheet, len(rows[0]))
 		for i, doc := range docs {
-			want := []string{doc.Source, itoa(doc.Pages), doc.Title, doc.Department, doc.CurrencyUnit, itoa(len(doc.Rows)), itoa(len(doc.Warnings))}
+			want := []string{doc.Source, itoa(doc.Pages), doc.Title, doc.Department, doc.CurrencyUnit, itoa(len(doc.Rows)), itoa(len(doc.Warnings)),
+				doc.Layout, "", itoa(len(doc.Tables))}
 			if !reflect.DeepEqual(rows[i+1], want) {
 				t.Errorf("%s line %d: %q, want %q", sheet, i+2, rows[i+1], want)
 			}
@@ -586,8 +590,11 @@ func (c xlsxChecker) money(sheet string, col, row int, raw string, m *document.M
 		return
 	}
 	s := c.numeric(sheet, cell)
-	if s.NumFmt != 4 {
+	if m.Decimals <= 2 && s.NumFmt != 4 {
 		c.t.Errorf("%s!%s: number format %d, want 4 (#,##0.00)", sheet, cell, s.NumFmt)
+	}
+	if want := "#,##0." + strings.Repeat("0", m.Decimals); m.Decimals > 2 && (s.CustomNumFmt == nil || *s.CustomNumFmt != want) {
+		c.t.Errorf("%s!%s: number format %v, want %s", sheet, cell, s.CustomNumFmt, want)
 	}
 	got, err := document.ParseMoney(raw)
 	if err != nil || got.Micros != m.Micros {

@@ -14,25 +14,26 @@ type Table string
 
 // The flat tables.
 const (
-	Projects   Table = "projects"   // one line per row, indicators left out
-	Indicators Table = "indicators" // one line per indicator, the row's seq, level, name, unit in front
-	Warnings   Table = "warnings"   // one line per warning
-	Documents  Table = "document"   // one line per document: source, pages, title, department, …
+	Projects     Table = "projects"   // one line per row, indicators left out
+	Indicators   Table = "indicators" // one line per indicator, the row's seq, level, name, unit in front
+	Warnings     Table = "warnings"   // one line per warning
+	Documents    Table = "document"   // one line per document: source, pages, title, department, …
+	TargetTables Table = "tables"     // one line per target table of a document (contract v2 tables)
 )
 
 // Tables returns the flat tables in the order of the XLSX sheets.
-func Tables() []Table { return []Table{Projects, Indicators, Warnings, Documents} }
+func Tables() []Table { return []Table{Projects, Indicators, Warnings, Documents, TargetTables} }
 
-// ParseTable reads a table name: projects, indicators, warnings or document
-// (documents is accepted too).
+// ParseTable reads a table name: projects, indicators, warnings, document
+// (documents is accepted too) or tables.
 func ParseTable(s string) (Table, error) {
 	switch t := Table(strings.ToLower(strings.TrimSpace(s))); t {
-	case Projects, Indicators, Warnings, Documents:
+	case Projects, Indicators, Warnings, Documents, TargetTables:
 		return t, nil
 	case "documents":
 		return Documents, nil
 	}
-	return "", fmt.Errorf("unknown table %q (valid: projects, indicators, warnings, document)", s)
+	return "", fmt.Errorf("unknown table %q (valid: projects, indicators, warnings, document, tables)", s)
 }
 
 // Header languages.
@@ -62,6 +63,10 @@ type column struct {
 // cell values are string, int, *document.Money, document.Decimal, or nil for
 // an empty cell.
 
+// tableColumns are the fixed columns of each table. The version-1 columns
+// keep their positions; the contract v2 fields follow them, and the columns
+// of map-valued fields (other_money.*, extra.*) come last, one per key (see
+// schema).
 var tableColumns = map[Table][]column{
 	Projects: {
 		{"source", "来源文件", kLabel},
@@ -79,6 +84,9 @@ var tableColumns = map[Table][]column{
 		{"indicators_text", "绩效指标", kLongText},
 		{"indicators_count", "绩效指标个数", kInt},
 		{"page", "页码", kInt},
+		{"table", "目标表序号", kInt},
+		{"code", "项目代码", kText},
+		{"long_term_goal", "总体目标", kLongText},
 	},
 	Indicators: {
 		{"source", "来源文件", kLabel},
@@ -98,6 +106,11 @@ var tableColumns = map[Table][]column{
 		{"target_op", "目标比较符", kText},
 		{"target_value", "目标值", kDecimal},
 		{"target_unit", "目标值单位", kText},
+		{"table", "目标表序号", kInt},
+		{"code", "项目代码", kText},
+		{"direction", "指标性质", kText},
+		{"measure_unit", "度量单位", kText},
+		{"weight", "权重", kDecimal},
 	},
 	Warnings: {
 		{"source", "来源文件", kLabel},
@@ -114,15 +127,109 @@ var tableColumns = map[Table][]column{
 		{"currency_unit", "金额单位", kLabel},
 		{"rows_count", "行数", kInt},
 		{"warnings_count", "警告数", kInt},
+		{"layout", "表格样式", kText},
+		{"year", "预算年度", kInt},
+		{"tables_count", "目标表个数", kInt},
+	},
+	TargetTables: {
+		{"source", "来源文件", kLabel},
+		{"table", "目标表序号", kInt},
+		{"title", "标题", kText},
+		{"layout", "表格样式", kText},
+		{"first_page", "起始页码", kInt},
+		{"last_page", "结束页码", kInt},
+		{"rows_count", "行数", kInt},
 	},
 }
 
-// header returns the header line of table t in lang.
-func header(t Table, lang string) []string {
-	cols := tableColumns[t]
+// Prefixes of the columns of map-valued fields in English headers.
+const (
+	otherMoneyPrefix = "other_money."
+	extraPrefix      = "extra."
+)
+
+// schema is the column set of one table for a whole output: the fixed
+// columns, then one column per key of the table's map-valued field
+// (other_money for projects, extra for indicators) in the order the keys are
+// first seen across the documents observed. Every document must be observed
+// before its lines are made.
+type schema struct {
+	table Table
+	lang  string
+	keys  []string
+	seen  map[string]bool
+}
+
+func newSchema(t Table, lang string) *schema {
+	return &schema{table: t, lang: lang, seen: map[string]bool{}}
+}
+
+// dynamic reports whether table t has columns that depend on the documents.
+func dynamic(t Table) bool { return t == Projects || t == Indicators }
+
+// observe adds the keys of doc that are new to the schema, and reports
+// whether there were any.
+func (s *schema) observe(doc *document.Document) bool {
+	n := len(s.keys)
+	add := func(k string) {
+		if !s.seen[k] {
+			s.seen[k] = true
+			s.keys = append(s.keys, k)
+		}
+	}
+	for i := range doc.Rows {
+		r := &doc.Rows[i]
+		switch s.table {
+		case Projects:
+			for _, a := range r.OtherMoney {
+				add(a.Name)
+			}
+		case Indicators:
+			for j := range r.Indicators {
+				for _, v := range r.Indicators[j].Extra {
+					add(v.Name)
+				}
+			}
+		}
+	}
+	return len(s.keys) > n
+}
+
+// columns returns every column: the fixed ones, then one per key.
+func (s *schema) columns() []column {
+	fixed := tableColumns[s.table]
+	if len(s.keys) == 0 {
+		return fixed
+	}
+	cols := append([]column(nil), fixed...)
+	taken := map[string]bool{}
+	for _, c := range fixed {
+		taken[c.zh] = true
+	}
+	for _, k := range s.keys {
+		c := column{kind: kMoney}
+		if s.table == Projects {
+			c.en = otherMoneyPrefix + k
+		} else {
+			c.en, c.kind = extraPrefix+k, kLongText
+		}
+		// In Chinese the header as printed, unless a fixed column has it.
+		c.zh = k
+		if taken[k] {
+			c.zh = c.en
+		}
+		taken[c.zh] = true
+		cols = append(cols, c)
+	}
+	return cols
+}
+
+// header returns the header line of the schema in its language.
+func (s *schema) header() []string {
+	cols := s.columns()
 	h := make([]string, len(cols))
 	for i, c := range cols {
-		if lang == LangZH {
+		if s.lang == LangZH {
 			h[i] = c.zh
 		} else {
 			h[i] = c.en
@@ -130,6 +237,9 @@ func header(t Table, lang string) []string {
 	}
 	return h
 }
+
+// header returns the header line of the fixed columns of table t in lang.
+func header(t Table, lang string) []string { return newSchema(t, lang).header() }
 
 // optInt is an int cell left empty when zero (a warning's row and page).
 func optInt(v int) any {
@@ -139,18 +249,48 @@ func optInt(v int) any {
 	return v
 }
 
-// tableRows calls emit with the cells of every line of table t for doc, in
-// table order. The slice passed to emit is reused between calls.
-func tableRows(t Table, doc *document.Document, emit func([]any) error) error {
-	cells := make([]any, len(tableColumns[t]))
-	switch t {
+// optString is an optional text cell: "" for none.
+func optString(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// optDecimal is an optional number cell: "" (empty) for none.
+func optDecimal(p *document.Decimal) document.Decimal {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// optYear is the year cell: nil (empty) for none.
+func optYear(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// rows calls emit with the cells of every line of the schema's table for
+// doc, in table order; doc must have been observed. The slice passed to emit
+// is reused between calls.
+func (s *schema) rows(doc *document.Document, emit func([]any) error) error {
+	cells := make([]any, 0, len(tableColumns[s.table])+len(s.keys))
+	switch s.table {
 	case Projects:
 		for i := range doc.Rows {
 			r := &doc.Rows[i]
 			cells = append(cells[:0], doc.Source, doc.Department, doc.CurrencyUnit,
 				r.Seq, r.Level, r.Name, r.UnitName(),
 				r.Total, r.FiscalAppropriation, r.FiscalSpecialAccount, r.OtherFunds,
-				r.Goal, r.IndicatorsText, len(r.Indicators), r.Page)
+				r.Goal, r.IndicatorsText, len(r.Indicators), r.Page,
+				r.Table, optString(r.Code), r.LongTermGoal)
+			for _, k := range s.keys {
+				m, _ := r.OtherMoney.Get(k)
+				cells = append(cells, m)
+			}
 			if err := emit(cells); err != nil {
 				return err
 			}
@@ -168,7 +308,12 @@ func tableRows(t Table, doc *document.Document, emit func([]any) error) error {
 				cells = append(cells[:0], doc.Source, doc.Department,
 					r.Seq, r.Level, r.Name, r.UnitName(),
 					ind.Seq, ind.Level1Code, ind.Level1, ind.Level2Code, ind.Level2, ind.Name,
-					ind.PeriodValue, ind.AnnualValue, op, value, unit)
+					ind.PeriodValue, ind.AnnualValue, op, value, unit,
+					r.Table, optString(r.Code), ind.Direction, ind.MeasureUnit, optDecimal(ind.Weight))
+				for _, k := range s.keys {
+					v, _ := ind.Extra.Get(k)
+					cells = append(cells, v)
+				}
 				if err := emit(cells); err != nil {
 					return err
 				}
@@ -184,10 +329,23 @@ func tableRows(t Table, doc *document.Document, emit func([]any) error) error {
 		}
 	case Documents:
 		cells = append(cells[:0], doc.Source, doc.Pages, doc.Title, doc.Department, doc.CurrencyUnit,
-			len(doc.Rows), len(doc.Warnings))
+			len(doc.Rows), len(doc.Warnings), doc.Layout, optYear(doc.Year), len(doc.Tables))
 		return emit(cells)
+	case TargetTables:
+		counts := make([]int, len(doc.Tables))
+		for i := range doc.Rows {
+			if k := doc.Rows[i].Table; k >= 0 && k < len(counts) {
+				counts[k]++
+			}
+		}
+		for i, tb := range doc.Tables {
+			cells = append(cells[:0], doc.Source, i, tb.Title, tb.Layout, tb.FirstPage, tb.LastPage, counts[i])
+			if err := emit(cells); err != nil {
+				return err
+			}
+		}
 	default:
-		return fmt.Errorf("unknown table %q", t)
+		return fmt.Errorf("unknown table %q", s.table)
 	}
 	return nil
 }

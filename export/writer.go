@@ -1,11 +1,11 @@
 // Package export writes documents (see package document) as JSON, JSON Lines,
-// CSV, YAML and XLSX.
+// CSV, YAML, XLSX and Parquet.
 //
 // A Writer streams a batch of documents out one at a time, the way
 // encoding/csv writes records: NewWriter, Write for each document, Close.
-// Memory stays flat whatever the batch size, but for XLSX: it spills the
-// batch to a temporary file and builds the workbook on Close, holding the
-// zipped workbook (about 25 kB per document) in memory to write it out.
+// Memory stays flat whatever the batch size. XLSX, Parquet, and a batch of CSV
+// projects or indicators (whose header names every other_money / extra key
+// of the batch), spool the documents to a temporary file and write on Close.
 //
 // Options.Multi says whether a batch is being written. Without it the output
 // is the plain shape of one document and a second Write is an error; with it
@@ -38,8 +38,9 @@ type Options struct {
 	// more than one Write. Set it when the batch can hold several documents,
 	// whatever their number turns out to be.
 	Multi bool
-	// Table is the table a CSV file holds: projects (the default),
-	// indicators, warnings or document. CSV only.
+	// Table is the table a CSV or Parquet file holds: projects (the
+	// default), indicators, warnings, document or tables. CSV and Parquet
+	// only.
 	Table Table
 	// Lang is the language of the header line of CSV and of the header rows
 	// of XLSX: en (the default, the contract's field names) or zh (the
@@ -53,22 +54,22 @@ type Options struct {
 // validate checks o and fills in the defaults.
 func (o *Options) validate() error {
 	switch o.Format {
-	case JSON, JSONL, CSV, YAML, XLSX:
+	case JSON, JSONL, CSV, YAML, XLSX, Parquet:
 	case "":
 		return errors.New("no output format given")
 	default:
-		return fmt.Errorf("unknown format %q (valid: json, jsonl, csv, yaml, xlsx)", string(o.Format))
+		return fmt.Errorf("unknown format %q (valid: json, jsonl, csv, yaml, xlsx, parquet)", string(o.Format))
 	}
 	if o.Table != "" {
-		if o.Format != CSV {
-			return fmt.Errorf("a table (%s) can be chosen for csv only, not %s", o.Table, o.Format)
+		if o.Format != CSV && o.Format != Parquet {
+			return fmt.Errorf("a table (%s) can be chosen for csv and parquet only, not %s", o.Table, o.Format)
 		}
 		t, err := ParseTable(string(o.Table))
 		if err != nil {
 			return err
 		}
 		o.Table = t
-	} else if o.Format == CSV {
+	} else if o.Format == CSV || o.Format == Parquet {
 		o.Table = Projects
 	}
 	switch o.Lang {
@@ -123,9 +124,11 @@ func NewWriter(w io.Writer, opts Options) (*Writer, error) {
 	case YAML:
 		ew.enc = &yamlEncoder{w: w, multi: opts.Multi}
 	case CSV:
-		ew.enc = &csvEncoder{out: w, w: csv.NewWriter(w), table: opts.Table, lang: opts.Lang, bom: opts.BOM}
+		ew.enc = newCSVEncoder(w, opts)
 	case XLSX:
 		ew.enc = &xlsxEncoder{out: w, lang: opts.Lang}
+	case Parquet:
+		ew.enc = &parquetEncoder{out: w, schema: newSchema(opts.Table, LangEN)}
 	}
 	return ew, nil
 }
@@ -418,14 +421,27 @@ func yaml11Special(s string) bool {
 
 // csvEncoder writes one flat table as RFC 4180 CSV: UTF-8, CRLF line ends,
 // optionally after a byte order mark.
+//
+// The header line must name every column, and the projects and indicators
+// tables have a column per key of other_money / extra across the whole
+// output. One document is written as it comes; a batch (Options.Multi) of
+// those two tables is spooled to a temporary file and written on close, once
+// every key is known. The other tables always stream.
 type csvEncoder struct {
 	out    io.Writer
 	w      *csv.Writer
-	table  Table
-	lang   string
+	schema *schema
 	bom    bool
 	header bool
 	line   []string
+	spool  *spool // a batch of projects or indicators, written on close
+	multi  bool
+}
+
+func newCSVEncoder(w io.Writer, opts Options) *csvEncoder {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	return &csvEncoder{out: w, w: cw, schema: newSchema(opts.Table, opts.Lang), bom: opts.BOM, multi: opts.Multi}
 }
 
 func (e *csvEncoder) start() error {
@@ -433,20 +449,34 @@ func (e *csvEncoder) start() error {
 		return nil
 	}
 	e.header = true
-	e.w.UseCRLF = true
 	if e.bom {
 		if _, err := io.WriteString(e.out, "\uFEFF"); err != nil {
 			return err
 		}
 	}
-	return e.w.Write(header(e.table, e.lang))
+	return e.w.Write(e.schema.header())
 }
 
 func (e *csvEncoder) write(doc *document.Document) error {
+	e.schema.observe(doc)
+	if e.multi && dynamic(e.schema.table) {
+		if e.spool == nil {
+			sp, err := newSpool()
+			if err != nil {
+				return err
+			}
+			e.spool = sp
+		}
+		return e.spool.add(doc)
+	}
+	return e.writeLines(doc)
+}
+
+func (e *csvEncoder) writeLines(doc *document.Document) error {
 	if err := e.start(); err != nil {
 		return err
 	}
-	err := tableRows(e.table, doc, func(cells []any) error {
+	err := e.schema.rows(doc, func(cells []any) error {
 		e.line = e.line[:0]
 		for _, c := range cells {
 			e.line = append(e.line, cellText(c))
@@ -460,9 +490,21 @@ func (e *csvEncoder) write(doc *document.Document) error {
 	return e.w.Error()
 }
 
-func (e *csvEncoder) close(complete bool) error {
+func (e *csvEncoder) close(complete bool) (err error) {
+	if e.spool != nil {
+		defer func() {
+			if rerr := e.spool.remove(); err == nil {
+				err = rerr
+			}
+		}()
+	}
 	if !complete {
 		return nil
+	}
+	if e.spool != nil {
+		if err := e.spool.each(e.writeLines); err != nil {
+			return err
+		}
 	}
 	if err := e.start(); err != nil {
 		return err

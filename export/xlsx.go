@@ -1,17 +1,20 @@
 package export
 
 import (
-	"bufio"
-	"encoding/gob"
+	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"runtime/debug"
 	"strconv"
+	"strings"
 
 	"github.com/petool/pet/document"
 	"github.com/xuri/excelize/v2"
 )
+
+// buildGCPercent is the GC target (GOGC) while a workbook is built.
+const buildGCPercent = 20
 
 // Column widths, in Excel's units (about one Latin digit of the default
 // font; a CJK character counts two).
@@ -23,58 +26,65 @@ const (
 	headerPadding = 3 // bold header text and the autofilter button
 )
 
-// xlsxEncoder collects the batch in a temporary file, measuring the columns
+// xlsxEncoder spools the batch to a temporary file, measuring the columns
 // as documents come, and builds the workbook on close: column widths must be
-// written before the first row of a sheet, so a sheet cannot be streamed
-// before every document has been seen. The workbook is built sheet by sheet
-// with excelize's StreamWriter, reading the batch back one document at a
-// time (excelize spills sheets over 16 MB to temporary files). Only the
-// finished workbook is held in memory whole, as excelize zips it into a
-// buffer before writing it out: about 25 kB per document of 40 rows.
+// written before the first row of a sheet and the columns of map-valued
+// fields are known only when every document has been seen, so a sheet
+// cannot be streamed before then. Each sheet is written with excelize's
+// StreamWriter, reading the batch back one document at a time (excelize
+// keeps at most 16 MB of a sheet in memory and spills the rest to a
+// temporary file), and the workbook is zipped straight into the output, not
+// into a buffer: memory does not grow with the number of rows.
 type xlsxEncoder struct {
-	out    io.Writer
-	lang   string
-	spill  *os.File
-	bw     *bufio.Writer
-	enc    *gob.Encoder
-	widths map[Table][]int
-	counts map[Table]int
+	out     io.Writer
+	lang    string
+	spool   *spool
+	schemas map[Table]*schema
+	widths  map[Table]map[string]int // by the column's English header
+	counts  map[Table]int
 }
 
 func (e *xlsxEncoder) init() error {
-	if e.widths != nil {
+	if e.schemas != nil {
 		return nil
 	}
-	e.widths = make(map[Table][]int)
+	e.schemas = make(map[Table]*schema)
+	e.widths = make(map[Table]map[string]int)
 	e.counts = make(map[Table]int)
 	for _, t := range Tables() {
-		w := make([]int, len(tableColumns[t]))
-		for i, h := range header(t, e.lang) {
-			w[i] = textWidth(h) + headerPadding - widthPadding
-		}
-		e.widths[t] = w
+		e.schemas[t] = newSchema(t, e.lang)
+		e.widths[t] = make(map[string]int)
 	}
-	f, err := os.CreateTemp("", "pet-export-*.gob")
+	sp, err := newSpool()
 	if err != nil {
-		return fmt.Errorf("temporary file for the workbook: %w", err)
+		return err
 	}
-	e.spill = f
-	e.bw = bufio.NewWriterSize(f, 256<<10)
-	e.enc = gob.NewEncoder(e.bw)
+	e.spool = sp
 	return nil
 }
+
+// headerWidth is the starting width of a column: its header's.
+func headerWidth(h string) int { return textWidth(h) + headerPadding - widthPadding }
 
 func (e *xlsxEncoder) write(doc *document.Document) error {
 	if err := e.init(); err != nil {
 		return err
 	}
 	for _, t := range Tables() {
+		s := e.schemas[t]
+		s.observe(doc)
+		cols, head := s.columns(), s.header()
 		widths := e.widths[t]
-		err := tableRows(t, doc, func(cells []any) error {
+		for i, c := range cols {
+			if _, ok := widths[c.en]; !ok {
+				widths[c.en] = headerWidth(head[i])
+			}
+		}
+		err := s.rows(doc, func(cells []any) error {
 			e.counts[t]++
 			for i, c := range cells {
-				if w := textWidth(displayText(c)); w > widths[i] {
-					widths[i] = w
+				if w := textWidth(displayText(c)); w > widths[cols[i].en] {
+					widths[cols[i].en] = w
 				}
 			}
 			return nil
@@ -86,34 +96,28 @@ func (e *xlsxEncoder) write(doc *document.Document) error {
 			return fmt.Errorf("more than %d lines for the %s sheet: split the batch", excelize.TotalRows-1, t)
 		}
 	}
-	if err := e.enc.Encode(doc); err != nil {
-		return fmt.Errorf("temporary file for the workbook: %w", err)
-	}
-	return nil
+	return e.spool.add(doc)
 }
 
 func (e *xlsxEncoder) close(complete bool) (err error) {
-	if !complete && e.spill == nil {
+	if !complete && e.spool == nil {
 		return nil
 	}
 	if err := e.init(); err != nil {
 		return err
 	}
 	defer func() {
-		name := e.spill.Name()
-		if cerr := e.spill.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("temporary file for the workbook: %w", cerr)
-		}
-		if rerr := os.Remove(name); rerr != nil && err == nil {
-			err = fmt.Errorf("temporary file for the workbook: %w", rerr)
+		if rerr := e.spool.remove(); err == nil {
+			err = rerr
 		}
 	}()
 	if !complete {
 		return nil
 	}
-	if err := e.bw.Flush(); err != nil {
-		return fmt.Errorf("temporary file for the workbook: %w", err)
-	}
+	// What the build keeps live is mostly excelize's buffer of each large
+	// sheet (up to 32 MB, pointer-free, so cheap to collect): a lower GC
+	// target for the build keeps the process near that instead of twice it.
+	defer debug.SetGCPercent(debug.SetGCPercent(buildGCPercent))
 
 	f := excelize.NewFile()
 	defer func() {
@@ -138,9 +142,21 @@ func (e *xlsxEncoder) close(complete bool) (err error) {
 			return fmt.Errorf("sheet %s: %w", t, err)
 		}
 	}
-	f.SetActiveSheet(0)
-	if err := f.Write(e.out); err != nil {
+	// The first sheet is the active one already; SetActiveSheet would read
+	// every streamed sheet back into memory.
+	// Zip straight into the output: File.Write would zip the whole
+	// workbook into a buffer first (its writer gets that buffer, which
+	// stays empty here).
+	var zw *zip.Writer
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw = zip.NewWriter(e.out)
+		return zw
+	})
+	if err := f.Write(io.Discard); err != nil {
 		return fmt.Errorf("writing the workbook: %w", err)
+	}
+	if zw == nil {
+		return errors.New("writing the workbook: excelize did not zip it")
 	}
 	return nil
 }
@@ -149,7 +165,8 @@ func (e *xlsxEncoder) close(complete bool) (err error) {
 // autofilter, then a line per table line of every document of the batch.
 func (e *xlsxEncoder) writeSheet(f *excelize.File, t Table, st *xlsxStyles) error {
 	sheet := string(t)
-	cols := tableColumns[t]
+	s := e.schemas[t]
+	cols, head := s.columns(), s.header()
 	last, err := excelize.CoordinatesToCellName(len(cols), e.counts[t]+1)
 	if err != nil {
 		return err
@@ -166,31 +183,25 @@ func (e *xlsxEncoder) writeSheet(f *excelize.File, t Table, st *xlsxStyles) erro
 	}
 	widths := make([]int, len(cols))
 	for i, c := range cols {
-		widths[i] = columnWidth(c.kind, e.widths[t][i])
+		w, ok := e.widths[t][c.en]
+		if !ok {
+			w = headerWidth(head[i])
+		}
+		widths[i] = columnWidth(c.kind, w)
 		if err := sw.SetColWidth(i+1, i+1, float64(widths[i])); err != nil {
 			return err
 		}
 	}
 	row := make([]any, len(cols))
-	for i, h := range header(t, e.lang) {
+	for i, h := range head {
 		row[i] = excelize.Cell{StyleID: st.header, Value: h}
 	}
 	if err := sw.SetRow("A1", row); err != nil {
 		return err
 	}
 	n := 1
-	if _, err := e.spill.Seek(0, io.SeekStart); err != nil {
-		return fmt.Errorf("temporary file for the workbook: %w", err)
-	}
-	dec := gob.NewDecoder(bufio.NewReaderSize(e.spill, 256<<10))
-	for {
-		var doc document.Document
-		if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return fmt.Errorf("temporary file for the workbook: %w", err)
-		}
-		err := tableRows(t, &doc, func(cells []any) error {
+	err = e.spool.each(func(doc *document.Document) error {
+		return s.rows(doc, func(cells []any) error {
 			n++
 			lines := 1
 			for i, c := range cells {
@@ -208,9 +219,9 @@ func (e *xlsxEncoder) writeSheet(f *excelize.File, t Table, st *xlsxStyles) erro
 			}
 			return sw.SetRow("A"+strconv.Itoa(n), row, excelize.RowOpts{Height: rowHeight(lines)})
 		})
-		if err != nil {
-			return err
-		}
+	})
+	if err != nil {
+		return err
 	}
 	return sw.Flush()
 }
@@ -218,6 +229,9 @@ func (e *xlsxEncoder) writeSheet(f *excelize.File, t Table, st *xlsxStyles) erro
 // xlsxStyles are the style ids of the workbook's cells.
 type xlsxStyles struct {
 	header, plain, text, integer, money, decimal int
+	// fineMoney[d] shows an amount printed with 2 < d decimals with all of
+	// them (Beijing prints 万元 with six: 9.700000).
+	fineMoney [document.MaxDecimals + 1]int
 }
 
 func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
@@ -245,6 +259,14 @@ func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
 		}
 		*s.id = id
 	}
+	for d := 3; d <= document.MaxDecimals; d++ {
+		format := "#,##0." + strings.Repeat("0", d)
+		id, err := f.NewStyle(&excelize.Style{Alignment: top, CustomNumFmt: &format})
+		if err != nil {
+			return nil, fmt.Errorf("cell style: %w", err)
+		}
+		st.fineMoney[d] = id
+	}
 	return &st, nil
 }
 
@@ -270,6 +292,9 @@ func (st *xlsxStyles) cell(v any) any {
 		x, err := strconv.ParseFloat(v.String(), 64)
 		if err != nil {
 			return excelize.Cell{StyleID: st.text, Value: v.String()}
+		}
+		if v.Decimals > 2 && v.Decimals <= document.MaxDecimals {
+			return excelize.Cell{StyleID: st.fineMoney[v.Decimals], Value: x}
 		}
 		return excelize.Cell{StyleID: st.money, Value: x}
 	case document.Decimal:

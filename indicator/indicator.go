@@ -3,8 +3,10 @@
 //
 //	N、L1code-L1name,L2code-L2name,indicator name；实施周期指标值:V1,年度指标值:V2
 //
-// joined by ";," and closed by "。", into document.Indicator records, and reads
-// an annual value as a comparable target (see ParseTarget).
+// in any of the punctuation variants real tables print (see Parse), into
+// document.Indicator records, and reads a target from an annual value
+// (ParseTarget) or from the printed value, direction and unit columns of the
+// other layouts (TargetOf).
 //
 // Parse never drops an item: one that does not fit the pattern keeps its text
 // in Name, gets what could be read, and is reported as a Problem.
@@ -12,6 +14,7 @@ package indicator
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,7 +47,7 @@ func problem(code string, item int, format string, args ...any) Problem {
 // Value labels: the long forms of the contract first, then short forms that
 // count only when a colon follows.
 var (
-	periodLabels = []string{"实施周期指标值", "实施周期值"}
+	periodLabels = []string{"实施周期指标值", "中长期指标值", "实施周期值"}
 	annualLabels = []string{"年度指标值", "年度值"}
 )
 
@@ -52,31 +55,41 @@ var (
 // what is doubtful about them. The result is never nil (an empty text gives an
 // empty slice, which marshals as []).
 //
-// Where items start: a number followed by "、" (or "．", or "." when a level
-// code follows) at the start of the text, or after ";" or "；" (optionally
-// followed by a comma: the ";," joiner); also after "。", a lone comma, a
-// colon or a space when a level code like "1-" follows the "、". So a name or a value
-// holding "、" (宣传、标识制作项目), "；" (…平方米；南部…) or "," stays in its
-// item. Text before the first item is kept as an item of its own, with Seq 0.
+// One grammar reads every punctuation real tables use:
 //
-// Within an item the first two comma-separated fields are the levels
-// ("1-产出指标", "11-数量指标"); the name runs from there to the
-// 实施周期指标值 label and may hold commas, "、" or a final "。" (one ";" or
-// "；" before the label is the separator, not part of the name). The period
-// value runs to the 年度指标值 label, the annual value to the end of the item.
-// Both values are trimmed of surrounding spaces and trailing "。", "；" and
-// ";"; codes and names are kept as printed, without surrounding spaces. ASCII
-// and full-width colons, commas and semicolons are all accepted, and the
-// colon after a label may be missing.
+//	item  = number mark level sep level sep name sep? label value sep label value
+//	mark  = "、" | "." | "．"
+//	level = code dash level-name          (1-产出指标, 11－数量指标)
+//	sep   = "," | "，" | ";" | "；"       (before a label also "。")
+//	label = 实施周期指标值 | 中长期指标值 | 年度指标值 (or 实施周期值: 年度值: with a colon), colon optional
+//	items joined by ";," "；" ";" "。" a line break or nothing
+//
+// Where items start (see startIn): a number and mark followed by two
+// level codes, wherever it stands; by one level code, after a separator, 。,
+// a colon or a space; by none, at the start of the text or after ";"/"；"
+// when the number continues the numbering after a complete item (and no
+// item with a level code bears that number later). So names and values may hold
+// "、" (宣传、标识制作项目), "；" (…平方米；南部…), commas, "。" and numbers
+// (第12、13项) without splitting the item. Text before the first item is kept
+// as an item of its own, with Seq 0.
+//
+// Within an item the first two fields are the levels ("1-产出指标",
+// "11-数量指标"), separated by any comma or semicolon; the name runs from
+// there to the first value label and may hold commas, "、", "；" or a final
+// "。" (the one separator before the label is not part of it). The period
+// value runs to the 年度指标值 label, the annual value to the end of the item
+// (the two may come in either order). Both values are trimmed of surrounding
+// spaces and trailing "。", "；" and ";"; codes and names are kept as printed,
+// without surrounding spaces.
 //
 // An item that does not fit is kept: its number, the levels that could be
 // read and the values are filled, the rest of its text goes to Name, and a
 // CodeUnreadable problem says what is missing. CodeNumbering is reported
-// where a numbered item's number is not the previous number plus one (the
-// first should be 1), so 1, 2, 2, 3 gives one problem, at the second 2.
-// CodeLevelMismatch is reported where both codes were read and the level-2
-// code does not start with the level-1 code. Each item's Target is
-// ParseTarget of its annual value.
+// where a numbered item's number is neither the previous number plus one nor
+// 1 (numbering may restart inside one cell), so 1, 2, 2, 3 gives one
+// problem, at the second 2. CodeLevelMismatch is reported where both codes
+// were read and the level-2 code does not start with the level-1 code. Each
+// item's Target is ParseTarget of its annual value.
 func Parse(text string) ([]document.Indicator, []Problem) {
 	out := []document.Indicator{}
 	var problems []Problem
@@ -93,7 +106,7 @@ func Parse(text string) ([]document.Indicator, []Problem) {
 				"level-2 code %s does not belong to level-1 code %s", ind.Level2Code, ind.Level1Code))
 		}
 		if ind.Seq > 0 {
-			if ind.Seq != prev+1 {
+			if ind.Seq != prev+1 && ind.Seq != 1 {
 				problems = append(problems, problem(CodeNumbering, n, "numbered %d, expected %d", ind.Seq, prev+1))
 			}
 			prev = ind.Seq
@@ -139,60 +152,253 @@ func split(text string) []segment {
 
 // itemStarts returns the byte offsets of the digit runs that start items.
 func itemStarts(text string) []int {
-	var starts []int
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+	s := &starter{text: text, next: nextSeps(text)}
+	s.period = labelPositions(text, periodLabels)
+	s.annual = labelPositions(text, annualLabels)
+	s.coded = s.scan(true)
+	var out []int
+	for _, st := range s.scan(false) {
+		out = append(out, st.at)
+	}
+	return out
+}
+
+// starter finds the item starts of one text.
+type starter struct {
+	text           string
+	next           []int   // nextSeps(text)
+	period, annual []int   // where the value labels stand, in order
+	coded          []start // the starts with a level code (a first pass)
+}
+
+// start is an item start: the offset of its number, and the number.
+type start struct{ at, n int }
+
+// scan walks the digit runs of the text and keeps those that start items.
+// prev is the number of the item before, so a run glued to the value before
+// it (年度指标值:952、1-…, items joined by nothing) can be cut where the
+// numbering continues. With codedOnly, only starts with a level code count.
+func (s *starter) scan(codedOnly bool) []start {
+	var starts []start
+	prev, last := 0, -1
+	for i := 0; i < len(s.text); {
+		r, size := utf8.DecodeRuneInString(s.text[i:])
 		if !isDigit(r) {
 			i += size
 			continue
 		}
-		end := digitRunEnd(text, i)
-		if isItemStart(text, i, end) {
-			starts = append(starts, i)
+		end := digitRunEnd(s.text, i)
+		if at, ok := s.startIn(i, end, prev, last, codedOnly); ok {
+			prev, _ = atoi(s.text[at:end])
+			starts = append(starts, start{at, prev})
+			last = at
 		}
 		i = end
 	}
 	return starts
 }
 
-// isItemStart says whether the digit run text[i:end] starts an item.
-func isItemStart(text string, i, end int) bool {
+// complete reports whether both value labels stand in text[from:to]: the
+// item that starts at from has had its values.
+func (s *starter) complete(from, to int) bool {
+	has := func(at []int) bool {
+		k := sort.SearchInts(at, from)
+		return k < len(at) && at[k] < to
+	}
+	return has(s.period) && has(s.annual)
+}
+
+// codedLater reports whether a start with a level code after offset i
+// bears the number n.
+func (s *starter) codedLater(i, n int) bool {
+	k := sort.Search(len(s.coded), func(k int) bool { return s.coded[k].at > i })
+	return k < len(s.coded) && s.coded[k].n == n
+}
+
+// labelPositions returns the offsets of every label of labels in text, in
+// order (labels after the first count only with a colon, as in findLabel).
+func labelPositions(text string, labels []string) []int {
+	var at []int
+	for k, l := range labels {
+		for off := 0; ; {
+			j := strings.Index(text[off:], l)
+			if j < 0 {
+				break
+			}
+			j += off
+			if k == 0 || hasColon(text[j+len(l):]) {
+				at = append(at, j)
+			}
+			off = j + len(l)
+		}
+	}
+	sort.Ints(at)
+	return at
+}
+
+// Where a digit run stands, as far as starting an item goes.
+const (
+	ctxGlued    = iota // right after other text: 第12、 100%2、
+	ctxBoundary        // after a comma, 。, a colon or a space (a line break)
+	ctxJoiner          // after ";" or "；", with or without the comma of ";,"
+	ctxStart           // at the start of the text
+)
+
+// context classifies what stands before text[i:].
+func context(text string, i int) int {
+	before := strings.TrimRightFunc(text[:i], unicode.IsSpace)
+	if before == "" {
+		return ctxStart
+	}
+	last, size := utf8.DecodeLastRuneInString(before)
+	switch last {
+	case ';', '；':
+		return ctxJoiner
+	case ',', '，':
+		b := strings.TrimRightFunc(before[:len(before)-size], unicode.IsSpace)
+		if l, _ := utf8.DecodeLastRuneInString(b); l == ';' || l == '；' {
+			return ctxJoiner
+		}
+		return ctxBoundary
+	case '。', ':', '：':
+		return ctxBoundary
+	}
+	if len(before) < i {
+		return ctxBoundary // across a space
+	}
+	return ctxGlued
+}
+
+// startIn says whether the digit run text[i:end] starts an item, and
+// where: at i, or inside the run when it is glued to the text before it.
+// last is the offset of the item before (-1 for none), prev its number.
+//
+// The grammar of a start is a number, an item mark (、 ． or .) and what
+// follows it:
+//
+//   - two level codes ("1-产出指标" and "11-数量指标", separated by a field
+//     separator): a start wherever it stands, even glued to the value before
+//     it (items joined by nothing);
+//   - one level code: a start after a separator, 。, a colon or a space, or
+//     at the start of the text;
+//   - no level code (、 or ． only): a start at the start of the text, or
+//     after ";" or "；" when the number continues the numbering (prev+1),
+//     the item before has had both its values, and no item with a level code
+//     bearing the same number follows. So an item that does not fit is kept
+//     as an item of its own, while an enumeration inside a name or value
+//     (实施周期指标值:1、完成A；2、完成B；年度指标值:…) stays in it.
+//
+// A run glued to the text before it ("…达到952、1-…") whose number does not
+// continue the numbering starts at its longest tail that does (2), or that
+// restarts it (1).
+func (s *starter) startIn(i, end, prev, last int, codedOnly bool) (int, bool) {
+	text := s.text
 	after := strings.TrimLeftFunc(text[end:], unicode.IsSpace)
 	mark, size := utf8.DecodeRuneInString(after)
 	if mark != '、' && mark != '．' && mark != '.' {
-		return false
+		return 0, false
 	}
-	after = strings.TrimLeftFunc(after[size:], unicode.IsSpace)
-	_, _, levelFollows := cutLevel(firstField(after))
-	if mark == '.' && !levelFollows {
-		return false // 1.5小时 is a number, not item 1
-	}
-	before := strings.TrimRightFunc(text[:i], unicode.IsSpace)
-	if before == "" {
-		return true
-	}
-	last, lsize := utf8.DecodeLastRuneInString(before)
-	switch last {
-	case ';', '；':
-		return true
-	case ',', '，':
-		b := strings.TrimRightFunc(before[:len(before)-lsize], unicode.IsSpace)
-		if l, _ := utf8.DecodeLastRuneInString(b); l == ';' || l == '；' {
-			return true
+	levels := levelsAt(text, len(text)-len(after)+size, s.next)
+	ctx := context(text, i)
+	switch {
+	case levels == 0:
+		if mark == '.' || codedOnly {
+			return 0, false // 1.5小时 is a number, not item 1
 		}
-		return levelFollows
-	case '。', ':', '：':
-		return levelFollows
+		if ctx == ctxStart {
+			return i, true
+		}
+		n, _ := atoi(text[i:end])
+		return i, ctx == ctxJoiner && n == prev+1 &&
+			(last < 0 || s.complete(last, i)) && !s.codedLater(i, n)
+	case levels == 1 && ctx == ctxGlued:
+		return 0, false // 第12、13-… is not an item
 	}
-	// After other text only across a space (a line break), never glued to
-	// it: 第12、13项 is not an item.
-	return len(before) < i && levelFollows
+	if ctx == ctxGlued || endsInColon(text, i) {
+		if n, ok := atoi(text[i:end]); !ok || (n != prev+1 && n != 1) || leadingZero(text[i:end]) {
+			if at, ok := continuingTail(text[i:end], prev); ok {
+				return i + at, true
+			}
+		}
+	}
+	return i, true
 }
 
-// firstField returns s up to its first comma.
-func firstField(s string) string {
-	f, _, _ := cutComma(s)
-	return f
+// endsInColon reports whether text[:i] ends in a colon (spaces aside).
+func endsInColon(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text[:i], unicode.IsSpace))
+	return r == ':' || r == '：'
+}
+
+// leadingZero reports whether a run of more than one digit starts with 0.
+func leadingZero(run string) bool {
+	r, size := utf8.DecodeRuneInString(run)
+	return (r == '0' || r == '０') && size < len(run)
+}
+
+// continuingTail returns the offset in run of its longest proper tail whose
+// number is prev+1 or 1 (a restart), without a leading zero.
+func continuingTail(run string, prev int) (int, bool) {
+	for at := 0; at < len(run); {
+		_, size := utf8.DecodeRuneInString(run[at:])
+		at += size
+		if at >= len(run) {
+			break
+		}
+		tail := run[at:]
+		if r, _ := utf8.DecodeRuneInString(tail); r == '0' || r == '０' {
+			continue // 102 is not 1 and item 02
+		}
+		if n, ok := atoi(tail); ok && (n == prev+1 || n == 1) {
+			return at, true
+		}
+	}
+	return 0, false
+}
+
+// levelsAt counts the level codes ("1-产出指标", then "11-数量指标") that
+// start text[from:], each closed by a field separator: 0, 1 or 2. next is
+// nextSeps(text). A level name that starts with a digit does not count
+// here: 1.1-2倍 is a range, not item 1.
+func levelsAt(text string, from int, next []int) int {
+	end := next[from]
+	if !isLevel(text[from:end]) {
+		return 0
+	}
+	if end == len(text) {
+		return 1
+	}
+	_, size := utf8.DecodeRuneInString(text[end:])
+	from = end + size
+	if end = next[from]; !isLevel(text[from:end]) || end == len(text) {
+		return 1
+	}
+	return 2
+}
+
+// nextSeps returns, for each byte offset of text and for len(text), the
+// offset of the first field separator (see cutField) at or after it, or
+// len(text): so finding the fields after each item number stays linear in
+// the text.
+func nextSeps(text string) []int {
+	next := make([]int, len(text)+1)
+	n := len(text)
+	next[n] = n
+	for i := n - 1; i >= 0; i-- {
+		next[i] = next[i+1]
+		if r, _ := utf8.DecodeRuneInString(text[i:]); utf8.RuneStart(text[i]) && isSep(r) {
+			next[i] = i
+		}
+	}
+	return next
+}
+
+// isLevel reports whether f reads as a level code and a name that does not
+// start with a digit.
+func isLevel(f string) bool {
+	_, name, ok := cutLevel(f)
+	r, _ := utf8.DecodeRuneInString(name)
+	return ok && !isDigit(r)
 }
 
 // parseItem reads one segment; why lists what could not be read.
@@ -239,13 +445,14 @@ func parseItem(sg segment, last bool) (ind document.Indicator, why []string) {
 	}
 	head = strings.TrimSpace(trimOneSep(head))
 
-	// Levels, then the name: "1-产出指标,11-数量指标,name".
+	// Levels, then the name: "1-产出指标,11-数量指标,name" (or any field
+	// separator in place of the commas).
 	rest := head
-	f, r, comma := cutComma(rest)
-	if code, name, ok := cutLevel(f); ok && comma {
+	f, r, sep := cutField(rest)
+	if code, name, ok := cutLevel(f); ok && sep {
 		ind.Level1Code, ind.Level1, rest = code, name, r
-		f, r, comma = cutComma(rest)
-		if code, name, ok := cutLevel(f); ok && comma {
+		f, r, sep = cutField(rest)
+		if code, name, ok := cutLevel(f); ok && sep {
 			ind.Level2Code, ind.Level2, rest = code, name, r
 		} else {
 			why = append(why, "no level-2 code and name")
@@ -324,12 +531,14 @@ func cutLevel(s string) (code, name string, ok bool) {
 	if name = strings.TrimSpace(rest[size:]); name == "" {
 		return "", "", false
 	}
+
 	return s[:end], name, true
 }
 
-// cutComma cuts s at its first ASCII or full-width comma.
-func cutComma(s string) (before, after string, found bool) {
-	i := strings.IndexAny(s, ",，")
+// cutField cuts s at its first field separator: an ASCII or full-width
+// comma or semicolon.
+func cutField(s string) (before, after string, found bool) {
+	i := strings.IndexAny(s, ",，;；")
 	if i < 0 {
 		return s, "", false
 	}
@@ -346,11 +555,11 @@ func afterColon(s string) string {
 	return s
 }
 
-// trimOneSep drops trailing spaces and the one comma or semicolon that
+// trimOneSep drops trailing spaces and the one comma, semicolon or 。 that
 // joins a part to the next label.
 func trimOneSep(s string) string {
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
-	if r, size := utf8.DecodeLastRuneInString(s); isSep(r) {
+	if r, size := utf8.DecodeLastRuneInString(s); isSep(r) || r == '。' {
 		s = s[:len(s)-size]
 	}
 	return s

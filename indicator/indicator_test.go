@@ -122,6 +122,52 @@ func TestAllExpectedFiles(t *testing.T) {
 	t.Logf("%d files, %d rows", len(files), texts)
 }
 
+// TestRealWorldItems reads the indicators texts of real published tables
+// whose expected output was made independently of pet, and compares every
+// field of every item; none may raise a problem (the files have no
+// warnings). Guangzhou-022 separates every field with "；":
+// 1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:每年≥20场。2、…
+func TestRealWorldItems(t *testing.T) {
+	for _, tc := range []struct {
+		file        string
+		rows, items int
+	}{
+		{"005-guangzhou-022.expected.json", 75, 404},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			d := loadExpectedFile(t, filepath.Join("..", "testdata", "realworld", "2026", tc.file))
+			if len(d.Rows) != tc.rows {
+				t.Fatalf("%d rows, want %d", len(d.Rows), tc.rows)
+			}
+			items := 0
+			for _, row := range d.Rows {
+				got, problems := Parse(row.IndicatorsText)
+				for _, p := range problems {
+					t.Errorf("row %d: %s %s", row.Seq, p.Code, p.Message)
+				}
+				want := row.Indicators
+				if want == nil {
+					want = []document.Indicator{}
+				}
+				if len(got) != len(want) {
+					t.Errorf("row %d: %d items, want %d", row.Seq, len(got), len(want))
+					continue
+				}
+				for i := range got {
+					got[i].Target = nil
+					if !reflect.DeepEqual(got[i], want[i]) {
+						t.Errorf("row %d item %d:\n got %+v\nwant %+v", row.Seq, i+1, got[i], want[i])
+					}
+					items++
+				}
+			}
+			if items != tc.items {
+				t.Errorf("%d items compared, want %d", items, tc.items)
+			}
+		})
+	}
+}
+
 // item builds the expected record of a well-formed item.
 func item(seq int, l1c, l1, l2c, l2, name, period, annual string) document.Indicator {
 	return document.Indicator{Seq: seq, Level1Code: l1c, Level1: l1, Level2Code: l2c, Level2: l2,
@@ -279,6 +325,47 @@ func TestParseEdgeCases(t *testing.T) {
 			problems: []string{"indicator-numbering indicator 1: numbered 2, expected 1"},
 		},
 		{
+			name: "a number and 、 inside a value is no item unless a level code follows or the numbering continues",
+			text: "1、1-产出指标；11-数量指标；甲；实施周期指标值:第一阶段；3、完成验收；年度指标值:1.1-2倍。",
+			want: []document.Indicator{item(1, "1", "产出指标", "11", "数量指标", "甲", "第一阶段；3、完成验收", "1.1-2倍")},
+		},
+		{
+			name: "enumerations inside names and values stay there",
+			text: "1、1-产出指标；11-数量指标；验收：1、初验；2、终验；实施周期指标值:1、完成A；2、完成B；年度指标值:1、完成A；2、完成B。2、1-产出指标；12-质量指标；乙；实施周期指标值:1、完成C；2、完成D；年度指标值:100%。",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "验收：1、初验；2、终验", "1、完成A；2、完成B", "1、完成A；2、完成B"),
+				item(2, "1", "产出指标", "12", "质量指标", "乙", "1、完成C；2、完成D", "100%"),
+			},
+		},
+		{
+			name: "an enumeration in the last annual value cannot be told from an item without levels: kept and warned",
+			text: "1、1-产出指标；11-数量指标；甲；实施周期指标值:完成；年度指标值:1、完成A；2、完成B。",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "甲", "完成", "1、完成A"),
+				{Seq: 2, Name: "完成B"},
+			},
+			problems: []string{`indicator-unreadable indicator 2: no 实施周期指标值 or 年度指标值; no level-1 code and name: "2、完成B。"`},
+		},
+		{
+			name: "items joined by nothing, the next number glued to a figure",
+			text: "1、1-产出指标,11-数量指标,甲；实施周期指标值:95,年度指标值:952、1-产出指标,11-数量指标,乙；实施周期指标值:1次,年度指标值:1003、1-产出指标,11-数量指标,丙；实施周期指标值:0,年度指标值:01、1-产出指标,11-数量指标,丁；实施周期指标值:1,年度指标值:1",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "甲", "95", "95"),
+				item(2, "1", "产出指标", "11", "数量指标", "乙", "1次", "100"),
+				item(3, "1", "产出指标", "11", "数量指标", "丙", "0", "0"),
+				item(1, "1", "产出指标", "11", "数量指标", "丁", "1", "1"),
+			},
+		},
+		{
+			name: "numbering that restarts is read without a problem; the Guangzhou form with ≦ and ≧",
+			text: "1.1－产出指标，11－数量指标，甲。实施周期指标值：≧5次，年度指标值：≧5次。2.3－满意度指标，31－服务对象满意度，乙。实施周期指标值：≦5%，年度指标值：≦5%。1．1－产出指标；12－质量指标；丙；实施周期指标值:100%；年度指标值:100%。",
+			want: []document.Indicator{
+				item(1, "1", "产出指标", "11", "数量指标", "甲", "≧5次", "≧5次"),
+				item(2, "3", "满意度指标", "31", "服务对象满意度", "乙", "≦5%", "≦5%"),
+				item(1, "1", "产出指标", "12", "质量指标", "丙", "100%", "100%"),
+			},
+		},
+		{
 			name: "full-width digits in numbers and codes",
 			text: "１、１-产出指标,１１-数量指标,甲；实施周期指标值:１次,年度指标值:１次。",
 			want: []document.Indicator{item(1, "１", "产出指标", "１１", "数量指标", "甲", "１次", "１次")},
@@ -306,9 +393,10 @@ func show(inds []document.Indicator) string {
 }
 
 // strongStart counts, independently of the parser, the item starts that any
-// reading must honour: a number and 、 at the start or after ";" or "；"
+// reading must honour: a number, 、 and a level code (a code, a dash and a
+// name that does not start with a digit) at the start or after ";" or "；"
 // (and an optional comma).
-var strongStart = regexp.MustCompile(`(?:^\s*|[;；]\s*[,，]?\s*)[0-9０-９]+\s*、`)
+var strongStart = regexp.MustCompile(`(?:^\s*|[;；]\s*[,，]?\s*)[0-9０-９]+\s*、\s*[0-9０-９]+\s*[-－—–‐]\s*[^0-9０-９,，;；\s\p{Z}\x{85}\v]`)
 
 // FuzzParse: Parse never panics and never loses an item. Invariants: at
 // least one item per strong start and at least one for any text that is
@@ -318,6 +406,9 @@ var strongStart = regexp.MustCompile(`(?:^\s*|[;；]\s*[,，]?\s*)[0-9０-９]+\
 // each Target is ParseTarget of its annual value.
 func FuzzParse(f *testing.F) {
 	for _, row := range loadExpected(f).Rows {
+		f.Add(row.IndicatorsText)
+	}
+	for _, row := range loadExpectedFile(f, filepath.Join("..", "testdata", "realworld", "2026", "005-guangzhou-022.expected.json")).Rows[:20] {
 		f.Add(row.IndicatorsText)
 	}
 	for _, s := range []string{"1、", ";,;,1、1-", "1.1-", "1、1-a,2-b,c；实施周期值:", "年度值:实施周期指标值", "１、", "1、1-产出指标,11-数量指标,甲；年度指标值:6次,实施周期指标值:5次。"} {
@@ -386,22 +477,35 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
-// FuzzParseBuilt builds an indicators text from fields and checks they come
-// back exactly: the splitting rules hold for any name and values that do
-// not themselves hold a label or an item start, nor end in what the contract
-// trims.
+// FuzzParseBuilt builds an indicators text from fields, in one of the
+// punctuation styles real tables use (style picks the item mark, dash,
+// field separator, the separator before the value labels, colon, the
+// separator between the values and the joiner between items), and checks
+// the fields come back exactly: the splitting rules hold for any name and
+// values that do not themselves hold a label or an item start, nor end in
+// what the contract trims.
 func FuzzParseBuilt(f *testing.F) {
-	f.Add(uint8(3), "满意度指标", "服务对象满意度", "宣传、标识,制作。", "企业：满意", "95%以上；南部14806平方米", uint8(2))
-	f.Add(uint8(1), "产出指标", "数量指标", "甲", "1,500小时", "第12、13项", uint8(1))
-	f.Fuzz(func(t *testing.T, code uint8, l1, l2, name, period, annual string, count uint8) {
+	f.Add(uint8(3), "满意度指标", "服务对象满意度", "宣传、标识,制作。", "企业：满意", "95%以上；南部14806平方米", uint8(2), uint16(0))
+	f.Add(uint8(1), "产出指标", "数量指标", "甲", "1,500小时", "第12、13项", uint8(1), uint16(0))
+	f.Add(uint8(1), "产出指标", "数量指标", "会议活动保障次数", "每年≥20场", "每年≧20场", uint8(3), uint16(2*3*4*5*2*4*4+1))
+	f.Add(uint8(4), "成本指标", "经济成本指标", "项目预算控制率.", "≤100%", "≦10", uint8(3), uint16(6*2*3*4*5*2*4*5))
+	f.Fuzz(func(t *testing.T, code uint8, l1, l2, name, period, annual string, count uint8, style uint16) {
+		pick := func(options ...string) string {
+			o := options[int(style)%len(options)]
+			style /= uint16(len(options))
+			return o
+		}
+		mark, dash := pick("、", ".", "．"), pick("-", "－")
+		fs, ns, colon, vs := pick(",", "，", "；", ";"), pick("；", ";", "。", ",", "，"), pick(":", "："), pick(",", "，", "；", ";")
+		joiner := pick(";,", "；", ";", "。", "；，")
 		for _, s := range []string{l1, l2, name, period, annual} {
 			if !utf8.ValidString(s) || strings.TrimSpace(s) != s || s == "" ||
-				strings.Contains(s, "实施周期") || strings.Contains(s, "年度") ||
+				strings.Contains(s, "实施周期") || strings.Contains(s, "年度") || strings.Contains(s, "中长期") ||
 				itemLike.MatchString(s) {
 				t.Skip()
 			}
 		}
-		if strings.ContainsAny(l1+l2, ",，") || cleanValue(period) != period || cleanValue(annual) != annual ||
+		if strings.ContainsAny(l1+l2, ",，;；") || cleanValue(period) != period || cleanValue(annual) != annual ||
 			joinerEnd.MatchString(annual) ||
 			strings.HasPrefix(period, ":") || strings.HasPrefix(period, "：") ||
 			strings.HasPrefix(annual, ":") || strings.HasPrefix(annual, "：") ||
@@ -409,16 +513,26 @@ func FuzzParseBuilt(f *testing.F) {
 			strings.TrimRightFunc(name, func(r rune) bool { return isSep(r) || unicode.IsSpace(r) }) != name {
 			t.Skip()
 		}
+		if r1, _ := utf8.DecodeRuneInString(l1); isDigit(r1) {
+			t.Skip() // a level name is a word: 1.1-2倍 is a range
+		}
+		if r2, _ := utf8.DecodeRuneInString(l2); isDigit(r2) {
+			t.Skip()
+		}
+		if joiner != ";," && (strings.HasSuffix(annual, ",") || strings.HasSuffix(annual, "，")) {
+			t.Skip() // a comma before a joiner of its own reads as the ";," joiner's
+		}
 		l1c := fmt.Sprint(code % 10)
 		l2c := l1c + fmt.Sprint(code%7)
 		n := int(count%4) + 1
 		var parts []string
 		var want []document.Indicator
 		for i := 1; i <= n; i++ {
-			parts = append(parts, fmt.Sprintf("%d、%s-%s,%s-%s,%s；实施周期指标值:%s,年度指标值:%s", i, l1c, l1, l2c, l2, name, period, annual))
+			parts = append(parts, fmt.Sprintf("%d%s%s%s%s%s%s%s%s%s%s%s实施周期指标值%s%s%s年度指标值%s%s",
+				i, mark, l1c, dash, l1, fs, l2c, dash, l2, fs, name, ns, colon, period, vs, colon, annual))
 			want = append(want, item(i, l1c, l1, l2c, l2, name, period, annual))
 		}
-		text := strings.Join(parts, ";,") + "。"
+		text := strings.Join(parts, joiner) + "。"
 		got, problems := Parse(text)
 		if !reflect.DeepEqual(got, want) || len(problems) != 0 {
 			t.Fatalf("%q:\n got %s\nwant %s\nproblems %v", text, show(got), show(want), problems)
@@ -432,5 +546,74 @@ var joinerEnd = regexp.MustCompile(`[;；][\p{Z}\t\n\v\f\r\x{85}]*[,，]$`)
 
 // itemLike matches what could start an item inside a field: a number with
 // 、 or ．, or a number, a dot and a level code, after a separator, colon or
-// space (the spaces of unicode.IsSpace) or at the field's start.
-var itemLike = regexp.MustCompile(`(?:^|[;；,，。:：\p{Z}\t\n\v\f\r\x{85}])[\p{Z}\t\n\v\f\r\x{85}]*[0-9０-９]+[\p{Z}\t\n\v\f\r\x{85}]*(?:[、．]|\.[\p{Z}\t\n\v\f\r\x{85}]*[0-9０-９]+[\p{Z}\t\n\v\f\r\x{85}]*[-－—–‐])`)
+// space (the spaces of unicode.IsSpace) or at the field's start; or a
+// number, an item mark and a level code anywhere (items may be joined by
+// nothing).
+var itemLike = regexp.MustCompile(`(?:^|[;；,，。:：\p{Z}\t\n\v\f\r\x{85}])[\p{Z}\t\n\v\f\r\x{85}]*[0-9０-９]+[\p{Z}\t\n\v\f\r\x{85}]*(?:[、．]|\.[\p{Z}\t\n\v\f\r\x{85}]*[0-9０-９]+[\p{Z}\t\n\v\f\r\x{85}]*[-－—–‐])|[0-9０-９][\p{Z}\t\n\v\f\r\x{85}]*[、．.][\p{Z}\t\n\v\f\r\x{85}]*[0-9０-９]+[\p{Z}\t\n\v\f\r\x{85}]*[-－—–‐]`)
+
+// variantItem is the content of one item of TestParseVariants. The fields
+// hold what names and values may hold: 、, ；, commas, numbers, 。 inside,
+// ≦ and ≧.
+type variantItem struct {
+	l1c, l1, l2c, l2, name, period, annual string
+}
+
+var variantItems = []variantItem{
+	{"1", "产出指标", "11", "数量指标", "会议活动保障次数", "每年≥20场", "每年≥20场"},
+	{"1", "产出指标", "12", "质量指标", "宣传、标识,制作项目（第12、13项）", "≥95%；南部14806平方米", "≦10"},
+	{"2", "效益指标", "22", "社会效益", "“可共用、可复用”减少重复建设。", "A，B,C：1次", "≧99.5%"},
+	{"3", "满意度指标", "31", "服务对象满意度", "服务.对象满意度", "≥90%", "1"},
+	{"4", "成本指标", "41", "经济成本指标", "项目预算控制率.", "≤100%", "≤0.5万元"},
+}
+
+// TestParseVariants builds indicators texts in every combination of the
+// punctuation real tables use (item marks, dashes, field separators, the
+// separator before the value labels, colons, the separator between the
+// values, the joiners between items, numbering that restarts) and reads
+// every field back.
+func TestParseVariants(t *testing.T) {
+	marks := []string{"、", ".", "．"}
+	dashes := []string{"-", "－"}
+	fieldSeps := []string{",", "，", "；", ";"}
+	nameSeps := []string{"；", ";", "。", ",", "，"}
+	colons := []string{":", "："}
+	valueSeps := []string{",", "，", "；", ";"}
+	joiners := []string{";,", "；，", "；", ";", "。", "", "\n"}
+	numberings := [][]int{{1, 2, 3, 4, 5}, {1, 2, 3, 1, 2}}
+	combos, failures := 0, 0
+	for _, mark := range marks {
+		for _, dash := range dashes {
+			for _, fs := range fieldSeps {
+				for _, ns := range nameSeps {
+					for _, colon := range colons {
+						for _, vs := range valueSeps {
+							for _, joiner := range joiners {
+								for _, nums := range numberings {
+									var parts []string
+									var want []document.Indicator
+									for k, it := range variantItems {
+										parts = append(parts, fmt.Sprintf("%d%s%s%s%s%s%s%s%s%s%s实施周期指标值%s%s%s年度指标值%s%s",
+											nums[k], mark, it.l1c, dash, it.l1, fs, it.l2c, dash, it.l2, fs, it.name+ns, colon, it.period, vs, colon, it.annual))
+										want = append(want, item(nums[k], it.l1c, it.l1, it.l2c, it.l2, it.name, it.period, it.annual))
+									}
+									text := strings.Join(parts, joiner) + "。"
+									combos++
+									got, problems := Parse(text)
+									if !reflect.DeepEqual(got, want) || len(problems) > 0 {
+										if failures++; failures <= 5 {
+											t.Errorf("%q:\n got %s\nwant %s\nproblems %v", text, show(got), show(want), problems)
+										}
+									}
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if failures > 0 {
+		t.Errorf("%d of %d variants misread", failures, combos)
+	}
+	t.Logf("%d variants", combos)
+}

@@ -21,16 +21,19 @@ import (
 //     a unit, a comparison suffix, notes in brackets (（每年）) and final
 //     punctuation — nothing else: 完成18个信息系统安全等保工作 and
 //     编外人员聘用到位100%及时 are nil, the figure is not the value's last word.
-//   - 万 and 亿 multiply. The value is scaled exactly by moving the decimal
-//     point (no float) and the unit is what follows: 1000万条 is 10000000 条,
-//     3.56万件 is 35600 件, 200万元 is 2000000 元, 1200万以上 is >= 12000000
-//     with no unit. So every target of the same thing is in the same unit and
+//   - 万 and 亿 multiply a count. The value is scaled exactly by moving the
+//     decimal point (no float) and the unit is what follows: 1000万条 is
+//     10000000 条, 3.56万件 is 35600 件, 1200万以上 is >= 12000000 with no
+//     unit. So every count of the same thing is in the same unit and
 //     compares directly (71万件 with 63105件); the printed form stays in
-//     annual_value. 千 and 百 are not multipliers (千米, 千克 are units).
+//     annual_value. Money is the exception: 万元, 亿元 and 千元 are the units
+//     budget tables count money in (the document's currency_unit), so
+//     ≤44.47万元 is <= 44.47 万元, comparable with the row's amounts as
+//     printed. 千 and 百 are not multipliers (千米, 千克 are units).
 //   - The unit is the longest known unit right after the number (%, ‰, 个, 件,
 //     人, 人次, 次, 小时, 分钟, 秒, 天, 日, 个工作日, 个月, 年, 平方米, 公里, 元,
-//     台, 套, 项, 篇, 场, 期, 户, 条, 份, 家, 所, 枚, 种, 分, …), with a per-part
-//     (次/年, 分钟/件); ％ is read as %. A number without a unit is read only when
+//     万元, 台, 套, 项, 篇, 场, 期, 户, 条, 份, 家, 所, 枚, 种, 分, 起, …), with
+//     per-parts (次/年, 分钟/件, 元/人/天); ％ is read as %. A number without a unit is read only when
 //     the value is the bare number (16000) or has a comparison (95以上 is >= 95
 //     with no unit: a missing % is not guessed).
 //   - The comparison comes from the word right before the number (≥ ⩾ >= 不低于
@@ -66,7 +69,7 @@ func ParseTarget(annual string) *document.Target {
 	}
 
 	exp := 0
-	for {
+	for !isMoneyUnit(after) {
 		if rest, ok := strings.CutPrefix(after, "万"); ok {
 			exp, after = exp+4, rest
 		} else if rest, ok := strings.CutPrefix(after, "亿"); ok {
@@ -228,24 +231,39 @@ var units = []string{
 	"位", "床", "课时", "学时", "节", "枚", "部", "笔", "组", "门", "页", "株", "棵", "盏", "块", "根",
 	"轮", "届", "班", "单", "字", "层", "栋", "幢", "分",
 	"平方公里", "平方米", "平米", "立方米", "公里", "千米", "米", "公顷", "亩",
-	"吨", "千克", "公斤", "克", "升", "千瓦", "元",
+	"吨", "千克", "公斤", "克", "升", "千瓦", "千瓦时", "度", "立方", "元", "万元", "亿元", "千元",
+	"人月", "人天", "人日", "人年", "篇次", "台次", "批次", "车次", "架次", "课次", "起", "核",
 	"km", "kg", "kW", "GB", "TB", "MB", "Mbps", "㎡", "m²",
 }
 
-// unitAt returns the longest unit that starts s, with a per-part such as
-// 次/年 or 分钟/件, or "".
+// unitAt returns the longest unit that starts s, with its per-parts such
+// as 次/年, 分钟/件 or 元/人/天, or "".
 func unitAt(s string) string {
 	u := longestPrefix(s, units)
 	if u == "" {
 		return ""
 	}
-	if rest, ok := strings.CutPrefix(s[len(u):], "/"); ok {
-		if per := longestPrefix(rest, units); per != "" {
-			return u + "/" + per
+	for {
+		rest, ok := strings.CutPrefix(s[len(u):], "/")
+		if !ok {
+			return u
 		}
+		per := longestPrefix(rest, units)
+		if per == "" {
+			return u
+		}
+		u += "/" + per
 	}
-	return u
 }
+
+// moneyUnits are the currency units budget tables count money in. They are
+// units of their own, not 万 or 亿 times 元: a cost target ≤44.47万元 stays
+// 44.47 万元, in the unit of the table's amounts (currency_unit 万元), so it
+// compares with the row's money as printed.
+var moneyUnits = []string{"万元", "亿元", "千元"}
+
+// isMoneyUnit reports whether s starts with a currency unit of moneyUnits.
+func isMoneyUnit(s string) bool { return longestPrefix(s, moneyUnits) != "" }
 
 func longestPrefix(s string, words []string) string {
 	best := ""
@@ -405,4 +423,109 @@ func prefixComparison(before string) (c comparison, ok bool) {
 		}
 	}
 	return comparison{}, true
+}
+
+// TargetOf reads the target of an indicator from its printed columns: the
+// annual value, the direction column (指标性质, 指标值类型: ≥ ＞ ＝ ≤ ＜ 定性
+// 正向 …) and the measure unit column (度量单位, 计量单位), as the
+// indicator-rows and project-forms layouts print them. With neither column
+// it is ParseTarget(annual). The rules (README.md in this directory has them
+// with examples):
+//
+//   - The direction gives the comparison: ≥ ≧ ⩾ >= and 大于等于 are >=, ＞ >
+//     大于 are >, ＝ = 等于 are =, ≤ ≦ ⩽ <= 小于等于 are <=, ＜ < 小于 are <.
+//     A comparison printed in the value too must agree with it (≥ with
+//     ≥90% is >= 90 %; ≥ with ≤90% is nil); a value with none takes it
+//     (≥, 90, % is >= 90 %).
+//   - 定性 (qualitative) is nil whatever the value. 定量 (quantitative) says
+//     nothing about the comparison: the value is read on its own.
+//   - Any other direction (正向, 反向: which way is better) does not say
+//     whether the printed figure is a floor, a ceiling or a level, so a value
+//     without a comparison of its own is nil under it; one that prints its
+//     own (≥90%) is read.
+//   - The measure unit is the unit of a value that prints none (90 and %; a
+//     value that prints its own unit keeps it), taken as printed: it need not
+//     be one pet knows (万立方). A leading 万 or 亿 multiplies, as in a value
+//     (800 and 万次 is 8000000 次), except in the money units 万元, 亿元 and
+//     千元 (0.4 and 万元 is 0.4 万元).
+//   - An empty direction and unit read the value alone: ≥90%, ≤44.47万元.
+func TargetOf(annual, direction, measureUnit string) *document.Target {
+	op, kind := directionOf(direction)
+	if kind == dirQualitative {
+		return nil
+	}
+	t := ParseTarget(annual)
+	if t == nil {
+		return nil
+	}
+	if unit := strings.TrimSpace(normalizeTarget(measureUnit)); unit != "" && t.Unit == "" {
+		exp := 0
+		for !isMoneyUnit(unit) {
+			if rest, ok := strings.CutPrefix(unit, "万"); ok {
+				exp, unit = exp+4, rest
+			} else if rest, ok := strings.CutPrefix(unit, "亿"); ok {
+				exp, unit = exp+8, rest
+			} else {
+				break
+			}
+		}
+		t.Value = scaleDecimal(t.Value, exp)
+		t.Unit = strings.TrimSpace(unit)
+	}
+	switch kind {
+	case dirComparison:
+		if t.Op != "=" && t.Op != op {
+			return nil // the column and the value disagree
+		}
+		t.Op = op
+	case dirOther:
+		if t.Op == "=" {
+			return nil // 正向 with a bare figure: not said which way it binds
+		}
+	}
+	return t
+}
+
+// Kinds of direction column.
+const (
+	dirNone        = iota // empty, or 定量: the value says it all
+	dirComparison         // a comparison sign or word
+	dirQualitative        // 定性
+	dirOther              // 正向, 反向, anything else
+)
+
+// directionOps are the comparisons a direction column prints.
+var directionOps = map[string]string{
+	"≥": ">=", "≧": ">=", "⩾": ">=", ">=": ">=", "=>": ">=", "大于等于": ">=", "大于或等于": ">=", "不低于": ">=", "不少于": ">=",
+	">": ">", "大于": ">", "高于": ">",
+	"=": "=", "==": "=", "等于": "=",
+	"≤": "<=", "≦": "<=", "⩽": "<=", "<=": "<=", "=<": "<=", "小于等于": "<=", "小于或等于": "<=", "不高于": "<=", "不超过": "<=",
+	"<": "<", "小于": "<", "低于": "<",
+}
+
+// directionOf reads a direction column.
+func directionOf(direction string) (op string, kind int) {
+	d := strings.Join(strings.Fields(normalizeTarget(direction)), "")
+	switch {
+	case d == "" || strings.HasPrefix(d, "定量"):
+		return "", dirNone
+	case strings.HasPrefix(d, "定性"):
+		return "", dirQualitative
+	}
+	if op, ok := directionOps[d]; ok {
+		return op, dirComparison
+	}
+	return "", dirOther
+}
+
+// scaleDecimal multiplies a canonical decimal by 10^exp, exactly.
+func scaleDecimal(d document.Decimal, exp int) document.Decimal {
+	if exp == 0 {
+		return d
+	}
+	nums := numbers(string(d))
+	if len(nums) != 1 {
+		return d
+	}
+	return document.Decimal(nums[0].scaled(exp))
 }

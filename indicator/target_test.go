@@ -1,6 +1,10 @@
 package indicator
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -123,7 +127,7 @@ var targetCases = []struct {
 	{"50公里", "=", "50", "公里"},
 	{"5条", "=", "5", "条"},
 	{"99.9%", "=", "99.9", "%"},
-	{"≤100万元", "<=", "1000000", "元"},
+	{"≤100万元", "<=", "100", "万元"},
 	{"≤2小时", "<=", "2", "小时"},
 	{"≥10家", ">=", "10", "家"},
 	{"≥85%", ">=", "85", "%"},
@@ -226,13 +230,13 @@ var targetCases = []struct {
 
 	// 万 and 亿 multiply; the unit is what follows.
 	{"1000万条", "=", "10000000", "条"},
-	{"0.5万元", "=", "5000", "元"},
+	{"0.5万元", "=", "0.5", "万元"},
 	{"3.56万件", "=", "35600", "件"},
 	{"1.23456万", "=", "12345.6", ""},
-	{"2亿元", "=", "200000000", "元"},
+	{"2亿元", "=", "2", "亿元"},
 	{"1.5亿人次", "=", "150000000", "人次"},
 	{"10万次以上", ">=", "100000", "次"},
-	{"200万元", "=", "2000000", "元"},
+	{"200万元", "=", "200", "万元"},
 
 	// Ranges and several figures: nil.
 	{"90%-95%", "", "", ""},
@@ -326,6 +330,260 @@ func FuzzParseTarget(f *testing.F) {
 		}
 		if again := ParseTarget(s); *again != *tg {
 			t.Fatalf("ParseTarget(%q) gave %+v, then %+v", s, tg, again)
+		}
+	})
+}
+
+// columnCases are every distinct (annual value, direction, measure unit)
+// of the indicator-rows and project-forms ground truth in
+// testdata/realworld/2026, with their reading, then the forms the rules
+// name that those tables do not print.
+var columnCases = []struct {
+	annual, direction, unit string
+	op, val, tunit          string // op "" means nil
+}{
+	// 002-beijing-055
+	{"0.4", "≤", "万元", "<=", "0.4", "万元"},
+	{"0.45", "≤", "元/张", "<=", "0.45", "元/张"},
+	{"0.716", "≤", "万元", "<=", "0.716", "万元"},
+	{"0.79", "≤", "万元", "<=", "0.79", "万元"},
+	{"1", "≤", "月", "<=", "1", "月"},
+	{"1", "≤", "次", "<=", "1", "次"},
+	{"1", "≥", "年", ">=", "1", "年"},
+	{"1", "≥", "条", ">=", "1", "条"},
+	{"1", "≥", "次", ">=", "1", "次"},
+	{"1", "＝", "套", "=", "1", "套"},
+	{"1", "＝", "年", "=", "1", "年"},
+	{"1.179", "≤", "万元", "<=", "1.179", "万元"},
+	{"10", "≤", "月", "<=", "10", "月"},
+	{"10", "≥", "个", ">=", "10", "个"},
+	{"100", "＝", "%", "=", "100", "%"},
+	{"11", "≤", "月", "<=", "11", "月"},
+	{"113.45", "≤", "元/次", "<=", "113.45", "元/次"},
+	{"11700", "≥", "件", ">=", "11700", "件"},
+	{"117000", "≥", "张", ">=", "117000", "张"},
+	{"12", "≤", "月", "<=", "12", "月"},
+	{"12", "≥", "台", ">=", "12", "台"},
+	{"12", "＝", "份", "=", "12", "份"},
+	{"12.3", "≤", "元/件", "<=", "12.3", "元/件"},
+	{"1299.11", "≤", "元/个", "<=", "1299.11", "元/个"},
+	{"14", "≥", "台", ">=", "14", "台"},
+	{"1595.03", "≤", "元/个", "<=", "1595.03", "元/个"},
+	{"175", "≥", "篇", ">=", "175", "篇"},
+	{"180", "≥", "篇", ">=", "180", "篇"},
+	{"190", "＝", "本", "=", "190", "本"},
+	{"2", "≤", "小时", "<=", "2", "小时"},
+	{"2", "＝", "个", "=", "2", "个"},
+	{"2.2", "≤", "元/次", "<=", "2.2", "元/次"},
+	{"2.527", "≤", "万元", "<=", "2.527", "万元"},
+	{"20", "≤", "元/篇", "<=", "20", "元/篇"},
+	{"20", "≥", "份", ">=", "20", "份"},
+	{"250", "≤", "元/次", "<=", "250", "元/次"},
+	{"26000", "≤", "元/年", "<=", "26000", "元/年"},
+	{"290", "≥", "次", ">=", "290", "次"},
+	{"3", "≤", "月", "<=", "3", "月"},
+	{"3.0791", "≤", "万元", "<=", "3.0791", "万元"},
+	{"30", "≤", "元/篇", "<=", "30", "元/篇"},
+	{"4", "≤", "%", "<=", "4", "%"},
+	{"4", "≤", "小时", "<=", "4", "小时"},
+	{"4", "≤", "月", "<=", "4", "月"},
+	{"4", "≥", "次", ">=", "4", "次"},
+	{"4", "＝", "份", "=", "4", "份"},
+	{"40", "≥", "小时", ">=", "40", "小时"},
+	{"400", "≥", "条", ">=", "400", "条"},
+	{"482", "≥", "次", ">=", "482", "次"},
+	{"5.5849", "≤", "万元", "<=", "5.5849", "万元"},
+	{"5.8", "≤", "万元", "<=", "5.8", "万元"},
+	{"50", "≥", "次", ">=", "50", "次"},
+	{"52", "＝", "天", "=", "52", "天"},
+	{"6", "≤", "月", "<=", "6", "月"},
+	{"6", "≥", "年", ">=", "6", "年"},
+	{"65", "≤", "元", "<=", "65", "元"},
+	{"8.28", "≤", "万元", "<=", "8.28", "万元"},
+	{"800", "≥", "万次", ">=", "8000000", "次"},
+	{"90", "≥", "%", ">=", "90", "%"},
+	{"938.25", "≤", "元/小时", "<=", "938.25", "元/小时"},
+	{"优", "定性", "", "", "", ""},
+	// 015-changsha-008
+	{"", "", "", "", "", ""},
+	{"10", "＝", "万元", "=", "10", "万元"},
+	{"100", "＝", "%", "=", "100", "%"},
+	{"120", "＝", "万元", "=", "120", "万元"},
+	{"140", "＝", "万元", "=", "140", "万元"},
+	{"38.61", "＝", "万立方", "=", "386100", "立方"},
+	{"653.99", "＝", "万度", "=", "6539900", "度"},
+	{"90", "≥", "%", ">=", "90", "%"},
+	{"92.32", "＝", "万吨", "=", "923200", "吨"},
+	// 017-fuzhou-001
+	{"=710元/人月", "", "", "=", "710", "元/人月"},
+	{"≤10人", "", "", "<=", "10", "人"},
+	{"≤10件", "", "", "<=", "10", "件"},
+	{"≤20件", "", "", "<=", "20", "件"},
+	{"≤2起", "", "", "<=", "2", "起"},
+	{"≤40%", "", "", "<=", "40", "%"},
+	{"≤44.47万元", "", "", "<=", "44.47", "万元"},
+	{"≥64人", "", "", ">=", "64", "人"},
+	{"≥90%", "", "", ">=", "90", "%"},
+	// 025-yantai-011
+	{"12月前完成", "", "", "", "", ""},
+	{"2次/年", "", "", "=", "2", "次/年"},
+	{"7月底前", "", "", "", "", ""},
+	{"=100%", "", "", "=", "100", "%"},
+	{"=21人", "", "", "=", "21", "人"},
+	{"≤170万元", "", "", "<=", "170", "万元"},
+	{"≤18万元", "", "", "<=", "18", "万元"},
+	{"≤19万元", "", "", "<=", "19", "万元"},
+	{"≤2500元/人/年", "", "", "<=", "2500", "元/人/年"},
+	{"≤2次", "", "", "<=", "2", "次"},
+	{"≤31万元", "", "", "<=", "31", "万元"},
+	{"≤4.5万", "", "", "<=", "45000", ""},
+	{"≤450元/人/天", "", "", "<=", "450", "元/人/天"},
+	{"≤5%", "", "", "<=", "5", "%"},
+	{"≤539万元", "", "", "<=", "539", "万元"},
+	{"≤560元/人/天", "", "", "<=", "560", "元/人/天"},
+	{"≥1.07亿元", "", "", ">=", "1.07", "亿元"},
+	{"≥100万元", "", "", ">=", "100", "万元"},
+	{"≥10万元", "", "", ">=", "10", "万元"},
+	{"≥1个", "", "", ">=", "1", "个"},
+	{"≥1篇次", "", "", ">=", "1", "篇次"},
+	{"≥4个", "", "", ">=", "4", "个"},
+	{"≥60分", "", "", ">=", "60", "分"},
+	{"≥85%", "", "", ">=", "85", "%"},
+	{"≥8次", "", "", ">=", "8", "次"},
+	{"≥90%", "", "", ">=", "90", "%"},
+	{"≥95%", "", "", ">=", "95", "%"},
+	{"健全", "", "", "", "", ""},
+	{"有效促进", "", "", "", "", ""},
+	{"有效保障", "", "", "", "", ""},
+	{"每月", "", "", "", "", ""},
+
+	// Signs the direction columns of other tables print.
+	{"90", "≧", "%", ">=", "90", "%"},
+	{"90", "⩾", "%", ">=", "90", "%"},
+	{"90", ">=", "%", ">=", "90", "%"},
+	{"90", "＞", "%", ">", "90", "%"},
+	{"90", ">", "%", ">", "90", "%"},
+	{"5", "≦", "秒", "<=", "5", "秒"},
+	{"5", "＜", "秒", "<", "5", "秒"},
+	{"5", "<", "秒", "<", "5", "秒"},
+	{"5", "=", "秒", "=", "5", "秒"},
+	{"5", "大于等于", "秒", ">=", "5", "秒"},
+	{"5", " ≤ ", " 秒 ", "<=", "5", "秒"},
+	{"95", "≥", "％", ">=", "95", "%"},
+	// The value's own comparison must agree with the column's.
+	{"≥90", "≥", "%", ">=", "90", "%"},
+	{"≤90", "≥", "%", "", "", ""},
+	{"95%以上", "＝", "", "", "", ""},
+	{"95%以上", "≥", "", ">=", "95", "%"},
+	// The value's own unit is kept; the column's fills a value without one.
+	{"90%", "≥", "%", ">=", "90", "%"},
+	{"3人", "≥", "人次", ">=", "3", "人"},
+	{"4.5", "≤", "万", "<=", "45000", ""},
+	{"1.5", "≥", "亿人次", ">=", "150000000", "人次"},
+	{"0.5", "≤", "亿元", "<=", "0.5", "亿元"},
+	{"2", "≤", "万元/人", "<=", "2", "万元/人"},
+	{"12", "≥", "课时/人", ">=", "12", "课时/人"},
+	// 定性 is nil whatever the value; 定量 leaves the value to speak.
+	{"90", "定性", "%", "", "", ""},
+	{"≥90%", "定性", "", "", "", ""},
+	{"≥90%", "定量", "", ">=", "90", "%"},
+	{"90", "定量", "%", "=", "90", "%"},
+	// 正向 and 反向 say which way is better, not how the figure binds.
+	{"90", "正向", "%", "", "", ""},
+	{"5", "反向", "%", "", "", ""},
+	{"90", "正向指标", "%", "", "", ""},
+	{"≥90", "正向", "%", ">=", "90", "%"},
+	{"不高于5", "反向", "%", "<=", "5", "%"},
+	// What is not a figure stays nil under any column.
+	{"优", "≥", "", "", "", ""},
+	{"", "≥", "%", "", "", ""},
+	{"90-95", "≥", "%", "", "", ""},
+	{"二级", "＝", "级", "", "", ""},
+}
+
+func TestTargetOf(t *testing.T) {
+	for _, tc := range columnCases {
+		got := TargetOf(tc.annual, tc.direction, tc.unit)
+		var want *document.Target
+		if tc.op != "" {
+			want = &document.Target{Op: tc.op, Value: document.Decimal(tc.val), Unit: tc.tunit}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("TargetOf(%q, %q, %q) = %+v, want %+v", tc.annual, tc.direction, tc.unit, got, want)
+		}
+	}
+}
+
+// TestTargetOfCoversGroundTruth: columnCases holds every distinct triple
+// the ground-truth files print, so none goes untested.
+func TestTargetOfCoversGroundTruth(t *testing.T) {
+	have := map[[3]string]bool{}
+	for _, tc := range columnCases {
+		have[[3]string{tc.annual, tc.direction, tc.unit}] = true
+	}
+	n := 0
+	for _, f := range []string{"002-beijing-055", "015-changsha-008", "017-fuzhou-001", "025-yantai-011"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "realworld", "2026", f+".expected.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d document.Document
+		if err := json.Unmarshal(data, &d); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, r := range d.Rows {
+			for _, ind := range r.Indicators {
+				n++
+				if k := [3]string{ind.AnnualValue, ind.Direction, ind.MeasureUnit}; !have[k] {
+					t.Errorf("%s row %d: %q not in columnCases", f, r.Seq, k)
+				}
+			}
+		}
+	}
+	if n != 109+16+12+63 {
+		t.Errorf("%d indicators, want %d", n, 109+16+12+63)
+	}
+}
+
+// TestTargetOfWithoutColumns: with no direction and no unit TargetOf is
+// ParseTarget.
+func TestTargetOfWithoutColumns(t *testing.T) {
+	for _, tc := range targetCases {
+		if got, want := TargetOf(tc.in, "", ""), ParseTarget(tc.in); !reflect.DeepEqual(got, want) {
+			t.Errorf("TargetOf(%q) = %+v, ParseTarget %+v", tc.in, got, want)
+		}
+	}
+}
+
+// FuzzTargetOf: never panics; a target has a known op and a canonical
+// value; with both columns empty it is ParseTarget; under 定性 it is nil;
+// under a comparison column its op is the column's.
+func FuzzTargetOf(f *testing.F) {
+	for _, tc := range columnCases {
+		f.Add(tc.annual, tc.direction, tc.unit)
+	}
+	f.Fuzz(func(t *testing.T, annual, direction, unit string) {
+		tg := TargetOf(annual, direction, unit)
+		if direction == "" && unit == "" && !reflect.DeepEqual(tg, ParseTarget(annual)) {
+			t.Fatalf("TargetOf(%q, \"\", \"\") = %+v, ParseTarget %+v", annual, tg, ParseTarget(annual))
+		}
+		if tg == nil {
+			return
+		}
+		op, kind := directionOf(direction)
+		switch {
+		case kind == dirQualitative:
+			t.Fatalf("TargetOf(%q, %q, %q) = %+v under 定性", annual, direction, unit, tg)
+		case kind == dirComparison && tg.Op != op:
+			t.Fatalf("TargetOf(%q, %q, %q): op %q, column says %q", annual, direction, unit, tg.Op, op)
+		}
+		switch tg.Op {
+		case "=", ">=", ">", "<=", "<":
+		default:
+			t.Fatalf("TargetOf(%q, %q, %q): op %q", annual, direction, unit, tg.Op)
+		}
+		if !canonicalDecimal.MatchString(string(tg.Value)) {
+			t.Fatalf("TargetOf(%q, %q, %q): value %q is not a canonical decimal", annual, direction, unit, tg.Value)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -16,6 +17,7 @@ type Cell struct {
 	Text          string  // lines joined with nothing between them, as drawn
 	Lines         []Line  // the cell's lines, top to bottom
 	Indent        float64 // first line's first visible glyph, from the column's left edge
+	RightGap      float64 // first line's last visible glyph to the column's right edge
 	LeadingSpaces int     // space characters drawn before the first visible glyph
 }
 
@@ -39,6 +41,7 @@ type PageTable struct {
 	// edge on this page: its last row is cut by the page break.
 	OpenBottom bool
 
+	title    string  // the table's title line (compacted) as on its first page, "" if none
 	gutters  []span  // unruled tables: the white space between columns
 	endsHere bool    // unruled tables: something other than rows follows on this page
 	textSize float64 // unruled tables: font size of the body text
@@ -104,27 +107,53 @@ func tableUnderHeader(g *pageGeometry, hit headerHit, prev *PageTable) (*PageTab
 		}
 		seen[c.Field] = true
 	}
-	if !hasKeyColumns(t.Columns) {
+	if !hasKeyColumns(t.Columns) || wholeDepartmentTitle(g, top) {
 		return nil, false
+	}
+	t.title = titleAbove(g, top)
+	if prev != nil && t.title == "" {
+		t.title = prev.title
 	}
 	t.Top = bottom
 	fillRows(g, t, prev)
 	return t, true
 }
 
+// hasKeyColumns reports whether the header reads as the indicator-text
+// table: a name column and a 绩效指标 column that holds the indicators as
+// text. A table with only a 绩效目标 column (a 项目支出预算表), one whose
+// indicators stand in a grid (一级指标 / 二级指标 / 三级指标: the other
+// layouts) and a self-evaluation (自评, 完成值, 得分) are not it.
 func hasKeyColumns(cols []Column) bool {
-	name, text := false, false
+	name, indicators := false, false
 	for _, c := range cols {
 		name = name || c.Field == FieldName
-		text = text || c.Field == FieldGoal || c.Field == FieldIndicators
+		indicators = indicators || c.Field == FieldIndicators
+		if isGridHeader(c.Header) || isEvaluationHeader(c.Header) {
+			return false
+		}
 	}
-	return name && text
+	return name && indicators
+}
+
+// isGridHeader reports a header of an indicator grid column.
+func isGridHeader(h string) bool {
+	t := compact(h)
+	return strings.Contains(t, "一级指标") || strings.Contains(t, "二级指标") || strings.Contains(t, "三级指标") ||
+		strings.Contains(t, "指标值") || strings.Contains(t, "指标名称")
+}
+
+// isEvaluationHeader reports a header of a self-evaluation (绩效自评) table.
+func isEvaluationHeader(h string) bool {
+	t := compact(h)
+	return strings.Contains(t, "自评") || strings.Contains(t, "完成值") || strings.Contains(t, "得分") ||
+		strings.Contains(t, "偏差")
 }
 
 // continuedTable finds the table of the previous page continuing at the top
 // of this one without a repeated header: the same vertical rules.
 func continuedTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
-	t := &PageTable{Page: g.page.Number, Columns: prev.Columns, Ruled: prev.Ruled}
+	t := &PageTable{Page: g.page.Number, Columns: prev.Columns, Ruled: prev.Ruled, title: prev.title}
 	if !prev.Ruled {
 		return continuedTextTable(g, prev)
 	}
@@ -140,7 +169,7 @@ func continuedTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 			}
 		}
 	}
-	if matched*10 < len(bounds)*6 || math.IsInf(top, 1) {
+	if matched*10 < len(bounds)*6 || math.IsInf(top, 1) || headingAbove(g, top, prev.title) {
 		return nil, false
 	}
 	// The table's top edge is a horizontal rule at (or near) the top of the verticals.
@@ -153,6 +182,54 @@ func continuedTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 		return nil, false
 	}
 	return t, true
+}
+
+// wholeDepartmentTitle reports whether the lines above y name the
+// whole-department table (部门整体支出绩效目标表), which is not the target
+// table even where it prints indicators as text.
+func wholeDepartmentTitle(g *pageGeometry, y float64) bool {
+	for _, l := range g.lines {
+		if l.Bottom() > y {
+			break
+		}
+		if t := compact(l.Text()); strings.Contains(t, "整体支出") || strings.Contains(t, "部门整体") || strings.Contains(t, "整体绩效") {
+			return true
+		}
+	}
+	return false
+}
+
+// headingRe matches the title or section heading of another table.
+var headingRe = regexp.MustCompile(`表|^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]|^第[一二三四五六七八九十\d]+部分`)
+
+// headingAbove reports whether a title or heading other than the table's
+// own title stands above y on the page: the table there is another one,
+// not the previous page's continued.
+func headingAbove(g *pageGeometry, y float64, title string) bool {
+	for _, l := range g.lines {
+		if l.Bottom() > y+1 {
+			break
+		}
+		if t := compact(l.Text()); t != "" && t != title && !isPageNumber(t) && headingRe.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAbove returns the nearest line above y that reads as a table's
+// title, compacted; "" when there is none.
+func titleAbove(g *pageGeometry, y float64) string {
+	title := ""
+	for _, l := range g.lines {
+		if l.Bottom() > y+1 {
+			break
+		}
+		if t := compact(l.Text()); strings.Contains(t, "表") && !departmentRe.MatchString(t) {
+			title = t
+		}
+	}
+	return title
 }
 
 func boundaries(cols []Column) []float64 {
@@ -244,10 +321,12 @@ func readRows(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 	buckets := make([][]pdfpage.Glyph, len(bands)*len(cols))
 	top, bottom := bands[0].Y0, bands[len(bands)-1].Y1
 	left, right := cols[0].X0, cols[len(cols)-1].X1
+	var line []placedGlyph
 	for _, l := range g.lines {
 		if l.Bottom() < top-l.Size || l.Top() > bottom+l.Size {
 			continue
 		}
+		line = line[:0]
 		for _, gl := range l.Glyphs {
 			cx, cy := gl.CenterX(), gl.CenterY()
 			if cx < left || cx >= right || cy < top || cy >= bottom {
@@ -258,8 +337,12 @@ func readRows(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 			if b == len(bands) || c == len(cols) || cy < bands[b].Y0 || cx < cols[c].X0 {
 				continue
 			}
-			k := b*len(cols) + c
-			buckets[k] = append(buckets[k], gl)
+			line = append(line, placedGlyph{gl, b, c})
+		}
+		keepSpills(line, cols)
+		for _, p := range line {
+			k := p.band*len(cols) + p.col
+			buckets[k] = append(buckets[k], p.Glyph)
 		}
 	}
 	rows := make([]RowBand, len(bands))
@@ -269,11 +352,94 @@ func readRows(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 			cell := cellText(buckets[b*len(cols)+c])
 			if len(cell.Lines) > 0 {
 				cell.Indent = firstVisibleX(cell.Lines[0]) - col.X0
+				cell.RightGap = col.X1 - lastVisibleX(cell.Lines[0])
 			}
 			rows[b].Cells[c] = cell
 		}
 	}
 	return rows
+}
+
+// placedGlyph is a glyph with the row band and column holding its centre.
+type placedGlyph struct {
+	pdfpage.Glyph
+	band, col int
+}
+
+// keepSpills gives back to its cell the text a cell spills past its right
+// rule, on one line (glyphs in x order): WPS draws a cell's trailing spaces
+// on across the next cells, over their own text, and hanging punctuation (a
+// closing 。 allowed past the margin) sits just beyond the rule. A space
+// continues the spill when it starts where the spill so far ends; a
+// punctuation mark when it touches the cell's last glyph and starts within
+// half an em of the rule.
+func keepSpills(line []placedGlyph, cols []Column) {
+	// The last glyph of each cell on the line, found from the end.
+	seen := map[[2]int]bool{}
+	last := make([]bool, len(line))
+	for i := len(line) - 1; i >= 0; i-- {
+		k := [2]int{line[i].band, line[i].col}
+		last[i] = !seen[k]
+		seen[k] = true
+	}
+	for i := range line {
+		p := line[i]
+		if p.col+1 >= len(cols) || !last[i] {
+			continue
+		}
+		if !isSpaceGlyph(p.Glyph) {
+			// Hanging punctuation: the next glyph, touching p (set with no
+			// gap at all, where the next cell's text starts after the rule
+			// and the cell's padding), just past the rule.
+			touch := 0.1 * p.Size
+			for j := i + 1; j < len(line); j++ {
+				q := &line[j]
+				if q.band != p.band {
+					continue
+				}
+				if q.col == p.col+1 && isHangingPunct(q.Glyph) && math.Abs(q.X0-p.X1) <= touch && q.X0 < cols[p.col].X1+0.5*p.Size {
+					q.col = p.col
+				}
+				break
+			}
+			continue
+		}
+		// Trailing spaces: every space that starts where the spill ends,
+		// over whatever the next cells draw.
+		tol := 0.5 * p.Size
+		end := p.X1
+		for j := i + 1; j < len(line); j++ {
+			q := &line[j]
+			if q.band != p.band || !isSpaceGlyph(q.Glyph) {
+				continue
+			}
+			if math.Abs(q.X0-end) > tol {
+				break
+			}
+			q.col, end = p.col, q.X1
+		}
+	}
+}
+
+func isSpaceGlyph(gl pdfpage.Glyph) bool { return strings.TrimSpace(gl.Text) == "" }
+
+// isHangingPunct reports closing punctuation that typesetters let hang
+// past the right margin.
+func isHangingPunct(gl pdfpage.Glyph) bool {
+	switch gl.Text {
+	case "。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", ".", ",", ";", ":", ")":
+		return true
+	}
+	return false
+}
+
+func lastVisibleX(l Line) float64 {
+	for i := len(l.Glyphs) - 1; i >= 0; i-- {
+		if strings.TrimSpace(l.Glyphs[i].Text) != "" {
+			return l.Glyphs[i].X1
+		}
+	}
+	return l.X1
 }
 
 func firstVisibleX(l Line) float64 {

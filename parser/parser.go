@@ -108,6 +108,9 @@ func Analyze(data []byte, opts Options) (*Analysis, error) {
 		a.Other = append(a.Other, read(a.Pages)...)
 	}
 	if len(a.Tables) == 0 && len(a.Other) == 0 {
+		if hints := gridHints(a); len(hints) > 0 {
+			return a, layoutNotRead(hints[0])
+		}
 		switch {
 		case glyphs == 0 && images > 0:
 			return a, ErrNoText

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -17,6 +18,9 @@ type rawRow struct {
 	page          int
 	cells         map[Field]string
 	indent        float64
+	colX0         float64 // the name column's left edge
+	rightGap      float64 // from the name's first line to the column's right edge
+	oneLine       bool    // the name fits on one line
 	leadingSpaces int
 	size          float64
 	hasName       bool // indent and size were measured
@@ -39,6 +43,9 @@ func (a *Analysis) joinRows() []rawRow {
 				r.cells[c.Field] += rb.Cells[ci].Text
 				if c.Field == FieldName && len(rb.Cells[ci].Lines) > 0 {
 					r.indent = c.X0 + rb.Cells[ci].Indent // absolute: comparable across pages whose columns were found apart
+					r.rightGap = rb.Cells[ci].RightGap
+					r.colX0 = c.X0
+					r.oneLine = len(rb.Cells[ci].Lines) == 1
 					r.leadingSpaces = rb.Cells[ci].LeadingSpaces
 					r.size = rb.Cells[ci].Lines[0].Size
 					r.hasName = true
@@ -112,6 +119,7 @@ func (a *Analysis) Document(source string) *document.Document {
 		tables = append([]layout.Table{*t}, tables...)
 	}
 	sort.SliceStable(tables, func(i, j int) bool { return tables[i].Info.FirstPage < tables[j].Info.FirstPage })
+	doc.Warnings = append(doc.Warnings, layoutNotReadWarnings(unreadHints(gridHints(a), tables))...)
 	for k, t := range tables {
 		if k == 0 {
 			doc.Layout, doc.Title = t.Info.Layout, t.Info.Title
@@ -200,9 +208,13 @@ func (a *Analysis) textTable() *layout.Table {
 
 // rowLevels tells the 合计 row, unit rows and project rows apart. Projects
 // are indented under their unit (leading spaces or a visible shift); where no
-// row is indented, a row without goal and indicators is a unit.
+// row is indented, or the names are centred so that their indentation says
+// nothing, a row without goal and indicators is a unit.
 func rowLevels(rows []rawRow) []string {
 	levels := make([]string, len(rows))
+	if namesCentred(rows) {
+		return structuralLevels(rows)
+	}
 	minIndent := -1.0
 	for i, r := range rows {
 		if isTotalName(r.cells[FieldName]) {
@@ -223,21 +235,135 @@ func rowLevels(rows []rawRow) []string {
 			indented = true
 		}
 	}
+	// Indentation is believed only where it agrees with the cells: a row
+	// that it leaves as a unit must state no targets of its own. Where one
+	// does, the names' positions vary for another reason (centred names
+	// whose centring cannot be seen, ragged producers), and the cells decide.
+	for i, r := range rows {
+		if levels[i] == "" && structuralLevel(r) == document.LevelProject {
+			return structuralLevels(rows)
+		}
+	}
 	for i, r := range rows {
 		if levels[i] != "" {
 			continue
 		}
 		levels[i] = document.LevelUnit
-		if !indented && (strings.TrimSpace(r.cells[FieldGoal]) != "" || strings.TrimSpace(r.cells[FieldIndicators]) != "") {
-			levels[i] = document.LevelProject
+		if !indented {
+			levels[i] = structuralLevel(r)
 		}
 	}
 	return levels
 }
 
+// structuralLevels gives every row its structuralLevel, then lets the sums
+// decide the rows that state no targets: such a row is a project, not a
+// unit, when the unit above it is not yet filled by the projects so far and
+// its amount still fits in what remains (a unit's amount is the sum of its
+// projects, up to the printed rounding: half a unit of the last printed
+// digit per figure).
+func structuralLevels(rows []rawRow) []string {
+	levels := make([]string, len(rows))
+	var unit struct {
+		open          bool // its projects do not yet add up to its amount
+		col           Field
+		total, filled int64
+		slack         int64 // the rounding the sum may carry so far
+	}
+	for i, r := range rows {
+		levels[i] = structuralLevel(r)
+		switch levels[i] {
+		case document.LevelTotal:
+			unit.open = false
+		case document.LevelUnit:
+			if unit.open {
+				if v, ok := amountIn(r, unit.col); ok && unit.filled+v <= unit.total+unit.slack+halfDigit(r, unit.col) {
+					levels[i] = document.LevelProject
+					unit.filled += v
+					unit.slack += halfDigit(r, unit.col)
+					break
+				}
+			}
+			unit.open = false
+			for _, f := range moneyFields {
+				if v, ok := amountIn(r, f); ok {
+					unit.open, unit.col, unit.total, unit.filled, unit.slack = true, f, v, 0, halfDigit(r, f)
+					break
+				}
+			}
+		case document.LevelProject:
+			if v, ok := amountIn(r, unit.col); ok {
+				unit.filled += v
+				unit.slack += halfDigit(r, unit.col)
+			}
+		}
+		if unit.open && unit.filled+unit.slack >= unit.total {
+			unit.open = false
+		}
+	}
+	return levels
+}
+
+// amountIn is a row's amount in column f, in millionths.
+func amountIn(r rawRow, f Field) (int64, bool) {
+	m, err := document.ParseMoney(compact(r.cells[f]))
+	return m.Micros, err == nil
+}
+
+// halfDigit is half a unit of the last digit printed in column f of r, in
+// millionths: the rounding that figure may carry.
+func halfDigit(r rawRow, f Field) int64 {
+	m, err := document.ParseMoney(compact(r.cells[f]))
+	if err != nil {
+		return 0
+	}
+	h := int64(500000)
+	for i := 0; i < m.Decimals; i++ {
+		h /= 10
+	}
+	return h
+}
+
+// structuralLevel is a row's level from its cells alone: the 合计 row by
+// its name, a unit by its empty goal and indicators (a 资金使用单位 row
+// states no targets of its own), else a project.
+func structuralLevel(r rawRow) string {
+	switch {
+	case isTotalName(r.cells[FieldName]):
+		return document.LevelTotal
+	case strings.TrimSpace(r.cells[FieldGoal]) == "" && strings.TrimSpace(r.cells[FieldIndicators]) == "":
+		return document.LevelUnit
+	}
+	return document.LevelProject
+}
+
+// namesCentred reports whether the table centres its name cells: the
+// one-line names that leave room in their cell (more than a character on
+// one side) stand as far from the left edge as from the right. Indentation
+// then tells nothing about levels.
+func namesCentred(rows []rawRow) bool {
+	n, centred := 0, 0
+	for _, r := range rows {
+		if !r.hasName || !r.oneLine || r.leadingSpaces > 0 || isTotalName(r.cells[FieldName]) {
+			continue
+		}
+		left := r.indent - r.colX0
+		if math.Max(left, r.rightGap) <= r.size {
+			continue // fills its cell: says nothing about alignment
+		}
+		n++
+		if math.Abs(left-r.rightGap) <= 0.2*r.size {
+			centred++
+		}
+	}
+	return n >= 2 && centred*10 >= n*8
+}
+
+// isTotalName reports the name of the 合计 row, printed with or without a
+// colon (合计：) and spaces (合 计).
 func isTotalName(s string) bool {
-	switch compact(s) {
-	case "合计", "总计", "合计数":
+	switch strings.TrimRight(compact(s), ":：") {
+	case "合计", "总计", "合计数", "总合计":
 		return true
 	}
 	return false

@@ -38,7 +38,7 @@ func (f Field) String() string {
 func fieldOfHeader(text string) Field {
 	t := compact(text)
 	switch {
-	case strings.Contains(t, "绩效指标"):
+	case strings.Contains(t, "绩效指标") && !strings.ContainsAny(t, "性质值单位类型方向"):
 		return FieldIndicators
 	case strings.Contains(t, "绩效目标"):
 		return FieldGoal

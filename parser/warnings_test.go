@@ -49,7 +49,7 @@ func TestCorpusWarnings(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// TestUnitSumMismatchWarned: a generated table whose unit row is 0.01 off
+// TestUnitSumMismatchWarned: a generated table whose unit row is 0.10 off
 // its projects in two columns gives exactly those two warnings.
 func TestUnitSumMismatchWarned(t *testing.T) {
 	doc := parseFile(t, filepath.Join("..", "testdata", "fixtures", "unit-sum-mismatch.pdf"))
@@ -58,8 +58,8 @@ func TestUnitSumMismatchWarned(t *testing.T) {
 		got = append(got, w.Code+": "+w.Message)
 	}
 	want := []string{
-		"unit-sum-mismatch: unit 湛江市霞山区园林绿化管理所: 总计: projects sum to 30,499.73, unit row says 30,499.74",
-		"unit-sum-mismatch: unit 湛江市霞山区园林绿化管理所: 财政专户拨款: projects sum to 4,939.13, unit row says 4,939.14",
+		"unit-sum-mismatch: unit 湛江市霞山区园林绿化管理所: 总计: projects sum to 30,499.73, unit row says 30,499.83",
+		"unit-sum-mismatch: unit 湛江市霞山区园林绿化管理所: 财政专户拨款: projects sum to 4,939.13, unit row says 4,939.23",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("warnings %q, want %q", got, want)

@@ -32,6 +32,9 @@ type parseFlags struct {
 	strict     bool
 	noProgress bool
 	lim        limitFlags
+	filesFrom  string
+	nul        bool
+	verbose    bool
 }
 
 func newParseCmd() *cobra.Command {
@@ -48,22 +51,30 @@ written as one merged dataset (-o FILE, or standard output) in which every
 row carries its source, or as one output per input (-o DIR/).
 
 The format follows -f, else the extension of -o (.json .jsonl .csv .yaml
-.yml .xlsx), else JSON.`,
+.yml .xlsx .parquet), else JSON. Parquet without --table writes two files,
+X.projects.parquet and X.indicators.parquet.`,
 		Example: `  pet parse budget.pdf
   pet parse budget.pdf -o budget.xlsx
   pet parse budget.pdf -f csv --table indicators --lang zh -o indicators.csv
   pet parse -j 4 budgets/ -o all.csv
   pet parse budgets/ -o out/ -f yaml
-  cat budget.pdf | pet parse - -f jsonl`,
-		Args: cobra.MinimumNArgs(1),
+  cat budget.pdf | pet parse - -f jsonl
+  pet parse budgets/ -o all.parquet
+  find budgets -name '*.pdf' -print0 | pet parse --files-from - -0 -o all.jsonl`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 && f.filesFrom == "" {
+				return fmt.Errorf("requires at least 1 arg (a PDF, a directory or -) or --files-from FILE")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runParse(cmd, args, &f)
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.output, "output", "o", "", "write to `PATH`: a file, or a directory (ending in / or existing) for one output per input")
-	fl.StringVarP(&f.format, "format", "f", "", "output `FORMAT`: json, jsonl, csv, yaml or xlsx (default: from the -o extension, else json)")
-	fl.StringVar(&f.table, "table", "", "`TABLE` of a CSV file: projects (default), indicators, warnings or document")
+	fl.StringVarP(&f.format, "format", "f", "", "output `FORMAT`: json, jsonl, csv, yaml, xlsx or parquet (default: from the -o extension, else json)")
+	fl.StringVar(&f.table, "table", "", "`TABLE` of a CSV or Parquet file: projects (CSV default), indicators, warnings, document or tables (Parquet default: X.projects.parquet and X.indicators.parquet)")
 	fl.StringVar(&f.lang, "lang", "en", "`LANG` of CSV and XLSX headers: en (contract field names) or zh (the table's wording)")
 	fl.BoolVar(&f.bom, "bom", false, "start CSV with a UTF-8 byte order mark (default: on when writing a .csv file, off on standard output)")
 	fl.StringVar(&f.password, "password", "", "user `PASSWORD` of encrypted PDFs (never prompted for)")
@@ -72,6 +83,9 @@ The format follows -f, else the extension of -o (.json .jsonl .csv .yaml
 	fl.BoolVar(&f.strict, "strict", false, "exit with code 3 when any document has warnings")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress bar (it shows only for several inputs on a terminal)")
 	f.lim.register(cmd, true)
+	fl.StringVar(&f.filesFrom, "files-from", "", "also convert the PDFs listed in `FILE`, one path per line (- for standard input)")
+	fl.BoolVarP(&f.nul, "null", "0", false, "--files-from paths are NUL-separated, as find -print0 writes them")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "on a terminal, print each file's warnings too (they always print when standard error is not a terminal)")
 	return cmd
 }
 
@@ -141,8 +155,15 @@ func isDir(path string) bool {
 }
 
 func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
+	args, err := withListedInputs(cmd, args, f)
+	if err != nil {
+		return err
+	}
 	inputs := batch.Expand(args)
 	if len(inputs) == 0 {
+		if f.filesFrom != "" {
+			return usageErrorf("no PDF found in %s", strings.Join(append(args, "--files-from "+f.filesFrom), ", "))
+		}
 		return usageErrorf("no PDF found in %s", strings.Join(args, ", "))
 	}
 	stdinCount := 0
@@ -169,6 +190,10 @@ func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
 		return err
 	}
 	defer handleSignals()()
+	split, err := splitOutput(plan, f)
+	if err != nil {
+		return err
+	}
 	var stdinData []byte
 	var stdinErr error
 	if stdinCount == 1 {
@@ -195,6 +220,13 @@ func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
 	defer r.finish()
 
 	switch {
+	case split && plan.toDir != "":
+		err = writePerInputSplit(inputs, f.jobs, convert, plan, r)
+	case split:
+		err = writeSplitFile(plan.toFile, inputs, f.jobs, convert, plan, r)
+		if errors.Is(err, errNothingConverted) {
+			err = nil
+		}
 	case plan.toDir != "":
 		err = writePerInput(inputs, f.jobs, convert, plan, r)
 	case plan.toFile != "":
@@ -297,11 +329,19 @@ type reporter struct {
 	total                     int
 	converted, failed, warned int
 	bar                       *progressbar.ProgressBar
+	// fileWarnings prints a line per file with warnings: always for one
+	// input or when standard error is not a terminal (scripts read those
+	// lines), on a terminal only with -v; the batch summary counts the
+	// warnings by code either way.
+	fileWarnings bool
+	codes        map[string]int
 }
 
 func newReporter(w io.Writer, f *parseFlags, total int) *reporter {
-	r := &reporter{w: w, quiet: f.quiet, strict: f.strict, total: total}
-	if fd, ok := w.(interface{ Fd() uintptr }); ok && total > 1 && !f.quiet && !f.noProgress && term.IsTerminal(int(fd.Fd())) {
+	tty := isTerminal(w)
+	r := &reporter{w: w, quiet: f.quiet, strict: f.strict, total: total,
+		fileWarnings: f.verbose || !tty || total <= 1, codes: map[string]int{}}
+	if total > 1 && !f.quiet && !f.noProgress && tty {
 		r.bar = progressbar.NewOptions(total,
 			progressbar.OptionSetWriter(w),
 			progressbar.OptionSetDescription("converting"),
@@ -332,7 +372,8 @@ func (r *reporter) record(res batch.Result[*document.Document]) bool {
 	r.converted++
 	if n := len(res.Value.Warnings); n > 0 {
 		r.warned++
-		if !r.quiet {
+		r.countCodes(res.Value.Warnings)
+		if !r.quiet && r.fileWarnings {
 			r.println(fmt.Sprintf("pet: %s: %s", printable(res.Input.Path), summarizeWarnings(res.Value.Warnings)))
 		}
 	}
@@ -349,7 +390,7 @@ func (r *reporter) finish() {
 		r.bar.Finish()
 	}
 	if r.total > 1 && !r.quiet {
-		fmt.Fprintf(r.w, "pet: %d files: %d converted (%d with warnings), %d failed\n", r.total, r.converted, r.warned, r.failed)
+		fmt.Fprintf(r.w, "pet: %d files: %d converted (%d with warnings), %d failed%s\n", r.total, r.converted, r.warned, r.failed, r.codeSummary())
 	}
 }
 

@@ -146,7 +146,7 @@ func TestParseUsageErrors(t *testing.T) {
 		{[]string{"parse"}, "requires at least 1 arg"},
 		{[]string{"parse", calcPDF, "-o", "x.txt"}, `unknown extension ".txt"`},
 		{[]string{"parse", calcPDF, "-f", "pdf"}, "pdf"},
-		{[]string{"parse", calcPDF, "-f", "json", "--table", "indicators"}, "csv only"},
+		{[]string{"parse", calcPDF, "-f", "json", "--table", "indicators"}, "csv and parquet only"},
 		{[]string{"parse", calcPDF, "-j", "0"}, "--jobs"},
 		{[]string{"parse", "-", "-"}, "only once"},
 		{[]string{"parse", calcPDF, "--nope"}, "unknown flag"},

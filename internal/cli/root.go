@@ -63,5 +63,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.AddCommand(newParseCmd())
 	root.AddCommand(newInspectCmd(), newTextCmd(), newCodesCmd())
+	root.AddCommand(newVersionCmd())
+	addVersionFlag(root)
 	return root
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding"
@@ -25,7 +26,16 @@ type font struct {
 	multi     encoding.Encoding
 	multiUCS2 bool // predefined UCS2/UTF16 CMaps: the code is the Unicode value
 	encCMap   *cmap
-	identity  bool // Identity-H/V: CID = code
+	predef    *predefCMap // a predefined CMap named by /Encoding: code → CID
+	identity  bool        // Identity-H/V: CID = code
+
+	// Text for CIDs when ToUnicode does not give it: the registered
+	// collection's table, then the embedded font's own tables.
+	coll     *collection
+	desc     pdf.Value     // the descendant CIDFont, to read its font program on demand
+	embedded *embeddedText // nil until loaded
+	embLoad  bool
+	trueType bool // CIDFontType2: CIDs are glyph ids through CIDToGIDMap
 
 	widths     map[uint32]float64 // by code (simple) or CID (Type0)
 	defWidth   float64
@@ -75,12 +85,18 @@ func (f *font) loadType0(v pdf.Value) {
 	f.twoByte = true
 	f.defWidth = 1
 	enc := v.Key("Encoding")
+	desc := v.Key("DescendantFonts").Index(0)
 	switch enc.Kind() {
 	case pdf.Name:
 		name := enc.Name()
 		switch {
 		case name == "Identity-H" || name == "Identity-V":
 			f.identity = true
+		case predefinedCMap(name) != nil:
+			f.predef = predefinedCMap(name)
+			f.space = f.predef.space
+			f.multiUCS2 = strings.HasPrefix(name, "Uni") && (strings.Contains(name, "UCS2") || strings.Contains(name, "UTF16"))
+			f.coll = collectionFor(f.predef.collection)
 		case strings.HasPrefix(name, "Uni") && (strings.Contains(name, "UCS2") || strings.Contains(name, "UTF16")):
 			f.multiUCS2 = true
 		case strings.HasPrefix(name, "GB"):
@@ -101,7 +117,14 @@ func (f *font) loadType0(v pdf.Value) {
 	if f.toUnicode != nil && len(f.space) == 0 {
 		f.space = f.toUnicode.space
 	}
-	desc := v.Key("DescendantFonts").Index(0)
+	f.trueType = desc.Key("Subtype").Name() == "CIDFontType2"
+	if f.coll == nil {
+		si := desc.Key("CIDSystemInfo")
+		if reg, ord := si.Key("Registry").Text(), si.Key("Ordering").Text(); reg == "Adobe" && ord != "Identity" && ord != "" {
+			f.coll = collectionFor(reg + "-" + ord)
+		}
+	}
+	f.desc = desc
 	if dw := desc.Key("DW"); !dw.IsNull() {
 		f.defWidth = numberOf(dw) / 1000
 	}
@@ -215,43 +238,117 @@ func (f *font) decode(s string, out []glyphCode) []glyphCode {
 
 func (f *font) text(raw string, code uint32, n int) string {
 	if f.toUnicode != nil {
-		if t, ok := f.toUnicode.lookupUnicode(code, n); ok {
+		if t, ok := f.toUnicode.lookupUnicode(code, n); ok && t != "\uffff" {
+			if f.twoByte {
+				if u := f.unifiedForRadical(t, code, n); u != "" {
+					return u
+				}
+			}
 			return t
 		}
 	}
-	switch {
-	case !f.twoByte:
+	if !f.twoByte {
 		return f.simple[code&0xff]
-	case f.multiUCS2:
-		if n == 2 {
-			return string(rune(code))
+	}
+	if f.multiUCS2 {
+		if r := unicodeOfCode(code, n); r != 0 {
+			return string(r)
 		}
-		if n == 4 {
-			return string(utf16.Decode([]uint16{uint16(code >> 16), uint16(code)}))
+	}
+	cid, known := f.cid(code, n)
+	if known {
+		// A TrueType CIDFont's CIDs select glyphs through CIDToGIDMap and
+		// its CIDSystemInfo is often nominal: its own cmap speaks first.
+		if f.trueType {
+			if t := f.embeddedText().textOf(cid); t != "" {
+				return t
+			}
 		}
-	case f.multi != nil:
-		t, err := f.multi.NewDecoder().String(raw)
-		if err == nil {
+		if f.coll != nil {
+			if t := f.coll.textOf(cid); t != "" {
+				return t
+			}
+		}
+		if t := f.embeddedText().textOf(cid); t != "" {
+			return t
+		}
+	}
+	if f.multi != nil {
+		if t, err := f.multi.NewDecoder().String(raw); err == nil {
 			return t
 		}
 	}
 	return ""
 }
 
+// unifiedForRadical returns, when a ToUnicode CMap gives a Kangxi or
+// supplement radical (or a compatibility ideograph) for a glyph that the
+// embedded font itself maps from a unified ideograph, that ideograph: the
+// producer picked the lowest of the code points that share the glyph, as
+// wkhtmltopdf does with Noto Sans CJK (⼾ U+2F3E for 户, whose Unicode
+// equivalent would be 戶). Otherwise "".
+func (f *font) unifiedForRadical(t string, code uint32, n int) string {
+	r, size := utf8.DecodeRuneInString(t)
+	if size != len(t) {
+		return ""
+	}
+	if _, rad := unifiedIdeograph(r); !rad {
+		return ""
+	}
+	cid, known := f.cid(code, n)
+	if !known {
+		return ""
+	}
+	u := f.embeddedText().textOf(cid)
+	if ur, size := utf8.DecodeRuneInString(u); size == len(u) && size > 0 {
+		if _, rad := unifiedIdeograph(ur); !rad && ur >= 0x2E80 {
+			return u
+		}
+	}
+	return ""
+}
+
+// embeddedText reads the text tables of the embedded font program the
+// first time they are needed.
+func (f *font) embeddedText() *embeddedText {
+	if !f.embLoad {
+		f.embLoad = true
+		f.embedded = loadEmbeddedText(f.desc)
+	}
+	return f.embedded
+}
+
+// cid maps a code to its CID through the font's encoding CMap, and says
+// whether the encoding is known.
+func (f *font) cid(code uint32, n int) (uint32, bool) {
+	switch {
+	case f.encCMap != nil:
+		if c, ok := f.encCMap.lookupCID(code, n); ok {
+			return c, true
+		}
+		return code, true
+	case f.predef != nil:
+		c, _ := f.predef.lookup(code, n)
+		return c, true
+	case f.identity:
+		return code, true
+	}
+	return 0, false
+}
+
 func (f *font) width(code uint32, n int) float64 {
 	cid := code
-	switch {
-	case f.twoByte && f.encCMap != nil:
-		if c, ok := f.encCMap.lookupCID(code, n); ok {
-			cid = c
+	if f.twoByte {
+		c, known := f.cid(code, n)
+		if !known {
+			// Predefined CMaps whose code→CID table we do not carry: half
+			// width for one-byte codes, the default for the rest.
+			if n == 1 {
+				return f.defWidth / 2
+			}
+			return f.defWidth
 		}
-	case f.twoByte && !f.identity:
-		// Predefined CMaps whose code→CID table we do not carry: half
-		// width for one-byte codes, the default for the rest.
-		if n == 1 {
-			return f.defWidth / 2
-		}
-		return f.defWidth
+		cid = c
 	}
 	if w, ok := f.widths[cid]; ok {
 		return w

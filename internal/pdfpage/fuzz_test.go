@@ -86,3 +86,24 @@ func within(t *testing.T, budget time.Duration, f func()) {
 		t.Fatalf("slow input: still running after %v", budget)
 	}
 }
+
+// FuzzEmbeddedFontTables feeds arbitrary bytes to the TrueType cmap and
+// CFF charset readers: they must never panic, and give glyph text only
+// for glyph ids a font can have.
+func FuzzEmbeddedFontTables(f *testing.F) {
+	f.Add([]byte("\x00\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00cmap\x00\x00\x00\x00\x00\x00\x00\x1c\x00\x00\x00\x20" +
+		"\x00\x00\x00\x01\x00\x03\x00\x01\x00\x00\x00\x0c\x00\x04\x00\x18\x00\x00\x00\x04"))
+	f.Add([]byte("\x01\x00\x04\x01\x00\x01\x01\x01\x02AB\x00\x01\x01\x01\x05\x8b\x8b\x0f\x00"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for gid := range trueTypeGlyphText(b) {
+			if gid == 0 {
+				t.Fatal("text for glyph 0")
+			}
+		}
+		for gid := range cffGlyphText(b) {
+			if gid == 0 {
+				t.Fatal("text for glyph 0")
+			}
+		}
+	})
+}

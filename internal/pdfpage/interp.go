@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
-	"golang.org/x/text/unicode/norm"
 )
 
 type gstate struct {
@@ -54,6 +53,7 @@ type interp struct {
 	glyphs []pglyph
 	// budget is what the page may still spend (limits.go).
 	budget *budget
+	shows  int // text-showing operators so far on the page: Glyph.Run
 }
 
 const maxFormDepth = 8
@@ -214,16 +214,20 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 	case "T*":
 		in.nextLine()
 	case "Tj":
+		in.shows++
 		in.show(in.last(0).str)
 	case "'":
+		in.shows++
 		in.nextLine()
 		in.show(in.last(0).str)
 	case "\"":
+		in.shows++
 		in.gs.wordSp = in.lastNum(2)
 		in.gs.charSp = in.lastNum(1)
 		in.nextLine()
 		in.show(in.last(0).str)
 	case "TJ":
+		in.shows++
 		arr := in.last(0)
 		for _, e := range arr.arr {
 			switch e.kind {
@@ -345,7 +349,7 @@ func (in *interp) show(s string) {
 		}
 		if c.text != "" && isFinite(ox) && isFinite(oy) && isFinite(size) && isFinite(ax) && isFinite(ay) {
 			in.glyphs = append(in.glyphs, pglyph{
-				Glyph: Glyph{Text: c.text, X0: x0, X1: x1, Y: oy, Size: size, Font: f.name},
+				Glyph: Glyph{Text: c.text, X0: x0, X1: x1, Y: oy, Size: size, Font: f.name, Run: in.shows},
 				ox:    ox, oy: oy, ax: ax, ay: ay,
 			})
 			in.budget.glyphs(len(in.glyphs))
@@ -398,29 +402,25 @@ func textString(s string) string {
 	return b.String()
 }
 
-// normalizeRadicals maps characters of the Kangxi Radicals and CJK Radicals
-// Supplement blocks, which some producers emit for ordinary ideographs, to the
-// unified ideographs. Only these blocks: full NFKC would also rewrite the
+// normalizeRadicals maps characters of the Kangxi Radicals, CJK Radicals
+// Supplement and CJK Compatibility Ideographs blocks, which some producers
+// emit for ordinary ideographs, to the unified ideographs (see
+// unifiedIdeograph). Only these blocks: full NFKC would also rewrite the
 // full-width punctuation that must stay as printed.
 func normalizeRadicals(s string) string {
 	for _, r := range s {
-		if isRadical(r) {
+		if _, ok := unifiedIdeograph(r); ok {
 			var b strings.Builder
 			for _, r := range s {
-				if isRadical(r) {
-					b.WriteString(norm.NFKC.String(string(r)))
-				} else {
-					b.WriteRune(r)
+				if u, ok := unifiedIdeograph(r); ok {
+					r = u
 				}
+				b.WriteRune(r)
 			}
 			return b.String()
 		}
 	}
 	return s
-}
-
-func isRadical(r rune) bool {
-	return (r >= 0x2E80 && r <= 0x2EFF) || (r >= 0x2F00 && r <= 0x2FDF)
 }
 
 func (in *interp) doXObject(res pdf.Value, name string, depth int) {

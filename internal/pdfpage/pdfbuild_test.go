@@ -281,3 +281,16 @@ func TestBrokenPageIsAnError(t *testing.T) {
 		t.Fatalf("err = %v, want an error naming page 1", err)
 	}
 }
+
+// TestGlyphsOffThePageDropped: text whose baseline is below the bottom edge
+// (a cell's overflow, repeated on the next page) is not read; text whose
+// baseline is on the page is, and so is text beside the page.
+func TestGlyphsOffThePageDropped(t *testing.T) {
+	content := "BT /F1 10 Tf 1 0 0 1 100 100 Tm (in) Tj 1 0 0 1 100 -20 Tm (out) Tj 1 0 0 1 100 -0.5 Tm (half) Tj " +
+		"1 0 0 1 100 0.5 Tm (edge) Tj 1 0 0 1 -50 200 Tm (left) Tj ET"
+	p := readPage(t, onePage("/Resources << /Font << /F1 5 0 R >> >>", content,
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 /MissingWidth 500 >>"))
+	if got := pageText(p); got != "inedgeleft" {
+		t.Errorf("text %q, want %q", got, "inedgeleft")
+	}
+}

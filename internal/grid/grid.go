@@ -1,0 +1,674 @@
+// Package grid turns a page's ruling lines and glyphs into ruled tables of
+// cells, merged cells included. It is the one table model the layout readers
+// build on: a reader asks Find for the tables of a page and maps their cells
+// to fields by the header words it finds in them.
+//
+// The model: horizontal and vertical rules (pdfpage.Page.Rules) are snapped
+// and merged when collinear, tolerating small gaps and overshoots; rules that
+// touch each other form one table; the distinct rule positions of a table
+// are its lattice (Xs, Ys). Two neighbouring lattice cells are separated
+// where a rule covers most of the edge between them; a Cell is a connected
+// group of lattice cells with no separating edge between them. Every
+// tolerance is a fraction of the page's body font size.
+package grid
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/petool/pet/internal/pdfpage"
+)
+
+// Cell is one drawn cell: the union of lattice cells not separated by a rule.
+type Cell struct {
+	Row, Col         int      // top-left lattice position, 0-based
+	RowSpan, ColSpan int      // lattice rows / columns covered, >= 1
+	X0, Y0, X1, Y1   float64  // box in the page's top-left frame, points
+	Lines            []string // text lines top to bottom (glyphs grouped by baseline, sorted by x)
+	Text             string   // Lines joined with nothing between them, ends trimmed
+	Glyphs           []pdfpage.Glyph
+	// Above and Below are text lines drawn outside the table, just above
+	// its top rule (cells on the first lattice row) or just below its
+	// bottom rule (cells on the last), within the cell's column band: a
+	// producer that cuts a merged cell at a page break draws the cell's
+	// whole text on each page, clipped to the piece, so these are the
+	// parts of the text hidden on this page (and visible on the other).
+	Above, Below []string
+}
+
+// LastRow is the last lattice row the cell covers.
+func (c *Cell) LastRow() int { return c.Row + c.RowSpan - 1 }
+
+// LastCol is the last lattice column the cell covers.
+func (c *Cell) LastCol() int { return c.Col + c.ColSpan - 1 }
+
+// Table is one ruled table on one page.
+type Table struct {
+	Page   int       // 1-based page number
+	Xs, Ys []float64 // lattice: x of vertical rules left→right, y of horizontal rules top→bottom
+	Cells  []*Cell   // every cell, ordered by (Row, Col)
+	// OpenBottom: the vertical rules run on below the last horizontal rule
+	// (no closing rule: the table continues on the next page); the last
+	// lattice row then ends where the vertical rules end.
+	OpenBottom bool
+	// OpenTop: the vertical rules start above the first horizontal rule (a
+	// table continued from the previous page without a top rule).
+	OpenTop bool
+	// FontSize is the page's body font size the tolerances were taken from.
+	FontSize float64
+
+	at []*Cell // lattice position → cell, row-major
+}
+
+// Rows is the number of lattice rows.
+func (t *Table) Rows() int { return max(len(t.Ys)-1, 0) }
+
+// Cols is the number of lattice columns.
+func (t *Table) Cols() int { return max(len(t.Xs)-1, 0) }
+
+// CellAt returns the cell covering lattice position (row, col), nil outside
+// the lattice.
+func (t *Table) CellAt(row, col int) *Cell {
+	if row < 0 || col < 0 || row >= t.Rows() || col >= t.Cols() {
+		return nil
+	}
+	return t.at[row*t.Cols()+col]
+}
+
+// Bounds is the table's outer box.
+func (t *Table) Bounds() (x0, y0, x1, y1 float64) {
+	return t.Xs[0], t.Ys[0], t.Xs[len(t.Xs)-1], t.Ys[len(t.Ys)-1]
+}
+
+// Contains reports whether the point lies inside the table's outer box.
+func (t *Table) Contains(x, y float64) bool {
+	x0, y0, x1, y1 := t.Bounds()
+	return x >= x0 && x <= x1 && y >= y0 && y <= y1
+}
+
+// ColAt returns the lattice column holding x, -1 outside the table.
+func (t *Table) ColAt(x float64) int { return span(t.Xs, x) }
+
+// RowAt returns the lattice row holding y, -1 outside the table.
+func (t *Table) RowAt(y float64) int { return span(t.Ys, y) }
+
+func span(edges []float64, v float64) int {
+	if len(edges) < 2 || v < edges[0] || v > edges[len(edges)-1] {
+		return -1
+	}
+	i := sort.SearchFloat64s(edges, v) // first edge >= v
+	if i == 0 {
+		return 0
+	}
+	return min(i-1, len(edges)-2)
+}
+
+// BodySize is the most common font size of the glyphs (rounded to a tenth of
+// a point), the base of every tolerance; 10 when there are no glyphs.
+func BodySize(glyphs []pdfpage.Glyph) float64 {
+	count := map[int]int{}
+	best, bestN := 0, 0
+	for _, g := range glyphs {
+		if strings.TrimSpace(g.Text) == "" || g.Size <= 0 {
+			continue
+		}
+		k := int(math.Round(g.Size * 10))
+		count[k]++
+		if n := count[k]; n > bestN || (n == bestN && k < best) {
+			best, bestN = k, n
+		}
+	}
+	if bestN == 0 {
+		return 10
+	}
+	return float64(best) / 10
+}
+
+// tolerances, as fractions of the body font size.
+const (
+	snapFrac      = 0.25 // rules this close (across) are the same line
+	gapFrac       = 0.6  // collinear pieces this far apart (along) are one rule
+	touchFrac     = 0.5  // a rule ending this close to another touches it
+	coverFrac     = 0.5  // a rule covering this share of a lattice edge draws it
+	openFrac      = 1.0  // vertical rules running this far past the last horizontal one: open table
+	hangFrac      = 0.3  // glyphs this close along a baseline are one text run
+	touchGlyph    = 0.1  // a hanging mark touches the glyph before it: this close
+	spillFrac     = 0.5  // a spilled space starts this close to where the spill ends
+	lineFrac      = 0.45 // baselines this close are one text line
+	minCellFrac   = 0.4  // lattice lines closer than this are merged
+	overflowLines = 9.0  // a cell's clipped text starts within this of its rule
+	pitchFrac     = 1.0  // and its lines follow each other at most this far apart
+	sizeFrac      = 0.15 // in the table's body size, give or take this share
+)
+
+type seg struct {
+	pos    float64 // y of a horizontal rule, x of a vertical one
+	lo, hi float64 // extent along the rule
+}
+
+// Find returns every ruled table on the page, top to bottom.
+func Find(p *pdfpage.Page) []*Table {
+	if p == nil {
+		return nil
+	}
+	size := BodySize(p.Glyphs)
+	var hs, vs []seg
+	for _, r := range p.Rules {
+		if r.Horizontal() {
+			hs = append(hs, seg{(r.Y0 + r.Y1) / 2, r.X0, r.X1})
+		} else {
+			vs = append(vs, seg{(r.X0 + r.X1) / 2, r.Y0, r.Y1})
+		}
+	}
+	hs = mergeSegs(hs, snapFrac*size, gapFrac*size)
+	vs = mergeSegs(vs, snapFrac*size, gapFrac*size)
+	var tables []*Table
+	for _, comp := range attachLoneVerticals(components(hs, vs, touchFrac*size), touchFrac*size) {
+		if t := build(p, comp.h, comp.v, size); t != nil {
+			tables = append(tables, t)
+		}
+	}
+	slices.SortFunc(tables, func(a, b *Table) int { return cmp.Compare(a.Ys[0], b.Ys[0]) })
+	assignGlyphs(tables, p.Glyphs)
+	return tables
+}
+
+// mergeSegs snaps segments whose pos differ by at most snap into one line
+// and joins pieces along it that overlap or are at most gap apart.
+func mergeSegs(in []seg, snap, gap float64) []seg {
+	if len(in) == 0 {
+		return nil
+	}
+	slices.SortFunc(in, func(a, b seg) int { return cmp.Compare(a.pos, b.pos) })
+	var out []seg
+	for i := 0; i < len(in); {
+		j := i + 1
+		for j < len(in) && in[j].pos-in[j-1].pos <= snap {
+			j++
+		}
+		group := slices.Clone(in[i:j])
+		var pos float64
+		for _, s := range group {
+			pos += s.pos
+		}
+		pos /= float64(len(group))
+		slices.SortFunc(group, func(a, b seg) int { return cmp.Compare(a.lo, b.lo) })
+		cur := seg{pos, group[0].lo, group[0].hi}
+		for _, s := range group[1:] {
+			if s.lo <= cur.hi+gap {
+				cur.hi = math.Max(cur.hi, s.hi)
+				continue
+			}
+			out = append(out, cur)
+			cur = seg{pos, s.lo, s.hi}
+		}
+		out = append(out, cur)
+		i = j
+	}
+	return out
+}
+
+type component struct{ h, v []seg }
+
+// components groups rules that touch or cross into tables.
+func components(hs, vs []seg, touch float64) []component {
+	n := len(hs) + len(vs)
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i, h := range hs {
+		for j, v := range vs {
+			if v.pos >= h.lo-touch && v.pos <= h.hi+touch && h.pos >= v.lo-touch && h.pos <= v.hi+touch {
+				parent[find(i)] = find(len(hs) + j)
+			}
+		}
+	}
+	byRoot := map[int]*component{}
+	var roots []int
+	get := func(i int) *component {
+		r := find(i)
+		c, ok := byRoot[r]
+		if !ok {
+			c = &component{}
+			byRoot[r] = c
+			roots = append(roots, r)
+		}
+		return c
+	}
+	for i, h := range hs {
+		c := get(i)
+		c.h = append(c.h, h)
+	}
+	for j, v := range vs {
+		c := get(len(hs) + j)
+		c.v = append(c.v, v)
+	}
+	out := make([]component, 0, len(roots))
+	for _, r := range roots {
+		out = append(out, *byRoot[r])
+	}
+	return out
+}
+
+// attachLoneVerticals joins vertical rules that touch no horizontal rule to
+// the table whose full height they span: the column rules of cells merged
+// over a whole page piece (a project continued from the previous page and on
+// to the next has no top or bottom border on this page).
+func attachLoneVerticals(comps []component, touch float64) []component {
+	var out []component
+	var lone []seg
+	for _, c := range comps {
+		if len(c.h) == 0 {
+			lone = append(lone, c.v...)
+			continue
+		}
+		out = append(out, c)
+	}
+	for _, v := range lone {
+		best, bestDist := -1, math.Inf(1)
+		for i, c := range out {
+			top, bottom := math.Inf(1), math.Inf(-1)
+			left, right := math.Inf(1), math.Inf(-1)
+			for _, h := range c.h {
+				top, bottom = math.Min(top, h.pos), math.Max(bottom, h.pos)
+				left, right = math.Min(left, h.lo), math.Max(right, h.hi)
+			}
+			if bottom-top < touch || v.lo > top+touch || v.hi < bottom-touch {
+				continue
+			}
+			d := math.Max(0, math.Max(left-v.pos, v.pos-right))
+			if d < bestDist {
+				best, bestDist = i, d
+			}
+		}
+		if best >= 0 {
+			out[best].v = append(out[best].v, v)
+		}
+	}
+	return out
+}
+
+// cluster returns the distinct positions, merging those closer than tol.
+func cluster(pos []float64, tol float64) []float64 {
+	slices.Sort(pos)
+	var out []float64
+	for i := 0; i < len(pos); {
+		j, sum := i, 0.0
+		for j < len(pos) && pos[j]-pos[i] <= tol {
+			sum += pos[j]
+			j++
+		}
+		out = append(out, sum/float64(j-i))
+		i = j
+	}
+	return out
+}
+
+func build(p *pdfpage.Page, hs, vs []seg, size float64) *Table {
+	if len(hs) == 0 || len(vs) < 2 {
+		return nil
+	}
+	var xs, ys []float64
+	for _, v := range vs {
+		xs = append(xs, v.pos)
+	}
+	for _, h := range hs {
+		ys = append(ys, h.pos)
+	}
+	xs = cluster(xs, minCellFrac*size)
+	ys = cluster(ys, minCellFrac*size)
+	if len(xs) < 2 {
+		return nil
+	}
+	t := &Table{Page: p.Number, FontSize: size}
+	vTop, vBottom := math.Inf(1), math.Inf(-1)
+	for _, v := range vs {
+		vTop = math.Min(vTop, v.lo)
+		vBottom = math.Max(vBottom, v.hi)
+	}
+	if vBottom > ys[len(ys)-1]+openFrac*size {
+		ys = append(ys, vBottom)
+		t.OpenBottom = true
+	}
+	if vTop < ys[0]-openFrac*size {
+		ys = append([]float64{vTop}, ys...)
+		t.OpenTop = true
+	}
+	if len(ys) < 2 {
+		return nil
+	}
+	t.Xs, t.Ys = xs, ys
+	rows, cols := len(ys)-1, len(xs)-1
+	snap := snapFrac * size
+	// covered reports whether the rules at pos cover most of [lo, hi].
+	covered := func(segs []seg, pos, lo, hi float64) bool {
+		var got float64
+		for _, s := range segs {
+			if math.Abs(s.pos-pos) > 2*snap {
+				continue
+			}
+			a, b := math.Max(lo, s.lo), math.Min(hi, s.hi)
+			if b > a {
+				got += b - a
+			}
+		}
+		return got >= coverFrac*(hi-lo)
+	}
+	parent := make([]int, rows*cols)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(a, b int) {
+		ra, rb := find(a), find(b)
+		if ra < rb {
+			parent[rb] = ra
+		} else {
+			parent[ra] = rb
+		}
+	}
+	for r := 0; r < rows; r++ {
+		for c := 0; c < cols; c++ {
+			if c+1 < cols && !covered(vs, xs[c+1], ys[r], ys[r+1]) {
+				union(r*cols+c, r*cols+c+1)
+			}
+			if r+1 < rows && !covered(hs, ys[r+1], xs[c], xs[c+1]) {
+				union(r*cols+c, (r+1)*cols+c)
+			}
+		}
+	}
+	t.at = make([]*Cell, rows*cols)
+	byRoot := map[int]*Cell{}
+	for r := 0; r < rows; r++ {
+		for c := 0; c < cols; c++ {
+			root := find(r*cols + c)
+			cell, ok := byRoot[root]
+			if !ok {
+				cell = &Cell{Row: r, Col: c, RowSpan: r, ColSpan: c}
+				byRoot[root] = cell
+				t.Cells = append(t.Cells, cell)
+			}
+			// RowSpan and ColSpan hold the last row and column until all
+			// positions are seen (a union that is not a rectangle can
+			// reach further left on a lower row).
+			cell.Row, cell.Col = min(cell.Row, r), min(cell.Col, c)
+			cell.RowSpan, cell.ColSpan = max(cell.RowSpan, r), max(cell.ColSpan, c)
+			t.at[r*cols+c] = cell
+		}
+	}
+	for _, cell := range t.Cells {
+		cell.RowSpan, cell.ColSpan = cell.RowSpan-cell.Row+1, cell.ColSpan-cell.Col+1
+		cell.X0, cell.X1 = xs[cell.Col], xs[cell.Col+cell.ColSpan]
+		cell.Y0, cell.Y1 = ys[cell.Row], ys[cell.Row+cell.RowSpan]
+	}
+	// A union of lattice cells that is not a rectangle (a missing rule
+	// piece) still gets its bounding box; cells are ordered by (Row, Col).
+	slices.SortFunc(t.Cells, func(a, b *Cell) int {
+		if a.Row != b.Row {
+			return cmp.Compare(a.Row, b.Row)
+		}
+		return cmp.Compare(a.Col, b.Col)
+	})
+	return t
+}
+
+// assignGlyphs puts each glyph into the cell holding its centre, except
+// that a glyph continuing a text run past the cell's right rule (a hanging
+// 。, WPS's trailing spaces) stays with the run.
+func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
+	if len(tables) == 0 {
+		return
+	}
+	per := make([][]pdfpage.Glyph, len(tables))
+	var outside []pdfpage.Glyph
+	for _, g := range glyphs {
+		x, y := g.CenterX(), g.CenterY()
+		in := false
+		for i, t := range tables {
+			if t.Contains(x, y) {
+				per[i] = append(per[i], g)
+				in = true
+				break
+			}
+		}
+		if !in && strings.TrimSpace(g.Text) != "" {
+			outside = append(outside, g)
+		}
+	}
+	for _, t := range tables {
+		overflow(t, outside)
+	}
+	for i, t := range tables {
+		for _, l := range Lines(per[i]) {
+			line := make([]placed, 0, len(l.Glyphs))
+			for _, g := range l.Glyphs {
+				if c := t.CellAt(t.RowAt(g.CenterY()), t.ColAt(g.CenterX())); c != nil {
+					line = append(line, placed{g, c})
+				}
+			}
+			keepSpills(line)
+			for _, p := range line {
+				p.cell.Glyphs = append(p.cell.Glyphs, p.g)
+			}
+		}
+		for _, c := range t.Cells {
+			for _, l := range Lines(c.Glyphs) {
+				c.Lines = append(c.Lines, l.Text)
+			}
+			c.Text = strings.TrimSpace(strings.Join(c.Lines, ""))
+		}
+	}
+}
+
+// overflow fills the Above and Below lines of the cells on the table's first
+// and last lattice rows: lines of glyphs outside every table whose centres
+// lie in the cell's column band, starting within about a line of the rule and
+// following each other at line pitch, and not running on into the next band
+// (a heading line that crosses columns is not a cell's text).
+func overflow(t *Table, outside []pdfpage.Glyph) {
+	if len(outside) == 0 {
+		return
+	}
+	size := t.FontSize
+	band := func(c *Cell, above bool) []string {
+		var gs []pdfpage.Glyph
+		for _, g := range outside {
+			if x := g.CenterX(); x <= c.X0 || x >= c.X1 {
+				continue
+			}
+			if (above && g.CenterY() < c.Y0) || (!above && g.CenterY() > c.Y1) {
+				gs = append(gs, g)
+			}
+		}
+		lines := Lines(gs)
+		if above {
+			slices.Reverse(lines)
+		}
+		edge := c.Y1
+		if above {
+			edge = c.Y0
+		}
+		var out []string
+		limit := overflowLines * size // the first line: text centred in a tall cut cell starts further off
+		for _, l := range lines {
+			gap := l.Top() - edge
+			if above {
+				gap = edge - l.Bottom()
+			}
+			if gap > limit || math.Abs(l.Size-size) > sizeFrac*size || crosses(l, c, outside) {
+				break
+			}
+			limit = pitchFrac * size
+			out = append(out, l.Text)
+			edge = l.Bottom()
+			if above {
+				edge = l.Top()
+			}
+		}
+		if above {
+			slices.Reverse(out)
+		}
+		return out
+	}
+	rows := t.Rows()
+	for _, c := range t.Cells {
+		if c.Row == 0 {
+			c.Above = band(c, true)
+		}
+		if c.LastRow() == rows-1 {
+			c.Below = band(c, false)
+		}
+	}
+}
+
+// crosses reports whether a glyph outside the cell's band continues the
+// line l on either side.
+func crosses(l Line, c *Cell, outside []pdfpage.Glyph) bool {
+	for _, g := range outside {
+		if x := g.CenterX(); x > c.X0 && x < c.X1 {
+			continue
+		}
+		if math.Abs(g.Y-l.Y) > 0.1*math.Max(g.Size, l.Size) {
+			continue
+		}
+		if math.Abs(g.X0-l.X1) <= hangFrac*l.Size || math.Abs(l.X0-g.X1) <= hangFrac*l.Size {
+			return true
+		}
+	}
+	return false
+}
+
+// placed is a glyph and the cell holding its centre.
+type placed struct {
+	g    pdfpage.Glyph
+	cell *Cell
+}
+
+// keepSpills gives back to its cell the text a cell spills past its right
+// rule, on one line (glyphs in x order): WPS draws a cell's trailing spaces
+// on across the next cells, over their own text, and hanging punctuation (a
+// closing 。 allowed past the margin) sits just beyond the rule. A space
+// continues the spill when it starts where the spill so far ends; a
+// punctuation mark when it touches the cell's last glyph (no gap at all,
+// where the next cell's text starts after the rule and its padding) and
+// starts within half an em of the rule.
+func keepSpills(line []placed) {
+	for i := 0; i < len(line); i++ {
+		p := line[i]
+		if i+1 < len(line) && line[i+1].cell == p.cell {
+			continue // not the cell's last glyph so far
+		}
+		end, j := p.g.X1, i+1
+		if !isSpace(p.g) {
+			if j >= len(line) {
+				continue
+			}
+			q := &line[j]
+			if q.cell == p.cell || !isHangingPunct(q.g) || math.Abs(q.g.X0-p.g.X1) > touchGlyph*p.g.Size ||
+				q.g.X0 >= p.cell.X1+0.5*p.g.Size || q.g.CenterX() < p.cell.X1 {
+				continue
+			}
+			q.cell, end, j = p.cell, q.g.X1, j+1
+		}
+		// Trailing spaces: every space that starts where the spill ends,
+		// over whatever the next cells draw.
+		for ; j < len(line); j++ {
+			q := &line[j]
+			if !isSpace(q.g) {
+				continue
+			}
+			if math.Abs(q.g.X0-end) > spillFrac*p.g.Size {
+				break
+			}
+			q.cell, end = p.cell, q.g.X1
+		}
+	}
+}
+
+func isSpace(g pdfpage.Glyph) bool { return strings.TrimSpace(g.Text) == "" }
+
+// isHangingPunct reports closing punctuation that typesetters let hang
+// past the right margin.
+func isHangingPunct(g pdfpage.Glyph) bool {
+	switch g.Text {
+	case "。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", ".", ",", ";", ":", ")":
+		return true
+	}
+	return false
+}
+
+// Line is a run of glyphs sharing a baseline, left to right.
+type Line struct {
+	Glyphs []pdfpage.Glyph
+	X0, X1 float64
+	Y      float64 // mean baseline
+	Size   float64 // largest font size
+	Text   string  // glyph texts concatenated: a space only where one is drawn
+}
+
+// Top is the top of the line's tallest glyph box.
+func (l Line) Top() float64 { return l.Y - 0.86*l.Size }
+
+// Bottom is the bottom of the line's tallest glyph box.
+func (l Line) Bottom() float64 { return l.Y + 0.14*l.Size }
+
+// Lines groups glyphs into lines by baseline (tolerance relative to the font
+// size, so vertically centred text of one line stays together), sorted by x
+// within a line and top to bottom. The glyphs slice is not modified.
+func Lines(glyphs []pdfpage.Glyph) []Line {
+	if len(glyphs) == 0 {
+		return nil
+	}
+	gs := slices.Clone(glyphs)
+	slices.SortStableFunc(gs, func(a, b pdfpage.Glyph) int { return cmp.Compare(a.Y, b.Y) })
+	var lines []Line
+	start := 0
+	for i := 1; i <= len(gs); i++ {
+		if i < len(gs) {
+			ref := gs[start]
+			tol := lineFrac * math.Max(ref.Size, gs[i].Size)
+			if gs[i].Y-gs[i-1].Y <= tol && gs[i].Y-ref.Y <= 2*tol {
+				continue
+			}
+		}
+		lines = append(lines, makeLine(gs[start:i]))
+		start = i
+	}
+	return lines
+}
+
+func makeLine(gs []pdfpage.Glyph) Line {
+	slices.SortStableFunc(gs, func(a, b pdfpage.Glyph) int { return cmp.Compare(a.X0, b.X0) })
+	l := Line{Glyphs: gs, X0: gs[0].X0, X1: gs[0].X1}
+	var ysum float64
+	var b strings.Builder
+	for _, g := range gs {
+		l.X0 = math.Min(l.X0, g.X0)
+		l.X1 = math.Max(l.X1, g.X1)
+		l.Size = math.Max(l.Size, g.Size)
+		ysum += g.Y
+		b.WriteString(g.Text)
+	}
+	l.Y = ysum / float64(len(gs))
+	l.Text = b.String()
+	return l
+}

@@ -1,0 +1,378 @@
+package pdfpage
+
+//go:generate go run ./internal/gentables -cmap /usr/share/poppler/cMap -ucd /usr/share/unicode -o cmapdata.bin
+
+import (
+	"bytes"
+	"compress/flate"
+	_ "embed"
+	"encoding/binary"
+	"io"
+	"sort"
+	"sync"
+	"unicode/utf16"
+)
+
+// cmapdata.bin holds the tables for text without a ToUnicode CMap, written
+// by internal/gentables from Adobe's CMap resources and the Unicode
+// Character Database (see README.md in this directory for sources and
+// licences). It is a DEFLATE stream of sections:
+//
+//	kind byte, name (uvarint length + bytes), payload (uvarint length + bytes)
+//
+// kind 1, a collection's CID → Unicode (name "Adobe-GB1", …):
+//
+//	runs: count, then per run CID gap, length-1, code point delta (varint)
+//	multi: count, then per CID: CID, rune count, runes
+//
+// kind 2, a predefined CMap (name "UniGB-UCS2-H", …):
+//
+//	collection, parent (usecmap) name, WMode, codespace ranges (count,
+//	then length, lo bytes, hi bytes), predicted flag, ranges (count, then
+//	code length, code gap, length-1, CID delta (varint)); gaps and deltas
+//	restart when the code length changes. A predicted CMap (Unicode CMaps)
+//	maps every code point to the smallest CID whose text it is, except for
+//	its ranges and for the holes that follow: count, then gap, length-1.
+//
+// kind 3, radicals and compatibility ideographs → unified ideograph:
+//
+//	count, then per pair code point gap, delta to the target (varint)
+//
+//go:embed cmapdata.bin
+var cmapData []byte
+
+const (
+	kindCIDToUnicode = 1
+	kindCMap         = 2
+	kindRadicals     = 3
+)
+
+var (
+	tablesOnce sync.Once
+	sections   map[string][]byte // kind byte + name → payload
+)
+
+func loadSections() {
+	sections = map[string][]byte{}
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(cmapData)))
+	if err != nil {
+		return
+	}
+	d := decoder{b: raw}
+	for !d.done() {
+		kind := d.byte()
+		name := d.str()
+		n := d.u()
+		if d.bad || n > uint64(len(d.b)) {
+			return
+		}
+		sections[string(rune(kind))+name] = d.b[:n]
+		d.b = d.b[n:]
+	}
+}
+
+func section(kind byte, name string) []byte {
+	tablesOnce.Do(loadSections)
+	return sections[string(rune(kind))+name]
+}
+
+// decoder reads the varints of a section; a truncated section sets bad.
+type decoder struct {
+	b   []byte
+	bad bool
+}
+
+func (d *decoder) done() bool { return d.bad || len(d.b) == 0 }
+
+func (d *decoder) byte() byte {
+	if len(d.b) == 0 {
+		d.bad = true
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) u() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.bad = true
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) s() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.bad = true
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) bytes(n int) []byte {
+	if n > len(d.b) {
+		d.bad = true
+		return nil
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	return b
+}
+
+func (d *decoder) str() string { return string(d.bytes(int(d.u()))) }
+
+// collection is a registered character collection's CID → Unicode.
+type collection struct {
+	text    []rune            // by CID; 0 = none
+	multi   map[uint32]string // CIDs whose text is several code points
+	inverse map[rune]uint32   // code point → smallest CID, built on demand
+	invOnce sync.Once
+}
+
+var (
+	collectionsMu sync.Mutex
+	collections   = map[string]*collection{}
+)
+
+// collectionFor returns the CID → Unicode table of a registered collection
+// ("Adobe-GB1", "Adobe-CNS1", "Adobe-Japan1", "Adobe-Korea1", "Adobe-KR"),
+// or nil.
+func collectionFor(name string) *collection {
+	collectionsMu.Lock()
+	defer collectionsMu.Unlock()
+	if c, ok := collections[name]; ok {
+		return c
+	}
+	var c *collection
+	if p := section(kindCIDToUnicode, name); p != nil {
+		c = decodeCollection(p)
+	}
+	collections[name] = c
+	return c
+}
+
+func decodeCollection(p []byte) *collection {
+	d := decoder{b: p}
+	c := &collection{multi: map[uint32]string{}}
+	n := d.u()
+	var end uint32
+	var rend int64
+	for i := uint64(0); i < n && !d.bad; i++ {
+		lo := end + uint32(d.u())
+		length := uint32(d.u()) + 1
+		r := rend + d.s()
+		if lo+length > 1<<17 {
+			d.bad = true
+			break
+		}
+		for len(c.text) < int(lo+length) {
+			c.text = append(c.text, 0)
+		}
+		for k := uint32(0); k < length; k++ {
+			c.text[lo+k] = rune(r) + rune(k)
+		}
+		end, rend = lo+length, r+int64(length)
+	}
+	m := d.u()
+	for i := uint64(0); i < m && !d.bad; i++ {
+		cid := uint32(d.u())
+		k := d.u()
+		if k > 16 {
+			d.bad = true
+			break
+		}
+		rs := make([]rune, k)
+		for j := range rs {
+			rs[j] = rune(d.u())
+		}
+		c.multi[cid] = string(rs)
+	}
+	return c
+}
+
+// textOf returns the text of a CID, or "".
+func (c *collection) textOf(cid uint32) string {
+	if int(cid) < len(c.text) && c.text[cid] != 0 {
+		return string(c.text[cid])
+	}
+	return c.multi[cid]
+}
+
+func (c *collection) cidOf(r rune) (uint32, bool) {
+	c.invOnce.Do(func() {
+		c.inverse = make(map[rune]uint32, len(c.text))
+		for cid, t := range c.text {
+			if t == 0 {
+				continue
+			}
+			if _, ok := c.inverse[t]; !ok { // CIDs ascend: the first is the smallest
+				c.inverse[t] = uint32(cid)
+			}
+		}
+	})
+	cid, ok := c.inverse[r]
+	return cid, ok
+}
+
+// predefCMap is one of Adobe's predefined CMaps: code → CID.
+type predefCMap struct {
+	name       string
+	collection string
+	parent     *predefCMap
+	space      []codeRange
+	ranges     []cidRange // sorted by (n, lo)
+	predicted  bool       // Unicode CMap coded against the collection
+	holes      [][2]rune  // predicted code points it leaves unmapped
+}
+
+var (
+	predefMu sync.Mutex
+	predefs  = map[string]*predefCMap{}
+)
+
+// predefinedCMap returns the predefined CMap of that name, or nil.
+func predefinedCMap(name string) *predefCMap {
+	predefMu.Lock()
+	defer predefMu.Unlock()
+	return loadPredef(name, 0)
+}
+
+func loadPredef(name string, depth int) *predefCMap {
+	if cm, ok := predefs[name]; ok {
+		return cm
+	}
+	p := section(kindCMap, name)
+	if p == nil || depth > 4 {
+		return nil
+	}
+	d := decoder{b: p}
+	cm := &predefCMap{name: name, collection: d.str()}
+	parent := d.str()
+	d.u() // WMode
+	ns := d.u()
+	for i := uint64(0); i < ns && !d.bad; i++ {
+		n := int(d.u())
+		lo := d.bytes(n)
+		hi := d.bytes(n)
+		cm.space = append(cm.space, codeRange{lo, hi})
+	}
+	cm.predicted = d.u() == 1
+	nr := d.u()
+	var end uint32
+	var cidEnd int64
+	n := 0
+	for i := uint64(0); i < nr && !d.bad; i++ {
+		cn := int(d.u())
+		if cn != n {
+			n, end, cidEnd = cn, 0, 0
+		}
+		lo := end + uint32(d.u())
+		hi := lo + uint32(d.u())
+		cid := cidEnd + d.s()
+		cm.ranges = append(cm.ranges, cidRange{n: n, lo: lo, hi: hi, cid: uint32(cid)})
+		end, cidEnd = hi+1, cid+int64(hi-lo)+1
+	}
+	if cm.predicted {
+		nh := d.u()
+		var prev rune
+		for i := uint64(0); i < nh && !d.bad; i++ {
+			lo := prev + rune(d.u())
+			hi := lo + rune(d.u())
+			cm.holes = append(cm.holes, [2]rune{lo, hi})
+			prev = hi + 1
+		}
+	}
+	predefs[name] = cm
+	if parent != "" {
+		cm.parent = loadPredef(parent, depth+1)
+		if len(cm.space) == 0 && cm.parent != nil {
+			cm.space = cm.parent.space
+		}
+	}
+	return cm
+}
+
+// lookup maps an n-byte code to its CID.
+func (cm *predefCMap) lookup(code uint32, n int) (uint32, bool) {
+	for ; cm != nil; cm = cm.parent {
+		rs := cm.ranges
+		i := sort.Search(len(rs), func(i int) bool {
+			return rs[i].n > n || (rs[i].n == n && rs[i].hi >= code)
+		})
+		if i < len(rs) && rs[i].n == n && rs[i].lo <= code {
+			return rs[i].cid + code - rs[i].lo, true
+		}
+		if cm.predicted {
+			r := unicodeOfCode(code, n)
+			if r == 0 || cm.isHole(r) {
+				continue
+			}
+			if c := collectionFor(cm.collection); c != nil {
+				if cid, ok := c.cidOf(r); ok {
+					return cid, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+func (cm *predefCMap) isHole(r rune) bool {
+	h := cm.holes
+	i := sort.Search(len(h), func(i int) bool { return h[i][1] >= r })
+	return i < len(h) && h[i][0] <= r
+}
+
+// unicodeOfCode is the code point a UCS-2 or UTF-16BE code stands for, or 0.
+func unicodeOfCode(code uint32, n int) rune {
+	switch n {
+	case 2:
+		if code >= 0xD800 && code < 0xE000 {
+			return 0
+		}
+		return rune(code)
+	case 4:
+		if r := utf16.DecodeRune(rune(code>>16), rune(code&0xffff)); r != 0xFFFD {
+			return r
+		}
+	}
+	return 0
+}
+
+var (
+	radicalsOnce sync.Once
+	radicalMap   map[rune]rune
+)
+
+// unifiedIdeograph maps a Kangxi radical, CJK radical supplement character
+// or CJK compatibility ideograph to the unified ideograph it stands for.
+func unifiedIdeograph(r rune) (rune, bool) {
+	if r < 0x2E80 || (r > 0x2FDF && r < 0xF900) || (r > 0xFAFF && r < 0x2F800) || r > 0x2FA1F {
+		return 0, false
+	}
+	radicalsOnce.Do(func() {
+		radicalMap = map[rune]rune{}
+		d := decoder{b: section(kindRadicals, "radicals")}
+		n := d.u()
+		var prev rune
+		for i := uint64(0); i < n && !d.bad; i++ {
+			k := prev + rune(d.u())
+			radicalMap[k] = k + rune(d.s())
+			prev = k
+		}
+	})
+	u, ok := radicalMap[r]
+	return u, ok
+}
+
+// UnifyIdeographs maps the Kangxi radicals, CJK radical supplement
+// characters and CJK compatibility ideographs of s to the unified
+// ideographs they stand for, as pdfpage does with the text it reads; other
+// characters (full-width punctuation among them) stay. For comparing
+// another tool's text with pdfpage's.
+func UnifyIdeographs(s string) string { return normalizeRadicals(s) }

@@ -1,0 +1,119 @@
+package pdfpage
+
+import "testing"
+
+// TestPredefinedCMaps checks code → CID against Adobe's CMap files
+// (values read from /usr/share/poppler/cMap), through direct ranges,
+// Unicode CMaps coded against their collection, and usecmap parents.
+func TestPredefinedCMaps(t *testing.T) {
+	for _, tc := range []struct {
+		cmap string
+		code uint32
+		n    int
+		cid  uint32
+		ok   bool
+	}{
+		{"UniGB-UCS2-H", 0x4e00, 2, 4162, true}, // 一
+		{"UniGB-UCS2-H", 0x0031, 2, 18, true},   // 1: <0020> <007e> 1
+		{"UniGB-UCS2-H", 0x0041, 2, 34, true},   // A
+		{"UniGB-UCS2-V", 0x4e00, 2, 4162, true}, // from its parent, UniGB-UCS2-H
+		{"UniGB-UCS2-V", 0x3001, 2, 575, true},  // 、 vertical form
+		{"UniGB-UTF16-H", 0xd840dc87, 4, 22048, true},
+		{"UniGB-UTF16-H", 0x4e00, 2, 4162, true},
+		{"GBK-EUC-H", 0xb0a1, 2, 940, true}, // 啊
+		{"GBK-EUC-H", 0xb0a2, 2, 941, true},
+		{"GBK-EUC-H", 0x8140, 2, 10072, true},
+		{"GBK-EUC-H", 0x31, 1, 814 + 0x31 - 0x21, true},
+		{"GB-EUC-H", 0xb0a1, 2, 940, true},
+		{"B5pc-H", 0xa440, 2, 595, true},
+		{"UniCNS-UCS2-H", 0x4e00, 2, 595, true},
+		{"UniGB-UCS2-H", 0x0001, 2, 0, false}, // a control code: notdef
+	} {
+		cm := predefinedCMap(tc.cmap)
+		if cm == nil {
+			t.Errorf("%s: not found", tc.cmap)
+			continue
+		}
+		cid, ok := cm.lookup(tc.code, tc.n)
+		if cid != tc.cid || ok != tc.ok {
+			t.Errorf("%s <%x>: CID %d, %v; want %d, %v", tc.cmap, tc.code, cid, ok, tc.cid, tc.ok)
+		}
+	}
+	if predefinedCMap("No-Such-CMap") != nil {
+		t.Error("an unknown CMap was found")
+	}
+}
+
+func TestCollectionText(t *testing.T) {
+	for _, tc := range []struct {
+		coll string
+		cid  uint32
+		want string
+	}{
+		{"Adobe-GB1", 4162, "一"},
+		{"Adobe-GB1", 940, "啊"},
+		{"Adobe-GB1", 18, "1"},
+		{"Adobe-GB1", 0x0fa0, "姓"}, // <0fa0> <59d3> in Adobe-GB1-UCS2
+		{"Adobe-CNS1", 595, "一"},
+		{"Adobe-Japan1", 1200, "一"},
+		{"Adobe-Korea1", 7, "&"},
+		{"Adobe-GB1", 0, ""},
+		{"Adobe-GB1", 1 << 20, ""},
+	} {
+		c := collectionFor(tc.coll)
+		if c == nil {
+			t.Errorf("%s: not found", tc.coll)
+			continue
+		}
+		if got := c.textOf(tc.cid); got != tc.want {
+			t.Errorf("%s CID %d: %q, want %q", tc.coll, tc.cid, got, tc.want)
+		}
+	}
+}
+
+func TestNormalizeRadicals(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"编制部⻔：", "编制部门："}, // CJK RADICAL C-SIMPLIFIED GATE
+		{"⻓效", "长效"},
+		{"⽬标", "目标"},               // KANGXI RADICAL EYE
+		{"⼾", "户"},                 // KANGXI RADICAL DOOR, as Simplified fonts draw it
+		{"\uf900\U0002f800", "豈丽"}, // compatibility ideographs
+		{"（１）：，。", "（１）：，。"},       // full-width punctuation and digits stay
+		{"合计", "合计"},
+	} {
+		if got := normalizeRadicals(tc.in); got != tc.want {
+			t.Errorf("normalizeRadicals(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// Every radical of the two blocks that Unicode gives an equivalent for
+	// maps to a unified ideograph.
+	n := 0
+	for r := rune(0x2E80); r <= 0x2FDF; r++ {
+		if u, ok := unifiedIdeograph(r); ok {
+			n++
+			if u < 0x3400 {
+				t.Errorf("U+%04X → U+%04X: not a unified ideograph", r, u)
+			}
+		}
+	}
+	if n < 214+100 {
+		t.Errorf("%d radicals mapped, want all 214 Kangxi radicals and the supplement", n)
+	}
+}
+
+// TestTablesConcurrently: pages are read on several goroutines, each with
+// its own fonts but sharing the decoded tables (run with -race).
+func TestTablesConcurrently(t *testing.T) {
+	done := make(chan string)
+	for i := 0; i < 4; i++ {
+		go func() {
+			cid, _ := predefinedCMap("UniCNS-UTF16-H").lookup(0x4e00, 2)
+			done <- collectionFor("Adobe-CNS1").textOf(cid) + normalizeRadicals("⻔")
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if got := <-done; got != "一门" {
+			t.Errorf("got %q, want 一门", got)
+		}
+	}
+}
