@@ -54,7 +54,7 @@ type Row struct {
 	OtherFunds           *Money  `json:"other_funds" yaml:"other_funds"`
 	// OtherMoney holds money columns that are none of the four, keyed by
 	// their header as printed, in printed order.
-	OtherMoney     NamedMoney  `json:"other_money,omitempty" yaml:"other_money,omitempty"`
+	OtherMoney     NamedMoney  `json:"other_money" yaml:"other_money"`
 	Goal           string      `json:"goal" yaml:"goal"`
 	LongTermGoal   string      `json:"long_term_goal" yaml:"long_term_goal"`
 	IndicatorsText string      `json:"indicators_text" yaml:"indicators_text"`
@@ -98,7 +98,7 @@ type Indicator struct {
 	// Weight is the printed 权重 / 分值, nil when none is printed.
 	Weight *Decimal `json:"weight" yaml:"weight"`
 	// Extra holds other printed indicator columns keyed by header.
-	Extra  NamedText `json:"extra,omitempty" yaml:"extra,omitempty"`
+	Extra  NamedText `json:"extra" yaml:"extra"`
 	Target *Target   `json:"target" yaml:"target"`
 }
 
