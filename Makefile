@@ -22,12 +22,17 @@ bench:
 
 # Each fuzz target for FUZZTIME (default 10m); crashers land in the
 # package's testdata/fuzz/ and then run as regression tests in `go test`.
+# The PDF targets give each input a time budget (a slow input is a
+# failure) and seed self-drawing forms and the hostile files of
+# testdata/bad; minimizing an input is capped so that it does not eat the
+# run.
+FUZZMIN ?= 10s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./indicator
 	$(GO) test -run '^$$' -fuzz '^FuzzParseTarget$$' -fuzztime $(FUZZTIME) ./indicator
 	$(GO) test -run '^$$' -fuzz '^FuzzParseMoney$$' -fuzztime $(FUZZTIME) ./document
-	$(GO) test -run '^$$' -fuzz '^FuzzContentStream$$' -fuzztime $(FUZZTIME) ./internal/pdfpage
-	$(GO) test -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(FUZZTIME) ./parser
+	$(GO) test -run '^$$' -fuzz '^FuzzContentStream$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/pdfpage
+	$(GO) test -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./parser
 
 # Regenerate the generated fixtures (fpdf, committed fonts; needs only Go).
 fixtures:

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // WriteFileAtomic writes a file through write and puts it in place only when
@@ -42,12 +43,14 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
+	untrack := trackTemp(tmp.Name())
 	done := false
 	defer func() {
 		if !done {
 			_ = tmp.Close()
 			_ = os.Remove(tmp.Name())
 		}
+		untrack()
 	}()
 
 	bw := bufio.NewWriterSize(tmp, 64<<10)
@@ -83,4 +86,40 @@ func syncDir(dir string) {
 	}
 	_ = d.Sync() // some systems cannot sync a directory
 	_ = d.Close()
+}
+
+var (
+	tempMu  sync.Mutex
+	temps   = map[string]bool{}
+	closing bool // RemoveTempFiles was called: the process is exiting
+)
+
+// trackTemp records a temporary file of WriteFileAtomic until the returned
+// function is called, for RemoveTempFiles.
+func trackTemp(name string) func() {
+	tempMu.Lock()
+	if closing {
+		_ = os.Remove(name) // the rename that follows fails
+	} else {
+		temps[name] = true
+	}
+	tempMu.Unlock()
+	return func() {
+		tempMu.Lock()
+		delete(temps, name)
+		tempMu.Unlock()
+	}
+}
+
+// RemoveTempFiles removes the temporary files of the WriteFileAtomic calls
+// still in progress, and keeps any further one from being renamed into
+// place (the caller is about to exit: on SIGINT or SIGTERM).
+func RemoveTempFiles() {
+	tempMu.Lock()
+	defer tempMu.Unlock()
+	for name := range temps {
+		_ = os.Remove(name)
+	}
+	temps = map[string]bool{}
+	closing = true
 }

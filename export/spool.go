@@ -20,9 +20,10 @@ import (
 // gob drops a pointer to a zero value ("" code) to nil; the flat formats
 // print both as an empty cell.
 type spool struct {
-	f   *os.File
-	bw  *bufio.Writer
-	enc *gob.Encoder
+	f       *os.File
+	bw      *bufio.Writer
+	enc     *gob.Encoder
+	untrack func() // removal on SIGINT/SIGTERM (atomic.go)
 }
 
 func newSpool() (*spool, error) {
@@ -31,7 +32,7 @@ func newSpool() (*spool, error) {
 		return nil, fmt.Errorf("temporary file for the batch: %w", err)
 	}
 	bw := bufio.NewWriterSize(f, 256<<10)
-	return &spool{f: f, bw: bw, enc: gob.NewEncoder(bw)}, nil
+	return &spool{f: f, bw: bw, enc: gob.NewEncoder(bw), untrack: trackTemp(f.Name())}, nil
 }
 
 // add appends doc.
@@ -73,6 +74,7 @@ func (s *spool) each(fn func(*document.Document) error) error {
 // remove deletes the temporary file.
 func (s *spool) remove() error {
 	name := s.f.Name()
+	defer s.untrack()
 	err := s.f.Close()
 	if rerr := os.Remove(name); err == nil {
 		err = rerr

@@ -1,15 +1,26 @@
 package parser
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/petool/pet/internal/pdfload"
 )
+
+// fuzzBudget is the time one input may take, under the small limits of
+// fuzzLimits: a slower input is work the limits do not bound.
+const fuzzBudget = 5 * time.Second
+
+var fuzzLimits = pdfload.Limits{MaxPages: 200, MaxOperators: 200000, MaxXObjects: 500, MaxGlyphs: 50000, MaxStreamBytes: 4 << 20, MaxPageBytes: 16 << 20}
 
 // FuzzParsePDF feeds mutated PDFs (the small files of testdata/bad, a tiny
 // table built by pdfpage's tests' kind, and the front of a sample) through
 // the whole pipeline: opening, page reading, table finding. Whatever the
-// bytes, Parse returns a document or an error, never panics or hangs.
+// bytes, Parse returns a document or an error within fuzzBudget, never
+// panics or hangs.
 func FuzzParsePDF(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "bad", "*.pdf"))
 	for _, p := range files {
@@ -18,9 +29,20 @@ func FuzzParsePDF(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := Parse(data, "fuzz.pdf", Options{})
-		if err == nil && doc == nil {
-			t.Fatal("nil document without error")
+		release := pdfload.Bind(context.Background(), data, fuzzLimits)
+		defer release()
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			doc, err := Parse(data, "fuzz.pdf", Options{})
+			if err == nil && doc == nil {
+				t.Error("nil document without error")
+			}
+		}()
+		select {
+		case <-done:
+		case <-time.After(fuzzBudget):
+			t.Fatalf("slow input: still running after %v", fuzzBudget)
 		}
 	})
 }

@@ -5,10 +5,12 @@
 package batch
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -28,7 +30,8 @@ type Input struct {
 // Expand turns command-line arguments into inputs: files as given (whatever
 // their extension), directories walked recursively for *.pdf files (any case)
 // in lexical order, and "-" for standard input. A path that does not exist
-// stays in the list, so that it fails in order with a clear message.
+// stays in the list, so that it fails in order with a clear message. Only
+// regular files (or links to them) are taken from directories.
 func Expand(args []string) []Input {
 	var out []Input
 	for _, arg := range args {
@@ -50,7 +53,7 @@ func Expand(args []string) []Input {
 				}
 				return nil
 			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".pdf") {
+			if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".pdf") && isRegular(p, d) {
 				found = append(found, p)
 			}
 			return nil
@@ -64,6 +67,20 @@ func Expand(args []string) []Input {
 		}
 	}
 	return out
+}
+
+// isRegular reports whether the directory entry at p is a regular file, or
+// a symbolic link to one: a FIFO or a device named x.pdf in a directory
+// would hang pet or read forever.
+func isRegular(p string, d fs.DirEntry) bool {
+	if d.Type().IsRegular() {
+		return true
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // Result is the outcome of converting one input.
@@ -140,7 +157,13 @@ func Run[T any](inputs []Input, jobs int, convert func(Input) (T, error), emit f
 func safeConvert[T any](convert func(Input) (T, error), in Input) (v T, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("internal error: %v", p)
+			// A Go runtime error's text (index out of range...) means
+			// nothing to the user: say what happened instead.
+			if _, ok := p.(runtime.Error); ok {
+				err = errors.New("internal error while reading the file")
+			} else {
+				err = fmt.Errorf("internal error: %v", p)
+			}
 		}
 	}()
 	return convert(in)

@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -128,5 +130,42 @@ func TestRunRecoversPanics(t *testing.T) {
 	})
 	if err != nil || errs != 1 {
 		t.Fatalf("err %v, %d failed results; want nil and 1", err, errs)
+	}
+}
+
+func TestRunHidesRuntimeErrors(t *testing.T) {
+	var msg string
+	Run([]Input{{Path: "a"}}, 1, func(in Input) (int, error) {
+		var s []int
+		return s[3], nil
+	}, func(r Result[int]) error {
+		msg = r.Err.Error()
+		return nil
+	})
+	if msg != "internal error while reading the file" {
+		t.Fatalf("message %q", msg)
+	}
+}
+
+// TestExpandTakesOnlyRegularFiles: a FIFO named x.pdf in a directory would
+// hang pet; a link to a regular file is taken.
+func TestExpandTakesOnlyRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.pdf"), []byte("%PDF-"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.pdf"), 0o644); err != nil {
+		t.Skip("no FIFOs:", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "a.pdf"), filepath.Join(dir, "link.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	os.Symlink("/dev/zero", filepath.Join(dir, "zero.pdf"))
+	var got []string
+	for _, in := range Expand([]string{dir}) {
+		got = append(got, filepath.Base(in.Path))
+	}
+	if strings.Join(got, " ") != "a.pdf link.pdf" {
+		t.Fatalf("inputs %v, want a.pdf link.pdf", got)
 	}
 }

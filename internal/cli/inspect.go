@@ -1,21 +1,17 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/petool/pet/export"
-	"github.com/petool/pet/internal/batch"
 	"github.com/petool/pet/internal/inspect"
+	"github.com/petool/pet/internal/pdfload"
 	"github.com/petool/pet/parser"
 	"github.com/spf13/cobra"
 )
@@ -24,12 +20,14 @@ import (
 type pageFlags struct {
 	page     int
 	password string
+	lim      limitFlags
 }
 
 func (f *pageFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.IntVarP(&f.page, "page", "p", 0, "show only page `N` (1-based; default: every page)")
 	fl.StringVar(&f.password, "password", "", "user `PASSWORD` of an encrypted PDF (never prompted for)")
+	f.lim.register(cmd, false)
 }
 
 // analyze reads the PDF at path (- for standard input) and runs the parser
@@ -40,21 +38,14 @@ func analyze(cmd *cobra.Command, path string, f *pageFlags) (a *parser.Analysis,
 	if cmd.Flags().Changed("page") && f.page < 1 {
 		return nil, nil, usageErrorf("--page must be at least 1, not %d", f.page)
 	}
-	var data []byte
-	if path == batch.Stdin {
-		data, err = io.ReadAll(cmd.InOrStdin())
-		if err != nil {
-			err = fmt.Errorf("reading standard input: %w", err)
-		}
-	} else if data, err = os.ReadFile(path); err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
+	if err := f.lim.validate(); err != nil {
+		return nil, nil, err
 	}
+	data, err := readInput(path, cmd.InOrStdin(), f.lim.limits().MaxInputSize)
 	if err != nil {
 		return nil, nil, &exitError{code: ExitFailed, err: fileError(path, err)}
 	}
+	defer pdfload.Bind(context.Background(), data, f.lim.limits())()
 	a, finding = parser.Analyze(data, parser.Options{Password: f.password, Workers: runtime.NumCPU()})
 	if a == nil {
 		if finding == nil {
@@ -80,22 +71,8 @@ func (e *printableError) Unwrap() error { return e.err }
 
 // fileError is err about the file at path, as one printable line.
 func fileError(path string, err error) error {
-	msg := path + ": " + err.Error()
-	var b strings.Builder
-	for i := 0; i < len(msg); {
-		r, n := utf8.DecodeRuneInString(msg[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, `\x%02x`, msg[i])
-		case !unicode.IsPrint(r) && r != ' ':
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteString(msg[i : i+n])
-		}
-		i += n
-	}
-	return &printableError{msg: b.String(), err: err}
+	msg := printable(path) + ": " + printable(shortenNumbers(err.Error()))
+	return &printableError{msg: msg, err: err}
 }
 
 // pages lists the pages to show: the one asked for, or all.
@@ -171,7 +148,7 @@ func runInspect(cmd *cobra.Command, path string, f *pageFlags, svgDir string) er
 		if err != nil {
 			return &exitError{code: ExitFailed, err: fmt.Errorf("%s: %w", path, err)}
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s\n", name)
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s\n", printable(name))
 	}
 	return nil
 }

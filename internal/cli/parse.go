@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -32,6 +31,7 @@ type parseFlags struct {
 	quiet      bool
 	strict     bool
 	noProgress bool
+	lim        limitFlags
 	filesFrom  string
 	nul        bool
 	verbose    bool
@@ -82,6 +82,7 @@ X.projects.parquet and X.indicators.parquet.`,
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "do not summarise warnings and the batch on standard error")
 	fl.BoolVar(&f.strict, "strict", false, "exit with code 3 when any document has warnings")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress bar (it shows only for several inputs on a terminal)")
+	f.lim.register(cmd, true)
 	fl.StringVar(&f.filesFrom, "files-from", "", "also convert the PDFs listed in `FILE`, one path per line (- for standard input)")
 	fl.BoolVarP(&f.nul, "null", "0", false, "--files-from paths are NUL-separated, as find -print0 writes them")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "on a terminal, print each file's warnings too (they always print when standard error is not a terminal)")
@@ -177,37 +178,42 @@ func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
 	if f.jobs < 1 {
 		return usageErrorf("--jobs must be at least 1, not %d", f.jobs)
 	}
+	if err := f.lim.validate(); err != nil {
+		return err
+	}
+	lim := f.lim.limits()
 	plan, err := planOutput(cmd, f, len(inputs))
 	if err != nil {
 		return err
 	}
+	if err := checkOutputs(cmd, plan, inputs); err != nil {
+		return err
+	}
+	defer handleSignals()()
 	split, err := splitOutput(plan, f)
 	if err != nil {
 		return err
 	}
 	var stdinData []byte
+	var stdinErr error
 	if stdinCount == 1 {
-		if stdinData, err = io.ReadAll(cmd.InOrStdin()); err != nil {
-			return &exitError{code: ExitFailed, err: fmt.Errorf("-: reading standard input: %w", err)}
-		}
+		stdinData, stdinErr = readInput(batch.Stdin, cmd.InOrStdin(), lim.MaxInputSize)
 	}
 	pageWorkers := 1
 	if len(inputs) == 1 {
 		pageWorkers = f.jobs
 	}
 	convert := func(in batch.Input) (*document.Document, error) {
-		data := stdinData
+		data, err := stdinData, stdinErr
 		if in.Path != batch.Stdin {
-			var err error
-			if data, err = os.ReadFile(in.Path); err != nil {
-				var pe *fs.PathError
-				if errors.As(err, &pe) {
-					err = pe.Err
-				}
-				return nil, err
-			}
+			data, err = readInput(in.Path, nil, lim.MaxInputSize)
 		}
-		return convertPDF(data, in.Path, parser.Options{Password: f.password, Workers: pageWorkers})
+		if err != nil {
+			return nil, err
+		}
+		return convertWithin(f.lim.timeout, lim, data, func(data []byte) (*document.Document, error) {
+			return convertPDF(data, in.Path, parser.Options{Password: f.password, Workers: pageWorkers})
+		})
 	}
 
 	r := newReporter(cmd.ErrOrStderr(), f, len(inputs))
@@ -312,26 +318,8 @@ func writePerInput(inputs []batch.Input, jobs int, convert func(batch.Input) (*d
 	})
 }
 
-// outputNames gives each input an output file name: its base name with the
-// format's extension, made unique with -2, -3, … where base names repeat.
-func outputNames(inputs []batch.Input, ext string) []string {
-	names := make([]string, len(inputs))
-	used := map[string]int{}
-	for i, in := range inputs {
-		base := filepath.Base(in.Path)
-		if in.Path == batch.Stdin {
-			base = "stdin"
-		}
-		base = strings.TrimSuffix(base, filepath.Ext(base))
-		key := strings.ToLower(base)
-		used[key]++
-		if n := used[key]; n > 1 {
-			base = fmt.Sprintf("%s-%d", base, n)
-		}
-		names[i] = base + "." + ext
-	}
-	return names
-}
+// outputNames gives each input an output file name (see uniqueNames).
+func outputNames(inputs []batch.Input, ext string) []string { return uniqueNames(inputs, ext) }
 
 // reporter prints per-file errors and warning summaries to standard error,
 // drives the progress bar and counts outcomes for the exit status.
@@ -386,7 +374,7 @@ func (r *reporter) record(res batch.Result[*document.Document]) bool {
 		r.warned++
 		r.countCodes(res.Value.Warnings)
 		if !r.quiet && r.fileWarnings {
-			r.println(fmt.Sprintf("pet: %s: %s", res.Input.Path, summarizeWarnings(res.Value.Warnings)))
+			r.println(fmt.Sprintf("pet: %s: %s", printable(res.Input.Path), summarizeWarnings(res.Value.Warnings)))
 		}
 	}
 	return true

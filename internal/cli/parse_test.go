@@ -215,7 +215,7 @@ func TestParseBadInputs(t *testing.T) {
 		{"trailing-garbage.pdf", "", noTable},
 		{"objstm-cycle.pdf", "", noTable},
 		{"huge-xref-size.pdf", "", noTable},
-		{"unknown-filter.pdf", "", noTable + " (unreadable: page 1: unknown filter FooDecode)"},
+		{"unknown-filter.pdf", "", noTable + " (unreadable: page 1: content stream: unknown filter /FooDecode)"},
 		{"inline-image.pdf", "", noTable},
 		{"scanned.pdf", "", "no text layer: scanned PDF"},
 	} {

@@ -41,12 +41,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintln(stderr, "pet: "+ee.err.Error())
+			fmt.Fprintln(stderr, "pet: "+printable(ee.err.Error()))
 		}
 		return ee.code
 	}
 	// Cobra's own errors (unknown flag, wrong arg count) are usage errors.
-	fmt.Fprintln(stderr, "pet: "+err.Error())
+	fmt.Fprintln(stderr, "pet: "+printable(err.Error()))
 	return ExitUsage
 }
 

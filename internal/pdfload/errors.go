@@ -38,8 +38,13 @@ type Error struct {
 	Cause error // lower-level detail; may be nil
 }
 
-// Error returns the kind's short message only.
-func (e *Error) Error() string { return e.Kind.Error() }
+// Error returns the kind's short message only; for ErrLimit, which limit.
+func (e *Error) Error() string {
+	if e.Kind == ErrLimit && e.Cause != nil {
+		return e.Cause.Error()
+	}
+	return e.Kind.Error()
+}
 
 // Unwrap lets errors.Is match both the kind and the cause.
 func (e *Error) Unwrap() []error {

@@ -18,7 +18,7 @@ const (
 // loads each page's content stream objects, so that an xref pointing at
 // the wrong bytes shows up here rather than as a panic on page 7. It turns
 // the library's panics into an error.
-func countPages(r *pdf.Reader) (n int, err error) {
+func countPages(r *pdf.Reader, maxPages int) (n int, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			n, err = 0, fmt.Errorf("reading the page tree: %v", p)
@@ -28,7 +28,7 @@ func countPages(r *pdf.Reader) (n int, err error) {
 	if root.Kind() != pdf.Dict {
 		return 0, errors.New("no document catalog (/Root)")
 	}
-	w := walker{seen: map[uint64]bool{}}
+	w := walker{seen: map[uint64]bool{}, maxPages: maxPages}
 	if err := w.walk(root.Key("Pages"), 0); err != nil {
 		return 0, err
 	}
@@ -36,9 +36,10 @@ func countPages(r *pdf.Reader) (n int, err error) {
 }
 
 type walker struct {
-	seen  map[uint64]bool
-	nodes int
-	pages int
+	seen     map[uint64]bool
+	nodes    int
+	pages    int
+	maxPages int
 }
 
 func (w *walker) walk(node pdf.Value, depth int) error {
@@ -57,7 +58,9 @@ func (w *walker) walk(node pdf.Value, depth int) error {
 	kids := node.Key("Kids")
 	contents := node.Key("Contents")
 	if node.Key("Type").Name() == "Page" || (kids.Kind() != pdf.Array && !contents.IsNull()) {
-		w.pages++
+		if w.pages++; w.maxPages > 0 && w.pages > w.maxPages {
+			return fail(ErrLimit, &LimitError{What: "pages", Limit: int64(w.maxPages), Flag: "--max-pages"})
+		}
 		// Key and Index resolve references: this reads the objects.
 		if contents.Kind() == pdf.Array {
 			for i := 0; i < contents.Len(); i++ {

@@ -17,6 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -74,14 +75,28 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 		timeout = DefaultTimeout
 	}
 	deadline := time.Now().Add(timeout)
+	sess, bound := sessionOfData(data)
+	if d, ok := sess.Ctx.Deadline(); ok && d.Before(deadline) {
+		deadline = d
+	}
+	lim := sess.Limits.WithDefaults()
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, fail(ErrDamaged, fmt.Errorf("internal error: %v", p))
 		}
+		if err == nil && bound {
+			bindReader(doc.Reader, sess)
+		}
 	}()
+	open := func(b []byte, password string) (*Document, error) {
+		return openLibrary(sess.Ctx, b, password, lim.MaxPages)
+	}
 
 	if len(data) == 0 {
 		return nil, fail(ErrEmpty, nil)
+	}
+	if int64(len(data)) > lim.MaxInputSize {
+		return nil, fail(ErrLimit, &LimitError{What: "input size", Limit: lim.MaxInputSize, Flag: "--max-input-size"})
 	}
 	start := findHeader(data)
 	if start < 0 {
@@ -101,6 +116,11 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 	}
 	if b, changed := fixHeader(body); changed {
 		repairs = append(repairs, fmt.Sprintf("header %q read as %%PDF-1.7", headerLine(body)))
+		body = b
+	}
+
+	if b, n := neutralizeColumns(body); n > 0 {
+		repairs = append(repairs, fmt.Sprintf("zeroed %d predictor /Columns values too large to allocate", n))
 		body = b
 	}
 
@@ -127,12 +147,12 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 		// The library gets a third of the time: if it loops, the repair
 		// step may still read the file.
 		libDeadline := time.Now().Add(time.Until(deadline) / 3)
-		d, err := guard(libDeadline, func() (*Document, error) { return openLibrary(body, opts.Password) })
+		d, err := guard(sess.Ctx, libDeadline, func() (*Document, error) { return open(body, opts.Password) })
 		if err == nil {
 			d.Repairs = repairs
 			return d, nil
 		}
-		if errors.Is(err, ErrNeedPassword) {
+		if errors.Is(err, ErrNeedPassword) || errors.Is(err, ErrLimit) {
 			return nil, err
 		}
 		why = err
@@ -150,12 +170,12 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 		rebuilt, err := rebuild(body)
 		if err == nil {
 			libDeadline := time.Now().Add(time.Until(deadline) / 2)
-			d, err := guard(libDeadline, func() (*Document, error) { return openLibrary(rebuilt, opts.Password) })
+			d, err := guard(sess.Ctx, libDeadline, func() (*Document, error) { return open(rebuilt, opts.Password) })
 			if err == nil {
 				d.Repairs = append(repairs, fmt.Sprintf("rebuilt the cross-reference table: %v", why))
 				return d, nil
 			}
-			if errors.Is(err, ErrNeedPassword) {
+			if errors.Is(err, ErrNeedPassword) || errors.Is(err, ErrLimit) {
 				return nil, err
 			}
 			if !structural(err) {
@@ -185,10 +205,10 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 		return nil, classifyRewrite(perr, why, lay.encrypted || encrypted, opts.Password)
 	}
 	out, _ = fixHeader(out)
-	d, err := guard(deadline, func() (*Document, error) { return openLibrary(out, "") })
+	d, err := guard(sess.Ctx, deadline, func() (*Document, error) { return open(out, "") })
 	if err != nil {
 		var e *Error
-		if errors.As(err, &e) && e.Kind == ErrNoPages {
+		if errors.As(err, &e) && (e.Kind == ErrNoPages || e.Kind == ErrLimit) {
 			return nil, err
 		}
 		return nil, fail(ErrDamaged, fmt.Errorf("after rewriting (%v): %w", why, err))
@@ -227,9 +247,13 @@ func headerLine(b []byte) string {
 var errLibraryEncryption = errors.New("encryption the library does not decrypt correctly")
 
 // openLibrary is the fast path: the library on data as it is.
-func openLibrary(data []byte, password string) (*Document, error) {
+func openLibrary(ctx context.Context, data []byte, password string, maxPages int) (*Document, error) {
 	tries := 0
-	r, err := pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), func() string {
+	var ra io.ReaderAt = bytes.NewReader(data)
+	if ctx.Done() != nil {
+		ra = ctxReaderAt{ctx: ctx, r: ra}
+	}
+	r, err := pdf.NewReaderEncrypted(ra, int64(len(data)), func() string {
 		if tries++; tries == 1 {
 			return password
 		}
@@ -249,7 +273,7 @@ func openLibrary(data []byte, password string) (*Document, error) {
 			return nil, errLibraryEncryption
 		}
 	}
-	n, err := countPages(r)
+	n, err := countPages(r, maxPages)
 	if err != nil {
 		return nil, err
 	}
@@ -262,7 +286,7 @@ func openLibrary(data []byte, password string) (*Document, error) {
 // guard runs f with a deadline, turning a panic into an error. When the
 // deadline passes first, guard returns and leaves f running: the library
 // offers no way to stop it (it can loop on cyclic object streams).
-func guard(deadline time.Time, f func() (*Document, error)) (*Document, error) {
+func guard(ctx context.Context, deadline time.Time, f func() (*Document, error)) (*Document, error) {
 	type result struct {
 		d   *Document
 		err error
@@ -283,6 +307,8 @@ func guard(deadline time.Time, f func() (*Document, error)) (*Document, error) {
 	case r := <-ch:
 		return r.d, r.err
 	case <-t.C:
+		return nil, fail(ErrDamaged, ErrTimeout)
+	case <-ctx.Done():
 		return nil, fail(ErrDamaged, ErrTimeout)
 	}
 }

@@ -2,6 +2,7 @@ package pdfload
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"math/rand"
@@ -327,7 +328,7 @@ func TestGuardTimeout(t *testing.T) {
 	block := make(chan struct{})
 	defer close(block)
 	start := time.Now()
-	_, err := guard(time.Now().Add(50*time.Millisecond), func() (*Document, error) {
+	_, err := guard(context.Background(), time.Now().Add(50*time.Millisecond), func() (*Document, error) {
 		<-block
 		return nil, nil
 	})
@@ -337,7 +338,7 @@ func TestGuardTimeout(t *testing.T) {
 	if time.Since(start) > time.Second {
 		t.Fatalf("guard waited %v", time.Since(start))
 	}
-	_, err = guard(time.Now().Add(time.Second), func() (*Document, error) { panic("boom") })
+	_, err = guard(context.Background(), time.Now().Add(time.Second), func() (*Document, error) { panic("boom") })
 	if err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Fatalf("panic not turned into an error: %v", err)
 	}

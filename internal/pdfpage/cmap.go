@@ -2,6 +2,8 @@ package pdfpage
 
 import (
 	"unicode/utf16"
+
+	"github.com/petool/pet/internal/pdfload"
 )
 
 // codeRange is one codespace range of a CMap: codes of len(lo) bytes whose
@@ -72,7 +74,9 @@ func parseCMap(data []byte) *cmap {
 	cm := &cmap{uni: map[uint64]string{}, cid: map[uint64]uint32{}}
 	lx := lexer{b: data}
 	var stk []operand
-	for {
+	maxText := 2 * pdfload.Default.MaxGlyphText // bytes of UTF-16 per glyph
+	entries := 0
+	for entries < pdfload.Default.MaxCMapEntries {
 		op, v, isOp, ok := lx.next()
 		if !ok {
 			break
@@ -98,8 +102,12 @@ func parseCMap(data []byte) *cmap {
 					continue
 				}
 				c, n := bytesToCode(stk[i].str)
+				entries++
 				switch stk[i+1].kind {
 				case kStr:
+					if len(stk[i+1].str) > maxText {
+						continue // a bound on the text of one glyph
+					}
 					cm.uni[codeKey(c, n)] = unitsString(utf16Units(stk[i+1].str))
 				case kName:
 					cm.uni[codeKey(c, n)] = glyphNameToUnicode(stk[i+1].str)
@@ -116,16 +124,25 @@ func parseCMap(data []byte) *cmap {
 					continue
 				}
 				r := bfRange{n: n, lo: lo, hi: hi}
+				entries++
 				switch d := stk[i+2]; d.kind {
 				case kStr:
+					if len(d.str) > maxText {
+						continue // a bound on the text of one glyph
+					}
 					r.dst = utf16Units(d.str)
 					if len(r.dst) == 0 {
 						continue
 					}
 				case kArray:
 					for _, e := range d.arr {
-						r.dstArr = append(r.dstArr, utf16Units(e.str))
+						var u []uint16
+						if len(e.str) <= maxText {
+							u = utf16Units(e.str)
+						}
+						r.dstArr = append(r.dstArr, u)
 					}
+					entries += len(d.arr)
 				default:
 					continue
 				}
@@ -134,6 +151,7 @@ func parseCMap(data []byte) *cmap {
 		case "endcidchar":
 			for i := 0; i+1 < len(stk); i += 2 {
 				c, n := bytesToCode(stk[i].str)
+				entries++
 				cm.cid[codeKey(c, n)] = uint32(stk[i+1].num)
 			}
 		case "endcidrange":
@@ -143,6 +161,7 @@ func parseCMap(data []byte) *cmap {
 				if hi < lo {
 					continue
 				}
+				entries++
 				cm.cidRange = append(cm.cidRange, cidRange{n: n, lo: lo, hi: hi, cid: uint32(stk[i+2].num)})
 			}
 		}

@@ -1,7 +1,6 @@
 package pdfpage
 
 import (
-	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -64,19 +63,6 @@ func numberOf(v pdf.Value) float64 {
 		return v.Float64()
 	}
 	return 0
-}
-
-func readStream(v pdf.Value) []byte {
-	if v.Kind() != pdf.Stream {
-		return nil
-	}
-	rc := v.Reader()
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	if err != nil {
-		return b
-	}
-	return b
 }
 
 // loadFont reads a font dictionary. It never fails: a font it cannot read

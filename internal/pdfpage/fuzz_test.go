@@ -2,10 +2,19 @@ package pdfpage
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/ledongthuc/pdf"
+	"github.com/petool/pet/internal/pdfload"
 )
+
+// fuzzBudget is the time one fuzz input may take. The page runs under small
+// limits (fuzzLimits), so anything slower is work the limits do not bound.
+const fuzzBudget = 2 * time.Second
+
+var fuzzLimits = pdfload.Limits{MaxOperators: 200000, MaxXObjects: 500, MaxGlyphs: 50000, MaxStreamBytes: 4 << 20, MaxPageBytes: 16 << 20}
 
 // FuzzContentStream runs arbitrary bytes as the content stream of a page
 // with a CID font, a simple font and a Form XObject in its resources: the
@@ -19,12 +28,19 @@ func FuzzContentStream(f *testing.F) {
 		"/Span << /ActualText <FEFF4E8C> >> BDC BT /F1 9 Tf <0002> Tj ET EMC",
 		"q /X1 Do Q BI /W 2 /H 2 ID \x00\x01EI Q Q Q",
 		"[[[[[ << /a << /b [ ( \\( ) ] >> >> ] ] ] ] ]",
+		// The form X1 draws itself: 64 times here, and again inside.
+		strings.Repeat("/X1 Do ", 64),
+		"q 2 0 0 2 0 0 cm /X1 Do Q " + strings.Repeat("/X1 Do q /X1 Do Q ", 32),
+		strings.Repeat(")", 4096) + strings.Repeat("[", 100) + strings.Repeat("<<", 100),
+		"BT /F1 1 Tf <" + strings.Repeat("0001", 4096) + "> Tj ET",
 	} {
 		f.Add([]byte(s))
 	}
 	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 /Widths [" + repeat("500 ", 95) + "] >>"
+	// The form draws itself twice: with the depth bound alone, 2^8 times per
+	// invocation; the invocation limit bounds the total.
 	form := stream("/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Matrix [1 0 0 1 10 20] /Resources << /Font << /F2 8 0 R >> /XObject << /X1 9 0 R >> >>",
-		"BT /F2 10 Tf (B) Tj ET /X1 Do")
+		"BT /F2 10 Tf (B) Tj ET /X1 Do /X1 Do")
 	f.Fuzz(func(t *testing.T, content []byte) {
 		data := onePage("/Resources << /Font << /F1 5 0 R /F2 8 0 R >> /XObject << /X1 9 0 R >> >>", string(content),
 			cidFontObjects, cidDescendant, cidToUnicode, font, form)
@@ -36,7 +52,9 @@ func FuzzContentStream(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := d.Page(1)
+		d.sess.Limits = fuzzLimits
+		var p *Page
+		within(t, fuzzBudget, func() { p, err = d.Page(1) })
 		if err != nil {
 			return // a page error is a fine answer; a panic is not
 		}
@@ -51,6 +69,22 @@ func FuzzContentStream(f *testing.F) {
 			}
 		}
 	})
+}
+
+// within runs f and fails the test when it takes longer than budget: a slow
+// input is a failure, a hang one too (f is then left running).
+func within(t *testing.T, budget time.Duration, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(budget):
+		t.Fatalf("slow input: still running after %v", budget)
+	}
 }
 
 // FuzzEmbeddedFontTables feeds arbitrary bytes to the TrueType cmap and

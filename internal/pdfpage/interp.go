@@ -48,10 +48,18 @@ type interp struct {
 	path  []subpath
 	ops   []operand
 	codes []glyphCode
-	shows int // text-showing operators so far on the page: Glyph.Run
+	// glyphs are the page's glyphs with their direction, until Page keeps
+	// only what Glyph holds.
+	glyphs []pglyph
+	// budget is what the page may still spend (limits.go).
+	budget *budget
+	shows  int // text-showing operators so far on the page: Glyph.Run
 }
 
 const maxFormDepth = 8
+
+// maxMarkDepth bounds the nesting of marked content kept (BMC/BDC).
+const maxMarkDepth = 1024
 
 func newInterp(d *Document, p *Page, base matrix) *interp {
 	return &interp{doc: d, page: p, base: base, gs: gstate{ctm: identity, hScale: 1}, tm: identity, tlm: identity}
@@ -91,7 +99,9 @@ func (in *interp) run(data []byte, res pdf.Value, depth int) {
 			}
 			continue
 		}
+		in.budget.op()
 		in.do(op, res, depth, &lx)
+		in.budget.shapes(in)
 		in.ops = in.ops[:0]
 	}
 }
@@ -232,7 +242,9 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 
 	// Marked content.
 	case "BMC":
-		in.marks = append(in.marks, marker{})
+		if len(in.marks) < maxMarkDepth {
+			in.marks = append(in.marks, marker{})
+		}
 	case "BDC":
 		m := marker{}
 		props := in.last(0)
@@ -245,8 +257,10 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 		} else if at, ok := props.dict["ActualText"]; ok && at.kind == kStr {
 			m.actual, m.text = true, textString(at.str)
 		}
-		m.firstSeen = len(in.page.Glyphs)
-		in.marks = append(in.marks, m)
+		m.firstSeen = len(in.glyphs)
+		if len(in.marks) < maxMarkDepth {
+			in.marks = append(in.marks, m)
+		}
 	case "EMC":
 		if n := len(in.marks); n > 0 {
 			m := in.marks[n-1]
@@ -315,6 +329,7 @@ func (in *interp) show(s string) {
 		return
 	}
 	gs := &in.gs
+	in.budget.glyphs(len(in.glyphs) + len(s)/4) // codes are at most 4 bytes: bound decode's work
 	in.codes = f.decode(s, in.codes[:0])
 	// The text matrix only moves along its x axis within one string, so
 	// text space to device space is computed once and shifted per glyph.
@@ -333,10 +348,11 @@ func (in *interp) show(s string) {
 			x0, x1 = x1, x0
 		}
 		if c.text != "" && isFinite(ox) && isFinite(oy) && isFinite(size) && isFinite(ax) && isFinite(ay) {
-			in.page.Glyphs = append(in.page.Glyphs, Glyph{
-				Text: c.text, X0: x0, X1: x1, Y: oy, Size: size, Font: f.name, Run: in.shows,
-				ox: ox, oy: oy, ax: ax, ay: ay,
+			in.glyphs = append(in.glyphs, pglyph{
+				Glyph: Glyph{Text: c.text, X0: x0, X1: x1, Y: oy, Size: size, Font: f.name, Run: in.shows},
+				ox:    ox, oy: oy, ax: ax, ay: ay,
 			})
+			in.budget.glyphs(len(in.glyphs))
 		}
 		tx := c.width*gs.fontSize + gs.charSp
 		if c.single {
@@ -350,7 +366,7 @@ func (in *interp) show(s string) {
 // applyActualText replaces the glyphs shown inside a span with its
 // /ActualText, placed over their joint box.
 func (in *interp) applyActualText(m marker) {
-	gl := in.page.Glyphs
+	gl := in.glyphs
 	if m.firstSeen > len(gl) {
 		return
 	}
@@ -366,9 +382,9 @@ func (in *interp) applyActualText(m marker) {
 	last := span[len(span)-1]
 	g.ax, g.ay = last.ox+last.ax-g.ox, last.oy+last.ay-g.oy
 	g.Text = normalizeRadicals(m.text)
-	in.page.Glyphs = append(gl[:m.firstSeen], g)
+	in.glyphs = append(gl[:m.firstSeen], g)
 	if g.Text == "" {
-		in.page.Glyphs = gl[:m.firstSeen]
+		in.glyphs = gl[:m.firstSeen]
 	}
 }
 
@@ -408,7 +424,7 @@ func normalizeRadicals(s string) string {
 }
 
 func (in *interp) doXObject(res pdf.Value, name string, depth int) {
-	x := res.Key("XObject").Key(name)
+	x := in.budget.xobjectValue(res, name)
 	switch x.Key("Subtype").Name() {
 	case "Image":
 		in.page.Images++
@@ -416,6 +432,7 @@ func (in *interp) doXObject(res pdf.Value, name string, depth int) {
 		if depth >= maxFormDepth {
 			return
 		}
+		in.budget.xobject()
 		saved, savedStack := in.gs, len(in.stack)
 		m := identity
 		if mv := x.Key("Matrix"); mv.Len() == 6 {
@@ -430,7 +447,7 @@ func (in *interp) doXObject(res pdf.Value, name string, depth int) {
 		}
 		ops := in.ops
 		in.ops = nil
-		in.run(readStream(x), fres, depth+1)
+		in.run(in.budget.formContent(x, name), fres, depth+1)
 		in.ops = ops
 		in.gs = saved
 		if len(in.stack) > savedStack {
@@ -514,7 +531,7 @@ func isAxisRect(pts []pathPoint, x0, y0, x1, y1 float64) bool {
 // and position on a 1-point grid; a glyph is a duplicate when an earlier one
 // in a neighbouring bucket has the same text within a fraction of an em.
 func (in *interp) finish() {
-	glyphs := in.page.Glyphs
+	glyphs := in.glyphs
 	seen := make(map[uint64]int32, len(glyphs))
 	out := glyphs[:0]
 	for _, g := range glyphs {
@@ -542,7 +559,7 @@ func (in *interp) finish() {
 		seen[glyphKey(r, qx, qy)] = int32(len(out))
 		out = append(out, g)
 	}
-	in.page.Glyphs = out
+	in.glyphs = out
 }
 
 func glyphKey(r rune, x, y int64) uint64 {

@@ -66,38 +66,48 @@ func (l *lexer) skipSpace() {
 // next returns the next token: either an operand (isOp false) or an operator
 // keyword (isOp true). ok is false at the end of the stream.
 func (l *lexer) next() (op string, v operand, isOp bool, ok bool) {
+	for {
+		if t, v, isOp, ok, done := l.step(); done {
+			return t, v, isOp, ok
+		}
+	}
+}
+
+// step reads one token; done is false when it skipped something and the
+// caller must read on.
+func (l *lexer) step() (op string, v operand, isOp bool, ok bool, done bool) {
 	l.skipSpace()
 	if l.pos >= len(l.b) {
-		return "", operand{}, false, false
+		return "", operand{}, false, false, true
 	}
 	c := l.b[l.pos]
 	switch {
 	case c == '/':
 		l.pos++
-		return "", operand{kind: kName, str: l.regular()}, false, true
+		return "", operand{kind: kName, str: l.regular()}, false, true, true
 	case c == '(':
 		l.pos++
-		return "", operand{kind: kStr, str: l.literalString()}, false, true
+		return "", operand{kind: kStr, str: l.literalString()}, false, true, true
 	case c == '<':
 		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
 			l.pos += 2
 			if l.depth >= maxNesting {
-				return l.next()
+				return "", operand{}, false, false, false
 			}
-			return "", l.dictBody(), false, true
+			return "", l.dictBody(), false, true, true
 		}
 		l.pos++
-		return "", operand{kind: kStr, str: l.hexString()}, false, true
+		return "", operand{kind: kStr, str: l.hexString()}, false, true, true
 	case c == '[':
 		l.pos++
 		if l.depth >= maxNesting {
-			return l.next()
+			return "", operand{}, false, false, false
 		}
-		return "", l.arrayBody(), false, true
+		return "", l.arrayBody(), false, true, true
 	case c == ']' || c == '>' || c == ')' || c == '{' || c == '}':
 		// Stray delimiter: skip it.
 		l.pos++
-		return l.next()
+		return "", operand{}, false, false, false
 	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
 		w := l.regularBytes()
 		f, ok := parseSimpleNumber(w)
@@ -107,25 +117,25 @@ func (l *lexer) next() (op string, v operand, isOp bool, ok bool) {
 				f = parseLooseNumber(string(w))
 			}
 		}
-		return "", operand{kind: kNum, num: f}, false, true
+		return "", operand{kind: kNum, num: f}, false, true, true
 	default:
 		w := l.regularBytes()
 		if len(w) == 0 { // unreachable in practice; guarantee progress
 			l.pos++
-			return l.next()
+			return "", operand{}, false, false, false
 		}
 		if op, ok := operators[string(w)]; ok { // no allocation for known operators
-			return op, operand{}, true, true
+			return op, operand{}, true, true, true
 		}
 		switch string(w) {
 		case "true":
-			return "", operand{kind: kBool, num: 1}, false, true
+			return "", operand{kind: kBool, num: 1}, false, true, true
 		case "false":
-			return "", operand{kind: kBool}, false, true
+			return "", operand{kind: kBool}, false, true, true
 		case "null":
-			return "", operand{}, false, true
+			return "", operand{}, false, true, true
 		}
-		return string(w), operand{}, true, true
+		return string(w), operand{}, true, true, true
 	}
 }
 
@@ -306,6 +316,10 @@ func (l *lexer) hexString() string {
 
 const maxNesting = 64
 
+// maxArrayLen bounds the elements kept of one array or dictionary operand
+// (a TJ array has a few hundred); the rest is read and dropped.
+const maxArrayLen = 1 << 16
+
 func (l *lexer) arrayBody() operand {
 	a := operand{kind: kArray, arr: make([]operand, 0, 8)}
 	l.depth++
@@ -327,7 +341,9 @@ func (l *lexer) arrayBody() operand {
 			_ = op // operators inside arrays are malformed; ignore them
 			continue
 		}
-		a.arr = append(a.arr, v)
+		if len(a.arr) < maxArrayLen {
+			a.arr = append(a.arr, v)
+		}
 	}
 }
 
@@ -362,7 +378,7 @@ func (l *lexer) dictBody() operand {
 		if !ok {
 			return d
 		}
-		if !isOp {
+		if !isOp && len(d.dict) < maxArrayLen {
 			d.dict[k.str] = v
 		}
 	}

@@ -1,0 +1,307 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/batch"
+	"github.com/petool/pet/internal/pdfload"
+	"github.com/spf13/cobra"
+)
+
+// DefaultTimeout is the time budget of one file in pet parse: a 2,000-page
+// table takes 15 to 45 s on a busy 2-core machine.
+const DefaultTimeout = 2 * time.Minute
+
+// limitFlags are the bounds a user can raise: the input size, the pages of
+// a document and, for pet parse, the time spent on one file.
+type limitFlags struct {
+	maxInputSize byteSize
+	maxPages     int
+	timeout      time.Duration
+}
+
+func (l *limitFlags) register(cmd *cobra.Command, withTimeout bool) {
+	l.maxInputSize = byteSize(pdfload.Default.MaxInputSize)
+	fl := cmd.Flags()
+	fl.Var(&l.maxInputSize, "max-input-size", "refuse PDFs larger than `SIZE` (bytes, or with K, M, G)")
+	fl.IntVar(&l.maxPages, "max-pages", pdfload.Default.MaxPages, "refuse PDFs with more than `N` pages")
+	if withTimeout {
+		fl.DurationVar(&l.timeout, "timeout", DefaultTimeout, "give up a file after `DURATION` (e.g. 90s, 5m; 0: no limit)")
+	}
+}
+
+func (l *limitFlags) limits() pdfload.Limits {
+	return pdfload.Limits{MaxInputSize: int64(l.maxInputSize), MaxPages: l.maxPages}.WithDefaults()
+}
+
+func (l *limitFlags) validate() error {
+	if l.maxPages < 1 {
+		return usageErrorf("--max-pages must be at least 1, not %d", l.maxPages)
+	}
+	if l.timeout < 0 {
+		return usageErrorf("--timeout must not be negative")
+	}
+	return nil
+}
+
+// byteSize is a flag value in bytes: 1048576, 512K, 256M, 2G.
+type byteSize int64
+
+func (b *byteSize) String() string {
+	n := int64(*b)
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%dG", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%dM", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%dK", n>>10)
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+func (b *byteSize) Set(s string) error {
+	mult := int64(1)
+	t := strings.TrimSuffix(strings.ToUpper(strings.TrimSpace(s)), "B")
+	switch {
+	case strings.HasSuffix(t, "K"), strings.HasSuffix(t, "KI"):
+		mult = 1 << 10
+	case strings.HasSuffix(t, "M"), strings.HasSuffix(t, "MI"):
+		mult = 1 << 20
+	case strings.HasSuffix(t, "G"), strings.HasSuffix(t, "GI"):
+		mult = 1 << 30
+	}
+	t = strings.TrimRight(t, "KMGI")
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n < 1 || n > (1<<46)/mult {
+		return fmt.Errorf("not a size: %q (bytes, or a number with K, M or G)", s)
+	}
+	*b = byteSize(n * mult)
+	return nil
+}
+
+func (b *byteSize) Type() string { return "size" }
+
+// readInput reads the PDF at path (batch.Stdin: from stdin) within the
+// input-size limit. It looks at the first kilobyte before reading on, so
+// that a large file that is no PDF (a sparse 4 GB file, /dev/zero) costs
+// nothing; a regular file over the limit is refused from its size alone.
+func readInput(path string, stdin io.Reader, max int64) ([]byte, error) {
+	var r io.Reader = stdin
+	if path != batch.Stdin {
+		f, err := os.Open(path)
+		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, err
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return nil, err
+		}
+		if st.IsDir() {
+			return nil, errors.New("is a directory")
+		}
+		if st.Mode().IsRegular() && st.Size() > max {
+			return nil, inputTooLarge(max)
+		}
+		r = f
+	}
+	head := make([]byte, pdfload.HeaderWindow)
+	n, err := io.ReadFull(r, head)
+	head = head[:n]
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return nil, readError(path, err)
+	}
+	if n == 0 {
+		return nil, pdfload.ErrEmpty
+	}
+	if !pdfload.HasHeader(head) {
+		return nil, pdfload.ErrNotPDF
+	}
+	if n < len(head) {
+		return head, nil
+	}
+	rest, err := io.ReadAll(io.LimitReader(r, max-int64(n)+1))
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	if int64(n+len(rest)) > max {
+		return nil, inputTooLarge(max)
+	}
+	return append(head, rest...), nil
+}
+
+func readError(path string, err error) error {
+	if path == batch.Stdin {
+		return fmt.Errorf("reading standard input: %w", err)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err
+}
+
+func inputTooLarge(max int64) error {
+	return &pdfload.LimitError{What: "input size", Limit: max, Flag: "--max-input-size"}
+}
+
+// convertWithin converts one input within the per-file time budget: the
+// parser's page reading sees the context (through pdfload.Bind) and stops at
+// its next check once the time is over; the file is then a failure, never a
+// document with its late pages missing.
+func convertWithin(timeout time.Duration, lim pdfload.Limits, data []byte, run func([]byte) (*document.Document, error)) (*document.Document, error) {
+	ctx, cancel := context.Background(), context.CancelFunc(func() {})
+	if timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+	}
+	defer cancel()
+	release := pdfload.Bind(ctx, data, lim)
+	defer release()
+	type result struct {
+		doc *document.Document
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				ch <- result{nil, errors.New("internal error: the file could not be read")}
+			}
+		}()
+		d, err := run(data)
+		ch <- result{d, err}
+	}()
+	gaveUp := fmt.Errorf("gave up after %v (raise it with --timeout)", timeout)
+	select {
+	case r := <-ch:
+		if ctx.Err() != nil {
+			return nil, gaveUp
+		}
+		return r.doc, r.err
+	case <-ctx.Done():
+	}
+	// The page reader checks the context every few thousand operators and
+	// at every stream; give it a moment to return before moving on.
+	grace := time.NewTimer(2 * time.Second)
+	defer grace.Stop()
+	select {
+	case <-ch:
+	case <-grace.C:
+	}
+	return nil, gaveUp
+}
+
+// checkNotInput refuses to write an output over one of the inputs (the same
+// file under another name, through a symbolic or a hard link, or a PDF
+// named x.json given with -o x.json): the input would be destroyed.
+func checkNotInput(outputs []string, inputs []batch.Input) error {
+	var ins []os.FileInfo
+	var names []string
+	for _, in := range inputs {
+		if in.Path == batch.Stdin || in.Err != nil {
+			continue
+		}
+		if st, err := os.Stat(in.Path); err == nil {
+			ins = append(ins, st)
+			names = append(names, in.Path)
+		}
+	}
+	for _, out := range outputs {
+		st, err := os.Stat(out)
+		if err != nil {
+			continue // not there yet: cannot be an input
+		}
+		for i, in := range ins {
+			if os.SameFile(st, in) {
+				return usageErrorf("%s is also an input (%s): refusing to overwrite it", printable(out), printable(names[i]))
+			}
+		}
+	}
+	return nil
+}
+
+// uniqueNames gives each input an output file name in one directory: its
+// base name with ext, made unique (whatever the case) with -2, -3, …
+// against every name given so far, the generated ones included: d1/a.pdf,
+// d1/a-2.pdf and d2/a.pdf give a, a-2 and a-3.
+func uniqueNames(inputs []batch.Input, ext string) []string {
+	names := make([]string, len(inputs))
+	used := map[string]bool{}
+	for i, in := range inputs {
+		base := filepath.Base(in.Path)
+		if in.Path == batch.Stdin {
+			base = "stdin"
+		}
+		base = strings.TrimSuffix(base, filepath.Ext(base))
+		if base == "" || base == "." || base == ".." {
+			base = "output"
+		}
+		name := base
+		for n := 2; used[strings.ToLower(name)]; n++ {
+			name = fmt.Sprintf("%s-%d", base, n)
+		}
+		used[strings.ToLower(name)] = true
+		names[i] = name + "." + ext
+	}
+	return names
+}
+
+// printable makes s safe for one terminal line: control characters (a
+// newline, ESC) and bytes that are not UTF-8 are escaped.
+func printable(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case !unicode.IsPrint(r) && r != ' ':
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// shortenNumbers cuts runs of more than 24 digits in a message (a hostile
+// file can write a 400-digit number, which a library then quotes).
+func shortenNumbers(s string) string {
+	var b strings.Builder
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			run++
+			if run == 21 {
+				b.WriteString("…")
+			}
+			if run > 20 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
