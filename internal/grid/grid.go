@@ -9,7 +9,8 @@
 // are its lattice (Xs, Ys). Two neighbouring lattice cells are separated
 // where a rule covers most of the edge between them; a Cell is a connected
 // group of lattice cells with no separating edge between them. Every
-// tolerance is a fraction of the page's body font size.
+// tolerance comes from internal/geom: measured on the page once, as
+// fractions of its body font size and line pitch (Table.Tol).
 package grid
 
 import (
@@ -19,6 +20,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -57,8 +59,13 @@ type Table struct {
 	// OpenTop: the vertical rules start above the first horizontal rule (a
 	// table continued from the previous page without a top rule).
 	OpenTop bool
-	// FontSize is the page's body font size the tolerances were taken from.
+	// FontSize is the page's body font size the tolerances were taken from
+	// (Measures.FontSize).
 	FontSize float64
+	// Measures are the page's measures; Tol the tolerances derived from
+	// them, for the readers of the table to use.
+	Measures geom.Measures
+	Tol      geom.Tolerances
 
 	at []*Cell // lattice position → cell, row-major
 }
@@ -108,41 +115,7 @@ func span(edges []float64, v float64) int {
 
 // BodySize is the most common font size of the glyphs (rounded to a tenth of
 // a point), the base of every tolerance; 10 when there are no glyphs.
-func BodySize(glyphs []pdfpage.Glyph) float64 {
-	count := map[int]int{}
-	best, bestN := 0, 0
-	for _, g := range glyphs {
-		if strings.TrimSpace(g.Text) == "" || g.Size <= 0 {
-			continue
-		}
-		k := int(math.Round(g.Size * 10))
-		count[k]++
-		if n := count[k]; n > bestN || (n == bestN && k < best) {
-			best, bestN = k, n
-		}
-	}
-	if bestN == 0 {
-		return 10
-	}
-	return float64(best) / 10
-}
-
-// tolerances, as fractions of the body font size.
-const (
-	snapFrac      = 0.25 // rules this close (across) are the same line
-	gapFrac       = 0.6  // collinear pieces this far apart (along) are one rule
-	touchFrac     = 0.5  // a rule ending this close to another touches it
-	coverFrac     = 0.5  // a rule covering this share of a lattice edge draws it
-	openFrac      = 1.0  // vertical rules running this far past the last horizontal one: open table
-	hangFrac      = 0.3  // glyphs this close along a baseline are one text run
-	touchGlyph    = 0.1  // a hanging mark touches the glyph before it: this close
-	spillFrac     = 0.5  // a spilled space starts this close to where the spill ends
-	lineFrac      = 0.45 // baselines this close are one text line
-	minCellFrac   = 0.4  // lattice lines closer than this are merged
-	overflowLines = 9.0  // a cell's clipped text starts within this of its rule
-	pitchFrac     = 1.0  // and its lines follow each other at most this far apart
-	sizeFrac      = 0.15 // in the table's body size, give or take this share
-)
+func BodySize(glyphs []pdfpage.Glyph) float64 { return geom.BodySize(glyphs) }
 
 type seg struct {
 	pos    float64 // y of a horizontal rule, x of a vertical one
@@ -154,7 +127,8 @@ func Find(p *pdfpage.Page) []*Table {
 	if p == nil {
 		return nil
 	}
-	size := BodySize(p.Glyphs)
+	m := geom.Measure(p)
+	tol := m.Tolerances()
 	var hs, vs []seg
 	for _, r := range p.Rules {
 		if r.Horizontal() {
@@ -163,11 +137,11 @@ func Find(p *pdfpage.Page) []*Table {
 			vs = append(vs, seg{(r.X0 + r.X1) / 2, r.Y0, r.Y1})
 		}
 	}
-	hs = mergeSegs(hs, snapFrac*size, gapFrac*size)
-	vs = mergeSegs(vs, snapFrac*size, gapFrac*size)
+	hs = mergeSegs(hs, tol.SameRule, tol.RuleJoin)
+	vs = mergeSegs(vs, tol.SameRule, tol.RuleJoin)
 	var tables []*Table
-	for _, comp := range attachLoneVerticals(components(hs, vs, touchFrac*size), touchFrac*size) {
-		if t := build(p, comp.h, comp.v, size); t != nil {
+	for _, comp := range attachLoneVerticals(components(hs, vs, tol.RuleTouch), tol.RuleTouch) {
+		if t := build(p, comp.h, comp.v, m, tol); t != nil {
 			tables = append(tables, t)
 		}
 	}
@@ -316,7 +290,7 @@ func cluster(pos []float64, tol float64) []float64 {
 	return out
 }
 
-func build(p *pdfpage.Page, hs, vs []seg, size float64) *Table {
+func build(p *pdfpage.Page, hs, vs []seg, m geom.Measures, tol geom.Tolerances) *Table {
 	if len(hs) == 0 || len(vs) < 2 {
 		return nil
 	}
@@ -327,22 +301,22 @@ func build(p *pdfpage.Page, hs, vs []seg, size float64) *Table {
 	for _, h := range hs {
 		ys = append(ys, h.pos)
 	}
-	xs = cluster(xs, minCellFrac*size)
-	ys = cluster(ys, minCellFrac*size)
+	xs = cluster(xs, tol.LatticeMerge)
+	ys = cluster(ys, tol.LatticeMerge)
 	if len(xs) < 2 {
 		return nil
 	}
-	t := &Table{Page: p.Number, FontSize: size}
+	t := &Table{Page: p.Number, FontSize: m.FontSize, Measures: m, Tol: tol}
 	vTop, vBottom := math.Inf(1), math.Inf(-1)
 	for _, v := range vs {
 		vTop = math.Min(vTop, v.lo)
 		vBottom = math.Max(vBottom, v.hi)
 	}
-	if vBottom > ys[len(ys)-1]+openFrac*size {
+	if vBottom > ys[len(ys)-1]+tol.OpenTable {
 		ys = append(ys, vBottom)
 		t.OpenBottom = true
 	}
-	if vTop < ys[0]-openFrac*size {
+	if vTop < ys[0]-tol.OpenTable {
 		ys = append([]float64{vTop}, ys...)
 		t.OpenTop = true
 	}
@@ -351,7 +325,7 @@ func build(p *pdfpage.Page, hs, vs []seg, size float64) *Table {
 	}
 	t.Xs, t.Ys = xs, ys
 	rows, cols := len(ys)-1, len(xs)-1
-	snap := snapFrac * size
+	snap := tol.SameRule
 	// covered reports whether the rules at pos cover most of [lo, hi].
 	covered := func(segs []seg, pos, lo, hi float64) bool {
 		var got float64
@@ -364,7 +338,7 @@ func build(p *pdfpage.Page, hs, vs []seg, size float64) *Table {
 				got += b - a
 			}
 		}
-		return got >= coverFrac*(hi-lo)
+		return got >= tol.EdgeCover*(hi-lo)
 	}
 	parent := make([]int, rows*cols)
 	for i := range parent {
@@ -488,7 +462,7 @@ func overflow(t *Table, outside []pdfpage.Glyph) {
 	if len(outside) == 0 {
 		return
 	}
-	size := t.FontSize
+	tol := t.Tol
 	band := func(c *Cell, above bool) []string {
 		var gs []pdfpage.Glyph
 		for _, g := range outside {
@@ -508,16 +482,16 @@ func overflow(t *Table, outside []pdfpage.Glyph) {
 			edge = c.Y0
 		}
 		var out []string
-		limit := overflowLines * size // the first line: text centred in a tall cut cell starts further off
+		limit := tol.OverflowStart // the first line: text centred in a tall cut cell starts further off
 		for _, l := range lines {
 			gap := l.Top() - edge
 			if above {
 				gap = edge - l.Bottom()
 			}
-			if gap > limit || math.Abs(l.Size-size) > sizeFrac*size || crosses(l, c, outside) {
+			if gap > limit || math.Abs(l.Size-tol.FontSize) > tol.SizeSlack || crosses(l, c, outside) {
 				break
 			}
-			limit = pitchFrac * size
+			limit = tol.OverflowGap
 			out = append(out, l.Text)
 			edge = l.Bottom()
 			if above {
@@ -547,10 +521,10 @@ func crosses(l Line, c *Cell, outside []pdfpage.Glyph) bool {
 		if x := g.CenterX(); x > c.X0 && x < c.X1 {
 			continue
 		}
-		if math.Abs(g.Y-l.Y) > 0.1*math.Max(g.Size, l.Size) {
+		if math.Abs(g.Y-l.Y) > geom.SameBaselineEm*math.Max(g.Size, l.Size) {
 			continue
 		}
-		if math.Abs(g.X0-l.X1) <= hangFrac*l.Size || math.Abs(l.X0-g.X1) <= hangFrac*l.Size {
+		if math.Abs(g.X0-l.X1) <= geom.RunGapEm*l.Size || math.Abs(l.X0-g.X1) <= geom.RunGapEm*l.Size {
 			return true
 		}
 	}
@@ -583,8 +557,8 @@ func keepSpills(line []placed) {
 				continue
 			}
 			q := &line[j]
-			if q.cell == p.cell || !isHangingPunct(q.g) || math.Abs(q.g.X0-p.g.X1) > touchGlyph*p.g.Size ||
-				q.g.X0 >= p.cell.X1+0.5*p.g.Size || q.g.CenterX() < p.cell.X1 {
+			if q.cell == p.cell || !isHangingPunct(q.g) || math.Abs(q.g.X0-p.g.X1) > geom.TouchEm*p.g.Size ||
+				q.g.X0 >= p.cell.X1+geom.HangPastRuleEm*p.g.Size || q.g.CenterX() < p.cell.X1 {
 				continue
 			}
 			q.cell, end, j = p.cell, q.g.X1, j+1
@@ -596,7 +570,7 @@ func keepSpills(line []placed) {
 			if !isSpace(q.g) {
 				continue
 			}
-			if math.Abs(q.g.X0-end) > spillFrac*p.g.Size {
+			if math.Abs(q.g.X0-end) > geom.SpillEm*p.g.Size {
 				break
 			}
 			q.cell, end = p.cell, q.g.X1
@@ -626,10 +600,10 @@ type Line struct {
 }
 
 // Top is the top of the line's tallest glyph box.
-func (l Line) Top() float64 { return l.Y - 0.86*l.Size }
+func (l Line) Top() float64 { return l.Y - geom.AscentEm*l.Size }
 
 // Bottom is the bottom of the line's tallest glyph box.
-func (l Line) Bottom() float64 { return l.Y + 0.14*l.Size }
+func (l Line) Bottom() float64 { return l.Y + geom.DescentEm*l.Size }
 
 // Lines groups glyphs into lines by baseline (tolerance relative to the font
 // size, so vertically centred text of one line stays together), sorted by x
@@ -645,7 +619,7 @@ func Lines(glyphs []pdfpage.Glyph) []Line {
 	for i := 1; i <= len(gs); i++ {
 		if i < len(gs) {
 			ref := gs[start]
-			tol := lineFrac * math.Max(ref.Size, gs[i].Size)
+			tol := geom.BaselineEm * math.Max(ref.Size, gs[i].Size)
 			if gs[i].Y-gs[i-1].Y <= tol && gs[i].Y-ref.Y <= 2*tol {
 				continue
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/grid"
 	"github.com/petool/pet/internal/pdfpage"
 )
@@ -57,6 +58,8 @@ type schema struct {
 	typeCol int
 	// FontSize is the body size of the table's page.
 	FontSize float64
+	// tol are the tolerances of the table's page.
+	tol geom.Tolerances
 }
 
 func (s *schema) has(k kind) bool { return s.index(k) >= 0 }
@@ -80,7 +83,7 @@ func headerText(c *grid.Cell) string {
 	}
 	var gs []pdfpage.Glyph
 	for _, g := range c.Glyphs {
-		if g.Size >= 0.95*big {
+		if g.Size >= geom.LargestSizeShare*big {
 			gs = append(gs, g)
 		}
 	}
@@ -230,9 +233,6 @@ func moneyField(h string) (string, bool) {
 	return "", false
 }
 
-// snapEm: x positions this close, in ems, are the same rule.
-const snapEm = 0.25
-
 // promoteTotal makes the first budget column the total where no column is
 // one: a table with a single 年度预算 / 预算金额 / 项目资金 column prints the
 // project's amount there.
@@ -313,6 +313,7 @@ func readHeader(t *grid.Table) (h *header, refused bool) {
 	}
 	h = &header{last: last, top: top}
 	h.FontSize = t.FontSize
+	h.tol = t.Tol
 	h.typeCol = -1
 	seen := map[*grid.Cell]bool{}
 	firstInd := -1.0
@@ -357,7 +358,7 @@ func readHeader(t *grid.Table) (h *header, refused bool) {
 			h.currency = punit
 		}
 		c := column{label: text, x0: l.cell.X0, x1: l.cell.X1}
-		if l.cell.X0 >= firstInd-snapEm*t.FontSize {
+		if l.cell.X0 >= firstInd-t.Tol.SameRule {
 			c.kind = indicatorKind(text)
 			if c.kind == kNone {
 				c.kind = subValueKind(text, parent)

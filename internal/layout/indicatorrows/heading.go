@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/grid"
 	"github.com/petool/pet/internal/pdfpage"
 )
@@ -24,7 +25,7 @@ func segments(l grid.Line) []string {
 	var out []string
 	var b strings.Builder
 	for i, g := range l.Glyphs {
-		if i > 0 && g.X0-l.Glyphs[i-1].X1 > 2*g.Size && strings.TrimSpace(b.String()) != "" {
+		if i > 0 && g.X0-l.Glyphs[i-1].X1 > geom.WordGapEm*g.Size && strings.TrimSpace(b.String()) != "" {
 			out = append(out, strings.TrimSpace(b.String()))
 			b.Reset()
 		}

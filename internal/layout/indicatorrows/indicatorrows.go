@@ -102,7 +102,7 @@ func sameColumns(a, b *header) bool {
 	}
 	for i := range a.cols {
 		x, y := a.cols[i], b.cols[i]
-		if math.Abs(x.x0-y.x0) > b.FontSize || math.Abs(x.x1-y.x1) > b.FontSize {
+		if math.Abs(x.x0-y.x0) > b.tol.Align || math.Abs(x.x1-y.x1) > b.tol.Align {
 			return false
 		}
 		if x.kind != y.kind && x.kind != kGoal && y.kind != kGoal && x.kind != kExtra && y.kind != kExtra {
@@ -123,7 +123,7 @@ func aligned(h *header, t *grid.Table) bool {
 	found := 0
 	for _, e := range edges {
 		for _, x := range t.Xs {
-			if math.Abs(x-e) <= t.FontSize {
+			if math.Abs(x-e) <= t.Tol.Align {
 				found++
 				break
 			}

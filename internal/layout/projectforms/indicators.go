@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/grid"
 	"github.com/petool/pet/internal/pdfpage"
 )
@@ -114,7 +115,7 @@ func newGridHeader(t *grid.Table, i int, cs []*grid.Cell) *gridHeader {
 // fits reports whether table t continues the grid: a rule of t stands at
 // both ends of the name and value columns.
 func (h *gridHeader) fits(t *grid.Table) bool {
-	tol := 0.02 * (h.table.Xs[len(h.table.Xs)-1] - h.table.Xs[0])
+	tol := geom.ColumnEdgeShare * (h.table.Xs[len(h.table.Xs)-1] - h.table.Xs[0])
 	has := func(x float64) bool {
 		for _, v := range t.Xs {
 			if math.Abs(v-x) <= tol {
@@ -310,7 +311,7 @@ func dropOverflow(t *grid.Table) {
 		}
 		first, next := lines[0], lines[1]
 		size := math.Max(first.Size, next.Size)
-		if next.Y-first.Y >= 0.8*size {
+		if next.Y-first.Y >= geom.OverprintEm*size {
 			continue
 		}
 		up := t.CellAt(c.Row-1, c.Col)
@@ -323,7 +324,7 @@ func dropOverflow(t *grid.Table) {
 		}
 		last, prev := ul[len(ul)-1], ul[len(ul)-2]
 		pitch := last.Y - prev.Y
-		if math.Abs(first.Y-(last.Y+pitch)) > 0.2*size || math.Abs(first.X0-prev.X0) > 0.5*size && math.Abs(first.X0-last.X0) > 0.5*size {
+		if math.Abs(first.Y-(last.Y+pitch)) > geom.PitchSlackEm*size || math.Abs(first.X0-prev.X0) > geom.IndentEm*size && math.Abs(first.X0-last.X0) > geom.IndentEm*size {
 			continue
 		}
 		drop := map[pdfpage.Glyph]bool{}

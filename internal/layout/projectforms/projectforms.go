@@ -42,6 +42,7 @@ import (
 
 	"github.com/petool/pet/check"
 	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/grid"
 	"github.com/petool/pet/internal/layout"
 	"github.com/petool/pet/internal/pdfpage"
@@ -175,7 +176,7 @@ func freeLines(p *pdfpage.Page, tables []*grid.Table) []freeLine {
 		cy := g.CenterY()
 		inside := false
 		for _, t := range tables {
-			if cy >= t.Ys[0] && cy < t.Ys[len(t.Ys)-1] && g.CenterX() >= t.Xs[0]-g.Size && g.CenterX() < t.Xs[len(t.Xs)-1]+g.Size {
+			if cy >= t.Ys[0] && cy < t.Ys[len(t.Ys)-1] && g.CenterX() >= t.Xs[0]-geom.TableMarginEm*g.Size && g.CenterX() < t.Xs[len(t.Xs)-1]+geom.TableMarginEm*g.Size {
 				inside = true
 				break
 			}

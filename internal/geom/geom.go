@@ -1,0 +1,311 @@
+// Package geom holds every geometric tolerance pet's table readers use, in
+// one place, derived from the measures of the page they read: the body font
+// size, the line pitch and the rule width. Nothing here is in absolute
+// points: a table printed at 60 % on A3, or set in 8 pt instead of 11,
+// reads the same, because every distance scales with the page's text.
+//
+// Two kinds of tolerance live here:
+//
+//   - Tolerances, the distances of one page (or one table), computed once by
+//     Measure(page).Tolerances() from the page's body font size and line
+//     pitch. Use them where a distance is a property of the table: rules
+//     that are the same line, a gap that joins two pieces of a rule, the
+//     reach of a cell's clipped text.
+//   - The …Em constants, fractions of a glyph's or a line's own font size.
+//     Use them where two glyphs are compared with each other (same baseline,
+//     touching, a word gap): a heading in 16 pt and a cell in 9 pt each carry
+//     their own scale.
+//
+// # Adding a tolerance
+//
+//  1. Say in one line what it decides ("rules this close across are one
+//     line") and why that much: what on the printed page it stands for (half
+//     a character, a line's gap, a rule's width).
+//  2. Express it as a fraction of FontSize (most distances: padding, gaps,
+//     indents), of Pitch (anything counted in lines), or of RuleWidth
+//     (anything about the ink of a rule), never as points fitted to a sample.
+//  3. Page-wide distance: add a field to Tolerances, documented, and set it
+//     in Measures.Tolerances from a named fraction; per-glyph: add an …Em
+//     constant beside the others.
+//  4. Add its expected value to the table in geom_test.go, and use the name
+//     at the call site: no bare literal in a reader.
+package geom
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/petool/pet/internal/pdfpage"
+)
+
+// Measures are the page's typographic scale, taken once per page.
+type Measures struct {
+	// FontSize is the body font size: the most common glyph size, weighted
+	// by glyphs (spaces excluded), rounded to a tenth of a point; the
+	// smaller size wins a tie. 10 on a page without text.
+	FontSize float64
+	// Pitch is the line pitch of the body text: the most common distance
+	// between consecutive baselines of body-size glyphs, rounded to a tenth
+	// of a point, counting only distances up to MaxPitchEm font sizes (a
+	// larger one is a paragraph or cell gap, not a line). DefaultPitchEm
+	// font sizes when the page has fewer than two body lines.
+	Pitch float64
+	// RuleWidth is the stroke width of the table's rules, 0 when unknown:
+	// pdfpage reduces a stroked line and a thin filled box alike to its
+	// centre line, so today it is always 0 and the rule tolerances rest
+	// on the font size alone (max(fraction of the font size, multiple of
+	// the rule width)). It is here so a thick rule, once measured, widens
+	// them without another change.
+	RuleWidth float64
+}
+
+// Fractions of the page's measures that Tolerances are made of. Each says
+// why it is that much.
+const (
+	// SameRuleEm: rules this close across their length are one line: a
+	// quarter em is more than any double-drawn or antialiased rule is
+	// apart, far less than the narrowest cell (a digit plus padding).
+	SameRuleEm = 0.25
+	// SameRuleWidths: and at least this many rule widths (the two edges of
+	// a thick rule drawn as a box).
+	SameRuleWidths = 2.0
+	// RuleJoinEm: collinear rule pieces this far apart along their length
+	// are one rule: the breaks a generator leaves at crossings are
+	// narrower than half a character.
+	RuleJoinEm = 0.6
+	// RuleTouchEm: a rule ending this close to another touches it (joins
+	// one table): half an em covers a rule stopping at the other's edge.
+	RuleTouchEm = 0.5
+	// EdgeCoverShare: a rule covering this share of a lattice edge draws
+	// it; less is a stray piece of the neighbouring cell's border.
+	EdgeCoverShare = 0.5
+	// OpenTableEm: vertical rules running this far past the last (or
+	// first) horizontal rule are a table open at the bottom (top): it
+	// goes on onto the next page.
+	OpenTableEm = 1.0
+	// LatticeMergeEm: lattice lines closer than this are one: no cell is
+	// narrower than half a character.
+	LatticeMergeEm = 0.4
+	// OverflowStartEm: the first line of a cell's text clipped past its
+	// rule (a cell cut by the page end) starts within this many ems: text
+	// centred vertically in a tall cell starts far off its border.
+	OverflowStartEm = 9.0
+	// OverflowGapEm: the following lines of clipped text lie at most this
+	// far apart (bottom to top): one line's gap, or the pitch's gap when
+	// the page is set looser than that.
+	OverflowGapEm = 1.0
+	// SizeSlackShare: a line in the table's body size is within this share
+	// of it: rounding and a CJK font's slightly different em.
+	SizeSlackShare = 0.15
+	// AlignEm: two column edges (or a rule and a header's edge) this close
+	// are the same boundary: within one character, as a table repeated on
+	// the next page draws it.
+	AlignEm = 1.0
+	// MaxPitchEm and DefaultPitchEm bound and default the measured Pitch.
+	MaxPitchEm     = 2.5
+	DefaultPitchEm = 1.2
+)
+
+// Per-glyph tolerances, as fractions of the glyph's (or line's) own size.
+const (
+	// BaselineEm: baselines this close are one text line, so vertically
+	// centred text of mixed sizes stays one line (twice this from the
+	// line's first glyph at most).
+	BaselineEm = 0.45
+	// SameBaselineEm: two glyphs on exactly one baseline (a continuation
+	// of a line, not a neighbouring line).
+	SameBaselineEm = 0.1
+	// RunGapEm: glyphs this close along a baseline are one text run (no
+	// word or column gap between them).
+	RunGapEm = 0.3
+	// TouchEm: a hanging mark touches the glyph before it: no gap at all
+	// beyond rounding.
+	TouchEm = 0.1
+	// SpillEm: a spilled trailing space starts this close to where the
+	// spill so far ends.
+	SpillEm = 0.5
+	// HangPastRuleEm: hanging punctuation starts within this of the cell's
+	// right rule (the next cell's text starts after rule and padding).
+	HangPastRuleEm = 0.5
+	// AscentEm and DescentEm place a line's box around its baseline: the
+	// top and bottom of a CJK glyph's em square.
+	AscentEm  = 0.86
+	DescentEm = 0.14
+	// WordGapEm: a gap this wide on a heading line separates two phrases
+	// (a title and a unit), wider than any inter-character spacing.
+	WordGapEm = 2.0
+	// LargestSizeShare: glyphs within this share of a cell's largest size
+	// are set in that size (a repeated header over the smaller clipped text
+	// of a cut cell).
+	LargestSizeShare = 0.95
+	// OverprintEm: two lines of a cell whose baselines are closer than this
+	// would overprint: one of them is not the cell's own (the clipped
+	// overflow of the cell above).
+	OverprintEm = 0.8
+	// TableMarginEm: a glyph centred within this of a table's outer
+	// vertical rule (outside it) is in the table's band, not free text
+	// beside it.
+	TableMarginEm = 1.0
+	// PitchSlackEm: a line continues a cell's lines when it is this close
+	// to one pitch below them.
+	PitchSlackEm = 0.2
+	// IndentEm: two lines starting this close are at the same indentation
+	// (an indentation step is a whole character).
+	IndentEm = 0.5
+	// ColumnEdgeShare: a table continues a form's grid when its rules stand
+	// within this share of the grid's width of the grid's column edges (a
+	// share of the table, not of an em: a form's columns are laid out as
+	// parts of the page width).
+	ColumnEdgeShare = 0.02
+)
+
+// Tolerances are the distances, in the page's units, that decide what the
+// rules and glyphs of one page mean. Build them with Measures.Tolerances.
+type Tolerances struct {
+	// FontSize is the body size they are derived from.
+	FontSize float64
+	// SameRule: rules this close across their length are one line.
+	SameRule float64
+	// RuleJoin: collinear pieces this far apart along their length are
+	// one rule.
+	RuleJoin float64
+	// RuleTouch: a rule ending this close to another touches it.
+	RuleTouch float64
+	// EdgeCover: the share of a lattice edge its rules must cover to draw
+	// it (a ratio, not a distance).
+	EdgeCover float64
+	// OpenTable: vertical rules this far past the outermost horizontal
+	// rule make the table open on that side.
+	OpenTable float64
+	// LatticeMerge: lattice lines this close are one.
+	LatticeMerge float64
+	// OverflowStart: a clipped cell's first line outside the table starts
+	// within this of the rule.
+	OverflowStart float64
+	// OverflowGap: its following lines are at most this far apart.
+	OverflowGap float64
+	// SizeSlack: a line whose size is this close to FontSize is body text.
+	SizeSlack float64
+	// Align: column edges this close are the same boundary.
+	Align float64
+}
+
+// Tolerances derives the page's tolerances from its measures.
+func (m Measures) Tolerances() Tolerances {
+	s := m.FontSize
+	return Tolerances{
+		FontSize:      s,
+		SameRule:      math.Max(SameRuleEm*s, SameRuleWidths*m.RuleWidth),
+		RuleJoin:      RuleJoinEm * s,
+		RuleTouch:     math.Max(RuleTouchEm*s, m.RuleWidth),
+		EdgeCover:     EdgeCoverShare,
+		OpenTable:     OpenTableEm * s,
+		LatticeMerge:  math.Max(LatticeMergeEm*s, SameRuleWidths*m.RuleWidth),
+		OverflowStart: OverflowStartEm * s,
+		OverflowGap:   math.Max(OverflowGapEm*s, m.Pitch-s),
+		SizeSlack:     SizeSlackShare * s,
+		Align:         AlignEm * s,
+	}
+}
+
+// ForSize returns the tolerances of a page whose body size is size and
+// whose pitch and rule width are the defaults.
+func ForSize(size float64) Tolerances {
+	return Measures{FontSize: size, Pitch: DefaultPitchEm * size}.Tolerances()
+}
+
+// Measure takes the measures of a page; a nil page measures as an empty one.
+func Measure(p *pdfpage.Page) Measures {
+	var gs []pdfpage.Glyph
+	if p != nil {
+		gs = p.Glyphs
+	}
+	size := BodySize(gs)
+	return Measures{FontSize: size, Pitch: pitch(gs, size)}
+}
+
+// BodySize is the most common font size of the glyphs (rounded to a tenth of
+// a point, the smaller winning a tie), spaces excluded; 10 when there are no
+// glyphs.
+func BodySize(glyphs []pdfpage.Glyph) float64 {
+	count := map[int]int{}
+	best, bestN := 0, 0
+	for _, g := range glyphs {
+		if isSpace(g) || g.Size <= 0 {
+			continue
+		}
+		k := tenths(g.Size)
+		count[k]++
+		if n := count[k]; n > bestN || (n == bestN && k < best) {
+			best, bestN = k, n
+		}
+	}
+	if bestN == 0 {
+		return 10
+	}
+	return float64(best) / 10
+}
+
+// pitch is the most common distance between consecutive baselines of
+// body-size glyphs, in tenths of a point; the smaller wins a tie.
+func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
+	var ys []float64
+	for _, g := range glyphs {
+		if isSpace(g) || math.Abs(g.Size-size) > SizeSlackShare*size {
+			continue
+		}
+		ys = append(ys, g.Y)
+	}
+	slices.Sort(ys)
+	// Baselines: runs of ys no more than BaselineEm apart.
+	var bases []float64
+	for i := 0; i < len(ys); {
+		j, sum := i, 0.0
+		for j < len(ys) && ys[j]-ys[i] <= BaselineEm*size {
+			sum += ys[j]
+			j++
+		}
+		bases = append(bases, sum/float64(j-i))
+		i = j
+	}
+	count := map[int]int{}
+	best, bestN := 0, 0
+	for i := 1; i < len(bases); i++ {
+		d := bases[i] - bases[i-1]
+		if d > MaxPitchEm*size {
+			continue
+		}
+		k := tenths(d)
+		count[k]++
+		if n := count[k]; n > bestN || (n == bestN && k < best) {
+			best, bestN = k, n
+		}
+	}
+	if bestN == 0 {
+		return DefaultPitchEm * size
+	}
+	return float64(best) / 10
+}
+
+func tenths(v float64) int { return int(math.Round(v * 10)) }
+
+func isSpace(g pdfpage.Glyph) bool { return strings.TrimSpace(g.Text) == "" }
+
+// Scale returns a copy of the page with every coordinate and size multiplied
+// by k: the page as printed at k × 100 %. Tests use it to check that a
+// reader's result does not depend on the page's scale.
+func Scale(p *pdfpage.Page, k float64) *pdfpage.Page {
+	q := *p
+	q.Width, q.Height = p.Width*k, p.Height*k
+	q.Glyphs = make([]pdfpage.Glyph, len(p.Glyphs))
+	for i, g := range p.Glyphs {
+		g.X0, g.X1, g.Y, g.Size = g.X0*k, g.X1*k, g.Y*k, g.Size*k
+		q.Glyphs[i] = g
+	}
+	q.Rules = make([]pdfpage.Rule, len(p.Rules))
+	for i, r := range p.Rules {
+		q.Rules[i] = pdfpage.Rule{X0: r.X0 * k, Y0: r.Y0 * k, X1: r.X1 * k, Y1: r.Y1 * k}
+	}
+	return &q
+}
