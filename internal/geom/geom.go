@@ -43,11 +43,13 @@ import (
 type Measures struct {
 	// FontSize is the body font size: the most common glyph size, weighted
 	// by glyphs (spaces excluded), rounded to a tenth of a point; the
-	// smaller size wins a tie. 10 on a page without text.
+	// smaller size wins a tie. 10 on a page without text. (The tenth of a
+	// point is the one absolute quantity here: it moves a tolerance by at
+	// most 1 % at 5 pt, and keeps sizes that differ by rounding together.)
 	FontSize float64
 	// Pitch is the line pitch of the body text: the most common distance
-	// between consecutive baselines of body-size glyphs, rounded to a tenth
-	// of a point, counting only distances up to MaxPitchEm font sizes (a
+	// between consecutive baselines of body-size glyphs, rounded to a
+	// hundredth of the font size, counting only distances up to MaxPitchEm font sizes (a
 	// larger one is a paragraph or cell gap, not a line). DefaultPitchEm
 	// font sizes when the page has fewer than two body lines.
 	Pitch float64
@@ -248,7 +250,7 @@ func BodySize(glyphs []pdfpage.Glyph) float64 {
 }
 
 // pitch is the most common distance between consecutive baselines of
-// body-size glyphs, in tenths of a point; the smaller wins a tie.
+// body-size glyphs, in hundredths of the body size; the smaller wins a tie.
 func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
 	var ys []float64
 	for _, g := range glyphs {
@@ -276,7 +278,7 @@ func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
 		if d > MaxPitchEm*size {
 			continue
 		}
-		k := tenths(d)
+		k := int(math.Round(d / size * 100)) // in hundredths of an em, so scaling the page scales the pitch
 		count[k]++
 		if n := count[k]; n > bestN || (n == bestN && k < best) {
 			best, bestN = k, n
@@ -285,7 +287,7 @@ func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
 	if bestN == 0 {
 		return DefaultPitchEm * size
 	}
-	return float64(best) / 10
+	return float64(best) * size / 100
 }
 
 func tenths(v float64) int { return int(math.Round(v * 10)) }
