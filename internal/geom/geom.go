@@ -32,6 +32,7 @@
 package geom
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -48,9 +49,9 @@ type Measures struct {
 	// most 1 % at 5 pt, and keeps sizes that differ by rounding together.)
 	FontSize float64
 	// Pitch is the line pitch of the body text: the most common distance
-	// between consecutive baselines of body-size glyphs, rounded to a
-	// hundredth of the font size, counting only distances up to MaxPitchEm font sizes (a
-	// larger one is a paragraph or cell gap, not a line). DefaultPitchEm
+	// from a line of body-size glyphs to the next line below it in the same
+	// column, rounded to a hundredth of the font size, counting only
+	// distances from MinPitchEm to MaxPitchEm font sizes. DefaultPitchEm
 	// font sizes when the page has fewer than two body lines.
 	Pitch float64
 	// RuleWidth is the stroke width of the table's rules, 0 when unknown:
@@ -104,8 +105,11 @@ const (
 	// are the same boundary: within one character, as a table repeated on
 	// the next page draws it.
 	AlignEm = 1.0
-	// MaxPitchEm and DefaultPitchEm bound and default the measured Pitch.
-	MaxPitchEm     = 2.5
+	// MinPitchEm, MaxPitchEm and DefaultPitchEm bound and default the
+	// measured Pitch: lines closer than 0.9 em overprint, lines further
+	// than 2.2 em apart are separate paragraphs or cells.
+	MinPitchEm     = 0.9
+	MaxPitchEm     = 2.2
 	DefaultPitchEm = 1.2
 )
 
@@ -249,39 +253,58 @@ func BodySize(glyphs []pdfpage.Glyph) float64 {
 	return float64(best) / 10
 }
 
-// pitch is the most common distance between consecutive baselines of
-// body-size glyphs, in hundredths of the body size; the smaller wins a tie.
+// pitch is the most common distance from a run of body text to the
+// nearest run below it that overlaps it across (the next line of the same
+// cell or paragraph, not of a neighbouring column whose text is centred
+// at another height), in hundredths of the body size; the smaller wins a
+// tie. A run is a stretch of one baseline without a gap of an em.
 func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
-	var ys []float64
+	var gs []pdfpage.Glyph
 	for _, g := range glyphs {
-		if isSpace(g) || math.Abs(g.Size-size) > SizeSlackShare*size {
-			continue
+		if !isSpace(g) && math.Abs(g.Size-size) <= SizeSlackShare*size {
+			gs = append(gs, g)
 		}
-		ys = append(ys, g.Y)
 	}
-	slices.Sort(ys)
-	// Baselines: runs of ys no more than BaselineEm apart.
-	var bases []float64
-	for i := 0; i < len(ys); {
-		j, sum := i, 0.0
-		for j < len(ys) && ys[j]-ys[i] <= BaselineEm*size {
-			sum += ys[j]
+	slices.SortStableFunc(gs, func(a, b pdfpage.Glyph) int { return cmp.Compare(a.Y, b.Y) })
+	type run struct{ x0, x1, y float64 }
+	var runs []run
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && gs[j].Y-gs[i].Y <= BaselineEm*size {
 			j++
 		}
-		bases = append(bases, sum/float64(j-i))
+		line := slices.Clone(gs[i:j])
+		slices.SortFunc(line, func(a, b pdfpage.Glyph) int { return cmp.Compare(a.X0, b.X0) })
+		cur := run{line[0].X0, line[0].X1, line[0].Y}
+		for _, g := range line[1:] {
+			if g.X0-cur.x1 > size {
+				runs = append(runs, cur)
+				cur = run{g.X0, g.X1, g.Y}
+				continue
+			}
+			cur.x1 = math.Max(cur.x1, g.X1)
+		}
+		runs = append(runs, cur)
 		i = j
 	}
+	slices.SortStableFunc(runs, func(a, b run) int { return cmp.Compare(a.y, b.y) })
 	count := map[int]int{}
 	best, bestN := 0, 0
-	for i := 1; i < len(bases); i++ {
-		d := bases[i] - bases[i-1]
-		if d > MaxPitchEm*size {
-			continue
-		}
-		k := int(math.Round(d / size * 100)) // in hundredths of an em, so scaling the page scales the pitch
-		count[k]++
-		if n := count[k]; n > bestN || (n == bestN && k < best) {
-			best, bestN = k, n
+	for i, r := range runs {
+		for _, o := range runs[i+1:] {
+			d := o.y - r.y
+			if d > MaxPitchEm*size {
+				break
+			}
+			if d < MinPitchEm*size || o.x1 <= r.x0 || o.x0 >= r.x1 {
+				continue
+			}
+			k := int(math.Round(d / size * 100)) // in hundredths of an em, so scaling the page scales the pitch
+			count[k]++
+			if n := count[k]; n > bestN || (n == bestN && k < best) {
+				best, bestN = k, n
+			}
+			break
 		}
 	}
 	if bestN == 0 {
