@@ -14,7 +14,7 @@ func benchmarkFile(b *testing.B, path string) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Parse(data, path, Options{}); err != nil {
+		if _, err := parseBytes(data, path, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -51,7 +51,7 @@ func BenchmarkRealWorld(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, data := range all {
-			Parse(data, "x.pdf", Options{})
+			parseBytes(data, "x.pdf", Options{})
 		}
 	}
 }

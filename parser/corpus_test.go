@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/petool/pet/document"
 )
 
 // TestCorpus compares the whole document parsed from each sample PDF with
@@ -22,7 +25,7 @@ func TestCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := Parse(data, name+".pdf", Options{})
+			doc, err := parseBytes(data, name+".pdf", Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -116,7 +119,7 @@ func TestTableInsideBudgetDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := Parse(data, "budget-with-table.pdf", Options{})
+	doc, err := parseBytes(data, "budget-with-table.pdf", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,11 +152,11 @@ func TestCorpusInOtherContainers(t *testing.T) {
 			t.Fatal(err)
 		}
 		if tc.password != "" {
-			if _, err := Parse(data, tc.file, Options{}); err == nil || !strings.Contains(err.Error(), "password") {
+			if _, err := parseBytes(data, tc.file, Options{}); err == nil || !strings.Contains(err.Error(), "password") {
 				t.Errorf("%s without password: err %v, want a password error", tc.file, err)
 			}
 		}
-		doc, err := Parse(data, tc.file, Options{Password: tc.password})
+		doc, err := parseBytes(data, tc.file, Options{Password: tc.password})
 		if err != nil {
 			t.Fatalf("%s: %v", tc.file, err)
 		}
@@ -177,17 +180,26 @@ func TestRealWorldBudgetsHaveNoTable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, err := Analyze(data, Options{})
+		res, err := run(data, Options{}, true)
 		if !errors.Is(err, ErrNoTable) {
 			t.Errorf("%s: err %v, want ErrNoTable", filepath.Base(f), err)
 			continue
 		}
 		glyphs := 0
-		for _, p := range a.Pages {
+		for _, p := range res.text.Analysis().Pages {
 			glyphs += len(p.Glyphs)
 		}
-		if len(a.PageErrors) > 0 || glyphs < 1000 {
-			t.Errorf("%s: %d page errors, %d glyphs: the text was not read", filepath.Base(f), len(a.PageErrors), glyphs)
+		if len(res.pageErrors) > 0 || glyphs < 1000 {
+			t.Errorf("%s: %d page errors, %d glyphs: the text was not read", filepath.Base(f), len(res.pageErrors), glyphs)
 		}
 	}
+}
+
+// parseBytes parses data as the CLI does, naming the document source.
+func parseBytes(data []byte, source string, opts Options) (*document.Document, error) {
+	doc, err := Parse(bytes.NewReader(data), int64(len(data)), opts)
+	if doc != nil {
+		doc.Source = source
+	}
+	return doc, err
 }

@@ -34,7 +34,7 @@ func FuzzParsePDF(f *testing.F) {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			doc, err := Parse(data, "fuzz.pdf", Options{})
+			doc, err := parseBytes(data, "fuzz.pdf", Options{})
 			if err == nil && doc == nil {
 				t.Error("nil document without error")
 			}

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -9,11 +8,6 @@ import (
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/internal/layout"
 )
-
-// ErrLayoutNotRead is returned (wrapped, with the page and layout) when a
-// PDF prints project performance targets in a layout that no reader could
-// read: pet says so rather than reporting no table.
-var ErrLayoutNotRead = errors.New("project performance targets are not read")
 
 // gridHint is a page that prints an indicator grid under a project
 // performance target title: a target table in the indicator-rows or
@@ -23,44 +17,66 @@ type gridHint struct {
 	layout string
 }
 
-// gridHints finds the pages that print indicator grids of project targets:
-// the words 一级指标, 二级指标 and 三级指标 (or 指标名称 and 指标值) on a page
-// under a title (on the page or an earlier one) that names performance
-// targets (目标) and is not the whole-department table (整体), a
+// hintScanner finds, page by page, the pages that print indicator grids of
+// project targets: the words 一级指标, 二级指标 and 三级指标 (or 指标名称 and
+// 指标值) on a page under a title (on the page or an earlier one) that names
+// performance targets (目标) and is not the whole-department table (整体), a
 // self-evaluation (自评) or an evaluation report (评价), with values in it (a
-// blank template is not a table). A page that also
-// labels 主管部门 or 实施单位 is a form, else a table of indicator rows.
-func gridHints(a *Analysis) []gridHint {
+// blank template is not a table). A page that also labels 主管部门 or
+// 实施单位 is a form, else a table of indicator rows.
+type hintScanner struct{ title string }
+
+// page looks at the text lines of page n.
+func (s *hintScanner) page(n int, lines []string) (gridHint, bool) {
+	var b strings.Builder
+	for _, l := range lines {
+		t := compact(l)
+		if isTitleLine(t) {
+			s.title = t
+		}
+		b.WriteString(t)
+		b.WriteByte('\n')
+	}
+	text := b.String()
+	title := s.title
+	// Header cells wrap (一级指 / 标): their first three characters.
+	levels := strings.Contains(text, "一级指") && strings.Contains(text, "二级指") && strings.Contains(text, "三级指")
+	flat := strings.Contains(text, "指标名称") && strings.Contains(text, "指标值")
+	// A blank template prints the grid but no values: no comparison
+	// sign and no percentage anywhere on the page.
+	values := strings.ContainsAny(text, "≥≤＞＜＝=%％")
+	if !(levels || flat) || !values || !strings.Contains(title, "目标") ||
+		strings.Contains(title, "整体") || strings.Contains(title, "自评") || strings.Contains(title, "评价") {
+		return gridHint{}, false
+	}
+	h := gridHint{page: n, layout: document.LayoutIndicatorRows}
+	if strings.Contains(text, "主管部门") || strings.Contains(text, "实施单位") {
+		h.layout = document.LayoutProjectForms
+	}
+	return h, true
+}
+
+// gridHints runs a hintScanner over the lines of every page.
+func gridHints(pages [][]string) []gridHint {
+	var s hintScanner
 	var hints []gridHint
-	title := ""
-	for i, lines := range a.Lines {
-		var b strings.Builder
-		for _, l := range lines {
-			t := compact(l.Text())
-			if isTitleLine(t) {
-				title = t
-			}
-			b.WriteString(t)
-			b.WriteByte('\n')
+	for i, lines := range pages {
+		if h, ok := s.page(i+1, lines); ok {
+			hints = append(hints, h)
 		}
-		text := b.String()
-		// Header cells wrap (一级指 / 标): their first three characters.
-		levels := strings.Contains(text, "一级指") && strings.Contains(text, "二级指") && strings.Contains(text, "三级指")
-		flat := strings.Contains(text, "指标名称") && strings.Contains(text, "指标值")
-		// A blank template prints the grid but no values: no comparison
-		// sign and no percentage anywhere on the page.
-		values := strings.ContainsAny(text, "≥≤＞＜＝=%％")
-		if !(levels || flat) || !values || !strings.Contains(title, "目标") ||
-			strings.Contains(title, "整体") || strings.Contains(title, "自评") || strings.Contains(title, "评价") {
-			continue
-		}
-		h := gridHint{page: i + 1, layout: document.LayoutIndicatorRows}
-		if strings.Contains(text, "主管部门") || strings.Contains(text, "实施单位") {
-			h.layout = document.LayoutProjectForms
-		}
-		hints = append(hints, h)
 	}
 	return hints
+}
+
+// compact removes all white space, as indicatortext matches header words.
+func compact(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u3000', '\u00a0':
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // isTitleLine reports a line that reads as a table's title: short, with 表
@@ -92,7 +108,8 @@ func unreadHints(hints []gridHint, tables []layout.Table) []gridHint {
 // layoutNotRead is the error for a document whose only target tables are
 // in a layout pet could not read.
 func layoutNotRead(h gridHint) error {
-	return fmt.Errorf("page %d: %w: the %s layout (一级指标/二级指标/三级指标 or 指标名称/指标值 grid) could not be read", h.page, ErrLayoutNotRead, h.layout)
+	return &Error{Kind: ErrLayoutNotRead, Page: h.page,
+		Err: fmt.Errorf("%w: the %s layout (一级指标/二级指标/三级指标 or 指标名称/指标值 grid) could not be read", ErrLayoutNotRead, h.layout)}
 }
 
 // layoutNotReadWarnings names the pages of grid targets that no reader

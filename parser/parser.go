@@ -1,31 +1,50 @@
-// Package parser reads a budget PDF and reconstructs its project expenditure
-// performance target table (项目支出绩效目标表) as a document.Document.
+// Package parser reads a budget PDF and returns its project expenditure
+// performance target tables (项目支出绩效目标表) as a document.Document.
 //
-// It finds the table by its header texts on any page, maps columns from the
-// header cells, cuts rows at the ruling lines (or, on tables without rules,
-// at the gaps between text blocks), joins each cell's wrapped lines, drops the
-// header repeated on later pages and joins rows that a page break splits.
+//	doc, err := parser.Parse(f, size, parser.Options{})
+//
+// # Design
+//
+// Parse is one pipeline of separate steps:
+//
+//  1. load: internal/pdfload opens the file (repairing what it can) within
+//     the Options' context and Limits;
+//  2. read pages: internal/pdfpage interprets the pages, a few at a time,
+//     into glyphs and ruling lines;
+//  3. read tables: each page goes, in order, to one reader per layout, each
+//     a layout.Reader (internal/layout): indicator-text in
+//     internal/layout/indicatortext, indicator-rows in
+//     internal/layout/indicatorrows and project-forms in
+//     internal/layout/projectforms (the last two on the grid model of
+//     internal/grid). A page is dropped once every reader has seen it; a
+//     reader keeps only the table in progress;
+//  4. build the document: the tables of all readers in page order, rows
+//     numbered across the document, Row.Table set; a target grid no reader
+//     took is a layout-not-read warning (or ErrLayoutNotRead);
+//  5. check: package check adds the warnings about the figures.
+//
+// To add a layout, write a package under internal/layout with a type that
+// implements layout.Reader (Page, then Tables) and add its constructor to
+// newReaders; tell the grid hints (hints.go) about its header words if they
+// are a grid's.
+//
+// Failures are *Error values whose Kind matches one of the Err* values with
+// errors.Is; their texts name no command-line flag.
 package parser
 
 import (
-	"errors"
+	"context"
 	"fmt"
-	"sync"
-	"sync/atomic"
+	"io"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/internal/layout"
 	"github.com/petool/pet/internal/layout/indicatorrows"
+	"github.com/petool/pet/internal/layout/indicatortext"
 	"github.com/petool/pet/internal/layout/projectforms"
 	"github.com/petool/pet/internal/pdfload"
 	"github.com/petool/pet/internal/pdfpage"
 )
-
-// ErrNoTable is returned when no page of the PDF holds the target table.
-var ErrNoTable = errors.New("no project performance target table (项目支出绩效目标表) found")
-
-// ErrNoText is returned for a PDF whose pages carry images but no text.
-var ErrNoText = errors.New("no text layer: scanned PDF")
 
 // Options control how a PDF is read.
 type Options struct {
@@ -33,132 +52,127 @@ type Options struct {
 	Password string
 	// Workers is how many pages are read at once (0 or 1: one at a time).
 	Workers int
+	// Context, when not nil, stops the reading once done (a time budget):
+	// Parse then fails with the context's error.
+	Context context.Context
+	// Limits bound what the file may make the parser do; zero fields take
+	// the defaults.
+	Limits Limits
 }
 
-// Analysis is what the parser sees in a PDF: every page as read, and the
-// table's parts page by page. `pet inspect` and `pet text` show it.
-type Analysis struct {
-	Pages        []*pdfpage.Page
-	Tables       []*PageTable // the table's part on each page it covers, in order
-	Lines        [][]Line     // each page's text lines
-	Title        string
-	Department   string
-	CurrencyUnit string
-	Year         *int
-	PageErrors   []error // pages that could not be read
-	// Other holds the tables of the other layouts (indicator rows, project
-	// forms), as their readers found them.
-	Other []layout.Table
-}
-
-// readers read the layouts other than indicator-text.
-var readers = []layout.Reader{indicatorrows.Read, projectforms.Read}
-
-// Parse reads the PDF in data and returns its target table. name is used as
-// the document's Source.
-func Parse(data []byte, name string, opts Options) (*document.Document, error) {
-	a, err := Analyze(data, opts)
+// Parse reads the PDF of size bytes in r and returns its target tables.
+// The document's Source is empty: the caller names it.
+func Parse(r io.ReaderAt, size int64, opts Options) (*document.Document, error) {
+	data, err := readAll(r, size, opts.Limits.internal())
 	if err != nil {
 		return nil, err
 	}
-	return a.Document(name), nil
-}
-
-// Analyze reads every page of the PDF in data and locates the table. When
-// the PDF opens but holds no table it returns the analysis (pages and lines,
-// for inspection) together with ErrNoTable or ErrNoText.
-func Analyze(data []byte, opts Options) (*Analysis, error) {
-	r, err := pdfload.Open(data, opts.Password)
+	res, err := run(data, opts, false)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := pdfpage.New(r)
+	return res.document(), nil
+}
+
+// readAll reads the input, refusing one over the input size limit before
+// reading it.
+func readAll(r io.ReaderAt, size int64, lim pdfload.Limits) ([]byte, error) {
+	if size > lim.MaxInputSize {
+		return nil, newError(&pdfload.LimitError{What: "input size", Limit: lim.MaxInputSize, Flag: "--max-input-size"}, 0)
+	}
+	if size < 0 {
+		return nil, &Error{Kind: ErrNotPDF, Err: fmt.Errorf("negative size %d", size)}
+	}
+	data := make([]byte, size)
+	n, err := r.ReadAt(data, 0)
+	if n < len(data) {
+		if err == nil {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, &Error{Kind: ErrDamaged, Err: fmt.Errorf("reading the input: %w", err)}
+	}
+	return data, nil
+}
+
+// result is what the pipeline read: the tables of every reader, the pages
+// that could not be read and the grids no reader took.
+type result struct {
+	pages      int
+	tables     []layout.Table
+	pageErrors []error
+	hints      []gridHint
+	text       *indicatortext.Reader
+}
+
+// newReaders returns one reader per layout; the indicator-text reader
+// first (its lines feed the grid hints).
+func newReaders(keep bool) (*indicatortext.Reader, []layout.Reader) {
+	text := indicatortext.New(keep)
+	return text, []layout.Reader{text, indicatorrows.New(), projectforms.New()}
+}
+
+// run is the pipeline up to the document: load, read the pages in order
+// through every reader, and find the grids no reader took. When the PDF
+// opens but holds no table, the result is returned with the error.
+func run(data []byte, opts Options, keep bool) (*result, error) {
+	var sess *pdfload.Session
+	if opts.Context != nil || opts.Limits != (Limits{}) {
+		ctx := opts.Context
+		if ctx == nil {
+			ctx = context.Background()
+		}
+		sess = &pdfload.Session{Ctx: ctx, Limits: opts.Limits.internal()}
+	}
+	doc, err := layout.Open(data, opts.Password, sess)
 	if err != nil {
-		return nil, err
+		return nil, newError(err, 0)
 	}
 	if doc.NumPages() == 0 {
-		return nil, errors.New("the PDF has no pages")
+		return nil, &Error{Kind: ErrNoTable, Err: errNoPages}
 	}
-	a := &Analysis{}
-	pages, geoms, errs := readPages(doc, opts.Workers)
-	var prev *PageTable
+	text, readers := newReaders(keep)
+	res := &result{pages: doc.NumPages(), text: text}
+	var hs hintScanner
 	glyphs, images := 0, 0
-	for i, p := range pages {
-		if errs[i] != nil {
-			a.PageErrors = append(a.PageErrors, errs[i])
-			prev = nil
+	layout.ReadPages(doc, opts.Workers, func(p *pdfpage.Page, err error) {
+		if err != nil {
+			res.pageErrors = append(res.pageErrors, newError(err, p.Number))
 		}
 		glyphs += len(p.Glyphs)
 		images += p.Images
-		a.Pages = append(a.Pages, p)
-		g := geoms[i]
-		a.Lines = append(a.Lines, g.lines)
-		t, ok := analyzePage(g, prev)
-		if !ok {
-			prev = nil
-			continue
+		for _, r := range readers {
+			r.Page(p)
 		}
-		if len(a.Tables) == 0 {
-			a.readHeading(g, t)
+		if h, ok := hs.page(p.Number, lineTexts(text.PageLines())); ok {
+			res.hints = append(res.hints, h)
 		}
-		a.Tables = append(a.Tables, t)
-		prev = t
+	})
+	if opts.Context != nil && opts.Context.Err() != nil {
+		return nil, &Error{Kind: ErrDamaged, Err: opts.Context.Err()}
 	}
-	for _, read := range readers {
-		a.Other = append(a.Other, read(a.Pages)...)
+	for _, r := range readers {
+		res.tables = append(res.tables, r.Tables()...)
 	}
-	if len(a.Tables) == 0 && len(a.Other) == 0 {
-		if hints := gridHints(a); len(hints) > 0 {
-			return a, layoutNotRead(hints[0])
+	if len(res.tables) == 0 {
+		if len(res.hints) > 0 {
+			return res, layoutNotRead(res.hints[0])
 		}
 		switch {
 		case glyphs == 0 && images > 0:
-			return a, ErrNoText
-		case len(a.PageErrors) > 0:
-			return a, fmt.Errorf("%w (unreadable: %v)", ErrNoTable, a.PageErrors[0])
+			return res, &Error{Kind: ErrNoText}
+		case len(res.pageErrors) > 0:
+			return res, &Error{Kind: ErrNoTable, Err: fmt.Errorf("%s (unreadable: %v)", ErrNoTable.Error(), res.pageErrors[0])}
 		}
-		return a, ErrNoTable
+		return res, &Error{Kind: ErrNoTable}
 	}
-	return a, nil
+	return res, nil
 }
 
-// readPages interprets every page and groups its lines and rules, on up to
-// workers goroutines (pages are independent until the table is followed
-// from one to the next). A page that cannot be read is an empty page with
-// its error.
-func readPages(doc *pdfpage.Document, workers int) ([]*pdfpage.Page, []*pageGeometry, []error) {
-	n := doc.NumPages()
-	pages := make([]*pdfpage.Page, n)
-	geoms := make([]*pageGeometry, n)
-	errs := make([]error, n)
-	read := func(d *pdfpage.Document, i int) {
-		p, err := d.Page(i + 1)
-		if err != nil {
-			p = &pdfpage.Page{Number: i + 1}
-		}
-		pages[i], geoms[i], errs[i] = p, newPageGeometry(p), err
+// lineTexts returns the texts of lines.
+func lineTexts(lines []indicatortext.Line) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.Text()
 	}
-	if workers <= 1 || n < 4 {
-		for i := 0; i < n; i++ {
-			read(doc, i)
-		}
-		return pages, geoms, errs
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < min(workers, n); w++ {
-		wg.Add(1)
-		go func(d *pdfpage.Document) {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				read(d, i)
-			}
-		}(doc.Fork())
-	}
-	wg.Wait()
-	return pages, geoms, errs
+	return out
 }

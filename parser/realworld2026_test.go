@@ -41,7 +41,7 @@ func TestRealWorld2026(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := Parse(data, tc.file, Options{})
+			doc, err := parseBytes(data, tc.file, Options{})
 			if tc.err != nil {
 				if !errors.Is(err, tc.err) {
 					t.Fatalf("%s: err %v, want %v", tc.why, err, tc.err)

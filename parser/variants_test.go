@@ -35,7 +35,7 @@ func compareDir(t *testing.T, dir string) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := Parse(data, name+".pdf", Options{})
+			doc, err := parseBytes(data, name+".pdf", Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -59,11 +59,11 @@ func TestParallelPagesSameResult(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		seq, err := Parse(data, "x.pdf", Options{})
+		seq, err := parseBytes(data, "x.pdf", Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		par, err := Parse(data, "x.pdf", Options{Workers: 3})
+		par, err := parseBytes(data, "x.pdf", Options{Workers: 3})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,7 +18,7 @@ func parseFile(t *testing.T, path string) *document.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := Parse(data, filepath.Base(path), Options{})
+	doc, err := parseBytes(data, filepath.Base(path), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

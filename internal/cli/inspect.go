@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -34,7 +33,7 @@ func (f *pageFlags) register(cmd *cobra.Command) {
 // over it. A PDF that opens but holds no table is not a failure here: its
 // analysis is returned with the parser's finding (such as parser.ErrNoTable),
 // to be shown. Any other failure is an exit error naming the file.
-func analyze(cmd *cobra.Command, path string, f *pageFlags) (a *parser.Analysis, finding, err error) {
+func analyze(cmd *cobra.Command, path string, f *pageFlags) (a *inspect.Analysis, finding, err error) {
 	if cmd.Flags().Changed("page") && f.page < 1 {
 		return nil, nil, usageErrorf("--page must be at least 1, not %d", f.page)
 	}
@@ -45,14 +44,12 @@ func analyze(cmd *cobra.Command, path string, f *pageFlags) (a *parser.Analysis,
 	if err != nil {
 		return nil, nil, &exitError{code: ExitFailed, err: fileError(path, err)}
 	}
-	defer pdfload.Bind(context.Background(), data, f.lim.limits())()
-	a, finding = parser.Analyze(data, parser.Options{Password: f.password, Workers: runtime.NumCPU()})
-	if a == nil {
-		if finding == nil {
-			finding = errors.New("no analysis")
-		}
-		return nil, nil, &exitError{code: ExitFailed, err: fileError(path, finding)}
+	lim := f.lim.limits()
+	a, err = inspect.Analyze(data, f.password, &pdfload.Session{Ctx: context.Background(), Limits: lim}, runtime.NumCPU())
+	if err != nil {
+		return nil, nil, &exitError{code: ExitFailed, err: fileError(path, err)}
 	}
+	_, finding = convertPDF(data, path, parser.Options{Password: f.password, Workers: runtime.NumCPU(), Limits: parserLimits(lim)})
 	if f.page > len(a.Pages) {
 		return nil, nil, usageErrorf("--page %d: out of range, %s has pages 1-%d", f.page, path, len(a.Pages))
 	}
@@ -76,7 +73,7 @@ func fileError(path string, err error) error {
 }
 
 // pages lists the pages to show: the one asked for, or all.
-func (f *pageFlags) pages(a *parser.Analysis) []int {
+func (f *pageFlags) pages(a *inspect.Analysis) []int {
 	if f.page > 0 {
 		return []int{f.page}
 	}

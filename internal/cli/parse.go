@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -211,8 +213,8 @@ func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
 		if err != nil {
 			return nil, err
 		}
-		return convertWithin(f.lim.timeout, lim, data, func(data []byte) (*document.Document, error) {
-			return convertPDF(data, in.Path, parser.Options{Password: f.password, Workers: pageWorkers})
+		return convertWithin(f.lim.timeout, data, func(ctx context.Context, data []byte) (*document.Document, error) {
+			return convertPDF(data, in.Path, parser.Options{Password: f.password, Workers: pageWorkers, Context: ctx, Limits: parserLimits(lim)})
 		})
 	}
 
@@ -254,7 +256,12 @@ func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
 
 // convertPDF parses one PDF into its document, checks included.
 func convertPDF(data []byte, name string, opts parser.Options) (*document.Document, error) {
-	return parser.Parse(data, name, opts)
+	doc, err := parser.Parse(bytes.NewReader(data), int64(len(data)), opts)
+	if err != nil {
+		return nil, flagHint(err)
+	}
+	doc.Source = name
+	return doc, nil
 }
 
 var errNothingConverted = errors.New("no input could be converted")

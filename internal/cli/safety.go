@@ -163,17 +163,15 @@ func inputTooLarge(max int64) error {
 }
 
 // convertWithin converts one input within the per-file time budget: the
-// parser's page reading sees the context (through pdfload.Bind) and stops at
+// parser's page reading sees the context (passed to run) and stops at
 // its next check once the time is over; the file is then a failure, never a
 // document with its late pages missing.
-func convertWithin(timeout time.Duration, lim pdfload.Limits, data []byte, run func([]byte) (*document.Document, error)) (*document.Document, error) {
+func convertWithin(timeout time.Duration, data []byte, run func(context.Context, []byte) (*document.Document, error)) (*document.Document, error) {
 	ctx, cancel := context.Background(), context.CancelFunc(func() {})
 	if timeout > 0 {
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 	}
 	defer cancel()
-	release := pdfload.Bind(ctx, data, lim)
-	defer release()
 	type result struct {
 		doc *document.Document
 		err error
@@ -185,7 +183,7 @@ func convertWithin(timeout time.Duration, lim pdfload.Limits, data []byte, run f
 				ch <- result{nil, errors.New("internal error: the file could not be read")}
 			}
 		}()
-		d, err := run(data)
+		d, err := run(ctx, data)
 		ch <- result{d, err}
 	}()
 	gaveUp := fmt.Errorf("gave up after %v (raise it with --timeout)", timeout)

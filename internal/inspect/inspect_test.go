@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/petool/pet/internal/layout/indicatortext"
 	"github.com/petool/pet/internal/pdfpage"
-	"github.com/petool/pet/parser"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -21,13 +21,13 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 var corpus = []string{"zengcheng-2023.calc", "zengcheng-2023.chromium"}
 
 // analyze runs the parser over a corpus PDF.
-func analyze(t *testing.T, name string) *parser.Analysis {
+func analyze(t *testing.T, name string) *Analysis {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", name+".pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := parser.Analyze(data, parser.Options{})
+	a, err := Analyze(data, "", nil, 1)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -165,7 +165,7 @@ func TestSVGCells(t *testing.T) {
 
 // fakeAnalysis is a one-page analysis with a table whose texts need XML
 // escaping, and an empty second page.
-func fakeAnalysis() *parser.Analysis {
+func fakeAnalysis() *Analysis {
 	glyphs := []pdfpage.Glyph{
 		{Text: "项", X0: 10, X1: 20, Y: 30, Size: 10, Font: `A&B"<C>`},
 		{Text: "<&>", X0: 20, X1: 30, Y: 30, Size: 10, Font: "F"},
@@ -174,19 +174,19 @@ func fakeAnalysis() *parser.Analysis {
 	}
 	page := &pdfpage.Page{Number: 1, Width: 200, Height: 100, Glyphs: glyphs,
 		Rules: []pdfpage.Rule{{X0: 5, Y0: 15, X1: 195, Y1: 15}, {X0: 5, Y0: 15, X1: 5, Y1: 80}}}
-	line := parser.Line{Glyphs: glyphs, X0: 10, X1: 140, Y: 30, Size: 10}
-	table := &parser.PageTable{
-		Page: 1, Header: &parser.Band{Y0: 15, Y1: 35}, Top: 35, Bottom: 80, Ruled: true, OpenBottom: true,
-		Columns: []parser.Column{
-			{X0: 5, X1: 95, Field: parser.FieldName, Header: "项<&>"},
-			{X0: 95, X1: 195, Field: parser.FieldGoal, Header: "绩效目标"},
+	line := indicatortext.Line{Glyphs: glyphs, X0: 10, X1: 140, Y: 30, Size: 10}
+	table := &indicatortext.PageTable{
+		Page: 1, Header: &indicatortext.Band{Y0: 15, Y1: 35}, Top: 35, Bottom: 80, Ruled: true, OpenBottom: true,
+		Columns: []indicatortext.Column{
+			{X0: 5, X1: 95, Field: indicatortext.FieldName, Header: "项<&>"},
+			{X0: 95, X1: 195, Field: indicatortext.FieldGoal, Header: "绩效目标"},
 		},
-		Rows: []parser.RowBand{{Band: parser.Band{Y0: 35, Y1: 80}, Cells: []parser.Cell{{Text: "a|b<c>&\x02"}, {Text: "  indented\ttext"}}}},
+		Rows: []indicatortext.RowBand{{Band: indicatortext.Band{Y0: 35, Y1: 80}, Cells: []indicatortext.Cell{{Text: "a|b<c>&\x02"}, {Text: "  indented\ttext"}}}},
 	}
-	return &parser.Analysis{
+	return &indicatortext.Analysis{
 		Pages:  []*pdfpage.Page{page, {Number: 2, Width: 200, Height: 100}},
-		Lines:  [][]parser.Line{{line}, nil},
-		Tables: []*parser.PageTable{table},
+		Lines:  [][]indicatortext.Line{{line}, nil},
+		Tables: []*indicatortext.PageTable{table},
 	}
 }
 
@@ -260,7 +260,7 @@ func TestTextSegments(t *testing.T) {
 }
 
 func TestSplitSegments(t *testing.T) {
-	l := parser.Line{Size: 10, Glyphs: []pdfpage.Glyph{
+	l := indicatortext.Line{Size: 10, Glyphs: []pdfpage.Glyph{
 		{Text: "a", X0: 0, X1: 5}, {Text: "b", X0: 15, X1: 20}, // gap 10: one em, same segment
 		{Text: "c", X0: 30.5, X1: 35}, // gap 10.5: a new segment
 	}}
@@ -268,7 +268,7 @@ func TestSplitSegments(t *testing.T) {
 	if len(segs) != 2 || segs[0].text() != "ab" || segs[1].text() != "c" || segs[1].x0() != 30.5 || segs[0].x1() != 20 {
 		t.Errorf("segments %+v, want ab | c", segs)
 	}
-	if got := splitSegments(parser.Line{}); len(got) != 0 {
+	if got := splitSegments(indicatortext.Line{}); len(got) != 0 {
 		t.Errorf("empty line: %d segments", len(got))
 	}
 }

@@ -4,7 +4,7 @@
 // glyphs and ruling lines, and a dump of each page's text lines for bug
 // reports.
 //
-// Everything shown comes from a parser.Analysis; the package computes no
+// Everything shown comes from a indicatortext.Analysis; the package computes no
 // geometry of its own beyond splitting text lines at wide gaps for display.
 package inspect
 
@@ -14,8 +14,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/petool/pet/internal/layout/indicatortext"
 	"github.com/petool/pet/internal/pdfpage"
-	"github.com/petool/pet/parser"
 )
 
 // cellPreview is how many terminal columns of a cell's text the report
@@ -28,7 +28,7 @@ const headerPreview = 40
 
 // TableOn returns the part of the table that the parser found on page
 // (1-based), or nil when it found none there.
-func TableOn(a *parser.Analysis, page int) *parser.PageTable {
+func TableOn(a *Analysis, page int) *indicatortext.PageTable {
 	for _, t := range a.Tables {
 		if t.Page == page {
 			return t
@@ -39,7 +39,7 @@ func TableOn(a *parser.Analysis, page int) *parser.PageTable {
 
 // pageOf returns page n (1-based) of the analysis, or an error naming the
 // valid range.
-func pageOf(a *parser.Analysis, n int) (*pdfpage.Page, error) {
+func pageOf(a *Analysis, n int) (*pdfpage.Page, error) {
 	if a == nil || len(a.Pages) == 0 {
 		return nil, fmt.Errorf("page %d: the analysis has no pages", n)
 	}
@@ -50,7 +50,7 @@ func pageOf(a *parser.Analysis, n int) (*pdfpage.Page, error) {
 }
 
 // linesOf returns the text lines the parser found on page n.
-func linesOf(a *parser.Analysis, n int) []parser.Line {
+func linesOf(a *Analysis, n int) []indicatortext.Line {
 	if n-1 < len(a.Lines) {
 		return a.Lines[n-1]
 	}
@@ -60,7 +60,7 @@ func linesOf(a *parser.Analysis, n int) []parser.Line {
 // pageError returns the error that kept page n from being read, if any.
 // The parser keeps these errors without their page number, but each one
 // starts with "page N:".
-func pageError(a *parser.Analysis, n int) error {
+func pageError(a *Analysis, n int) error {
 	prefix := fmt.Sprintf("page %d:", n)
 	for _, err := range a.PageErrors {
 		if strings.HasPrefix(err.Error(), prefix) {
@@ -72,8 +72,8 @@ func pageError(a *parser.Analysis, n int) error {
 
 // Summary writes what the parser found in the whole document: pages, the
 // pages the table covers, title, department and currency unit, and the
-// analysis error (such as parser.ErrNoTable) when there is one.
-func Summary(w io.Writer, a *parser.Analysis, analyzeErr error) error {
+// analysis error (such as indicatortext.ErrNoTable) when there is one.
+func Summary(w io.Writer, a *Analysis, analyzeErr error) error {
 	ew := &errWriter{w: w}
 	ew.printf("pages: %d\n", len(a.Pages))
 	if len(a.Tables) == 0 {
@@ -112,7 +112,7 @@ func quoteEmpty(s string) string {
 // cell's text; whether the rows come from ruling lines and whether the grid
 // is open at the bottom. For a page without the table it gives the number
 // of text lines and rules found, and where header words appear.
-func Report(w io.Writer, a *parser.Analysis, page int) error {
+func Report(w io.Writer, a *Analysis, page int) error {
 	p, err := pageOf(a, page)
 	if err != nil {
 		return err
@@ -182,9 +182,9 @@ func Report(w io.Writer, a *parser.Analysis, page int) error {
 	return ew.err
 }
 
-func isMoney(f parser.Field) bool {
+func isMoney(f indicatortext.Field) bool {
 	switch f {
-	case parser.FieldTotal, parser.FieldFiscal, parser.FieldSpecial, parser.FieldOther:
+	case indicatortext.FieldTotal, indicatortext.FieldFiscal, indicatortext.FieldSpecial, indicatortext.FieldOther:
 		return true
 	}
 	return false
@@ -243,7 +243,7 @@ func renderRows(ew *errWriter, g *grid) {
 
 // previousTable returns the table part on the page before t's, if the
 // parser found one there.
-func previousTable(a *parser.Analysis, t *parser.PageTable) *parser.PageTable {
+func previousTable(a *Analysis, t *indicatortext.PageTable) *indicatortext.PageTable {
 	for i, u := range a.Tables {
 		if u == t && i > 0 && a.Tables[i-1].Page == t.Page-1 {
 			return a.Tables[i-1]
@@ -256,7 +256,7 @@ func previousTable(a *parser.Analysis, t *parser.PageTable) *parser.PageTable {
 // table, where they appear tells why the header was not recognised.
 var headerWords = []string{"项目名称", "绩效目标", "绩效指标", "目标表"}
 
-func reportNoTable(ew *errWriter, a *parser.Analysis, p *pdfpage.Page) {
+func reportNoTable(ew *errWriter, a *Analysis, p *pdfpage.Page) {
 	lines := linesOf(a, p.Number)
 	h, v := 0, 0
 	for _, r := range p.Rules {

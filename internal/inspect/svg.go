@@ -6,8 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-
-	"github.com/petool/pet/parser"
 )
 
 // columnColors colour the cells of a page table column by column.
@@ -27,7 +25,7 @@ const svgFonts = `"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
 // band as a rect of class "cell" (with data-row and data-col, 1-based,
 // coloured by column) and the column boundaries. A cell's tooltip holds its
 // text, a glyph's its font.
-func SVG(w io.Writer, a *parser.Analysis, page int) error {
+func SVG(w io.Writer, a *Analysis, page int) error {
 	p, err := pageOf(a, page)
 	if err != nil {
 		return err

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/petool/pet/internal/layout/indicatortext"
 	"github.com/petool/pet/internal/pdfpage"
-	"github.com/petool/pet/parser"
 )
 
 // segment is a run of a line's glyphs with no wide gap inside.
@@ -18,7 +18,7 @@ type segment struct {
 // splitSegments splits a line where the gap between two glyphs is wider
 // than the line's font size (one em), as the parser does when it reads
 // header cells.
-func splitSegments(l parser.Line) []segment {
+func splitSegments(l indicatortext.Line) []segment {
 	var out []segment
 	start := 0
 	for i := 1; i <= len(l.Glyphs); i++ {
@@ -71,7 +71,7 @@ func (s segment) fonts(ids map[string]string) string {
 
 // fontIDs names the fonts of a page's lines F1, F2, … in order of first
 // use, and counts the glyphs of each.
-func fontIDs(lines []parser.Line) (ids map[string]string, order []string, count map[string]int) {
+func fontIDs(lines []indicatortext.Line) (ids map[string]string, order []string, count map[string]int) {
 	ids, count = map[string]string{}, map[string]int{}
 	for _, l := range lines {
 		for _, g := range l.Glyphs {
@@ -115,7 +115,7 @@ func showText(s string) string {
 // segments (runs of glyphs split at gaps wider than one em) with its x
 // range, font size, fonts and text. Fonts are listed once per page, with
 // their glyph counts, as F1, F2, … and the segments refer to them so.
-func Text(w io.Writer, a *parser.Analysis, page int) error {
+func Text(w io.Writer, a *Analysis, page int) error {
 	p, err := pageOf(a, page)
 	if err != nil {
 		return err

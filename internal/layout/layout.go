@@ -1,7 +1,9 @@
 // Package layout holds what the readers of each layout of the target table
-// share: the table they hand back to the parser. A reader takes the pages
-// of a document as pdfpage read them and returns every target table of its
-// layout that it finds, in page order; the parser merges the tables of all
+// share: the table they hand back to the parser, and the Reader they are.
+// A reader is fed the pages of a document one by one, in order, as pdfpage
+// read them, keeps what a table in progress needs (a continuation looks
+// back one page at most), and at the end returns every target table of its
+// layout that it found, in page order; the parser merges the tables of all
 // readers into one document.
 package layout
 
@@ -28,6 +30,13 @@ type Table struct {
 	Warnings []document.Warning
 }
 
-// Reader reads every table of one layout from a document's pages (Page.Number
-// is the 1-based page number; a page that could not be read is empty).
-type Reader func(pages []*pdfpage.Page) []Table
+// Reader reads every table of one layout from a document fed page by page.
+type Reader interface {
+	// Page reads the next page (Page.Number is its 1-based number; a page
+	// that could not be read is an empty page). The reader must not keep
+	// the page's glyphs beyond what a table in progress needs.
+	Page(p *pdfpage.Page)
+	// Tables returns the tables read, in page order, once every page has
+	// been fed.
+	Tables() []Table
+}

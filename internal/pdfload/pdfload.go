@@ -36,6 +36,10 @@ type Options struct {
 	// Timeout bounds the work on one file; zero means DefaultTimeout.
 	// A file that takes longer is reported as ErrDamaged.
 	Timeout time.Duration
+	// Session, when not nil, is the context and limits of this file,
+	// passed down explicitly (Document.Session carries it on to the page
+	// reader); nil takes the session bound with Bind, else the process's.
+	Session *Session
 }
 
 // Document is an opened PDF.
@@ -53,6 +57,9 @@ type Document struct {
 	// Encrypted reports that the file was encrypted (Data then holds a
 	// decrypted rewrite, unless the library could decrypt it itself).
 	Encrypted bool
+	// Session is the context and limits the file was opened with, for the
+	// page reader (pdfpage.NewSession).
+	Session Session
 }
 
 // Open opens data with the given password and returns the library's reader.
@@ -76,6 +83,14 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 	}
 	deadline := time.Now().Add(timeout)
 	sess, bound := sessionOfData(data)
+	if opts.Session != nil {
+		s := *opts.Session
+		if s.Ctx == nil {
+			s.Ctx = context.Background()
+		}
+		s.Limits = s.Limits.WithDefaults()
+		sess, bound = &s, false
+	}
 	if d, ok := sess.Ctx.Deadline(); ok && d.Before(deadline) {
 		deadline = d
 	}
@@ -84,8 +99,11 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 		if p := recover(); p != nil {
 			doc, err = nil, fail(ErrDamaged, fmt.Errorf("internal error: %v", p))
 		}
-		if err == nil && bound {
-			bindReader(doc.Reader, sess)
+		if err == nil {
+			doc.Session = *sess
+			if bound {
+				bindReader(doc.Reader, sess)
+			}
 		}
 	}()
 	open := func(b []byte, password string) (*Document, error) {

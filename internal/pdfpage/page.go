@@ -92,14 +92,18 @@ type fontKey struct {
 	name string
 }
 
-// New walks the page tree of r.
-func New(r *pdf.Reader) (d *Document, err error) {
+// New walks the page tree of r, read with the session SessionOf(r).
+func New(r *pdf.Reader) (d *Document, err error) { return NewSession(r, pdfload.SessionOf(r)) }
+
+// NewSession walks the page tree of r; its pages are read within the
+// context and limits of sess.
+func NewSession(r *pdf.Reader, sess pdfload.Session) (d *Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("reading the page tree: %w", pageError(0, p))
 		}
 	}()
-	d = &Document{r: r, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, sess: pdfload.SessionOf(r)}
+	d = &Document{r: r, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, sess: sess}
 	root := r.Trailer().Key("Root").Key("Pages")
 	d.walk(root, pdf.Value{}, pdf.Value{}, 0, 0, map[uint64]bool{})
 	return d, nil

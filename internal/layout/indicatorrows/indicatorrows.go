@@ -47,50 +47,72 @@ const (
 
 // Read returns every indicator-rows target table of the pages.
 func Read(pages []*pdfpage.Page) []layout.Table {
-	var out []layout.Table
-	var cur *reading
-	flush := func() {
-		if cur != nil {
-			if t, ok := cur.table(); ok {
-				out = append(out, t)
-			}
-		}
-		cur = nil
-	}
+	r := New()
 	for _, p := range pages {
-		if p == nil {
-			continue
-		}
-		tables := grid.Find(p)
-		for i, t := range tables {
-			h, refused := readHeader(t)
-			hd := headingAbove(p, tables, t)
-			if hd.title == "" && h != nil && h.top > 0 {
-				if in := headingInside(t, h.top); in.title != "" {
-					hd = in
-				}
-			}
-			whole := strings.Contains(hd.title, "整体")
-			switch {
-			case refused || whole:
-				flush()
-			case h != nil:
-				if cur != nil && i == 0 && cur.lastPage == p.Number-1 && (hd.title == "" || hd.title == cur.head.title) && sameColumns(cur.h, h) {
-					cur.add(p.Number, t, h.last+1, false)
-					continue
-				}
-				flush()
-				cur = &reading{h: h, head: hd, firstPage: p.Number}
-				cur.add(p.Number, t, h.last+1, false)
-			case cur != nil && i == 0 && cur.lastPage == p.Number-1 && hd.title == "" && aligned(cur.h, t):
-				cur.add(p.Number, t, 0, true)
-			default:
-				flush()
-			}
+		if p != nil {
+			r.Page(p)
 		}
 	}
-	flush()
-	return out
+	return r.Tables()
+}
+
+// Reader reads the indicator-rows tables of a document page by page; it
+// keeps the table in progress only.
+type Reader struct {
+	out []layout.Table
+	cur *reading
+}
+
+// New returns a reader of the indicator-rows layout.
+func New() *Reader { return &Reader{} }
+
+var _ layout.Reader = (*Reader)(nil)
+
+func (r *Reader) flush() {
+	if r.cur != nil {
+		if t, ok := r.cur.table(); ok {
+			r.out = append(r.out, t)
+		}
+	}
+	r.cur = nil
+}
+
+// Tables returns the tables read, the one in progress closed.
+func (r *Reader) Tables() []layout.Table {
+	r.flush()
+	return r.out
+}
+
+// Page reads the next page.
+func (r *Reader) Page(p *pdfpage.Page) {
+	tables := grid.Find(p)
+	for i, t := range tables {
+		h, refused := readHeader(t)
+		hd := headingAbove(p, tables, t)
+		if hd.title == "" && h != nil && h.top > 0 {
+			if in := headingInside(t, h.top); in.title != "" {
+				hd = in
+			}
+		}
+		whole := strings.Contains(hd.title, "整体")
+		cur := r.cur
+		switch {
+		case refused || whole:
+			r.flush()
+		case h != nil:
+			if cur != nil && i == 0 && cur.lastPage == p.Number-1 && (hd.title == "" || hd.title == cur.head.title) && sameColumns(cur.h, h) {
+				cur.add(p.Number, t, h.last+1, false)
+				continue
+			}
+			r.flush()
+			r.cur = &reading{h: h, head: hd, firstPage: p.Number}
+			r.cur.add(p.Number, t, h.last+1, false)
+		case cur != nil && i == 0 && cur.lastPage == p.Number-1 && hd.title == "" && aligned(cur.h, t):
+			cur.add(p.Number, t, 0, true)
+		default:
+			r.flush()
+		}
+	}
 }
 
 // sameColumns reports whether two headers have the same columns: the same

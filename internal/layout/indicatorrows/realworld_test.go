@@ -32,7 +32,10 @@ func rowsDocument(t testing.TB, path string) *document.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := parser.Parse(data, filepath.Base(path), parser.Options{})
+	doc, err := parser.Parse(bytes.NewReader(data), int64(len(data)), parser.Options{})
+	if doc != nil {
+		doc.Source = filepath.Base(path)
+	}
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}

@@ -63,6 +63,21 @@ func Read(pages []*pdfpage.Page) []layout.Table {
 	return group(readForms(pages))
 }
 
+// Reader reads the project forms of a document page by page; it keeps the
+// forms read (text only) and the grid state carried to the next page.
+type Reader struct{ r reader }
+
+// New returns a reader of the project-forms layout.
+func New() *Reader { return &Reader{} }
+
+var _ layout.Reader = (*Reader)(nil)
+
+// Page reads the next page.
+func (r *Reader) Page(p *pdfpage.Page) { r.r.page(p) }
+
+// Tables groups the forms read into tables.
+func (r *Reader) Tables() []layout.Table { return group(r.r.forms) }
+
 // readForms returns every form-like table of the pages, forms or not.
 func readForms(pages []*pdfpage.Page) []*form {
 	r := &reader{}

@@ -21,8 +21,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/petool/pet/internal/inspect"
 	"github.com/petool/pet/internal/pdfpage"
-	"github.com/petool/pet/parser"
 )
 
 // isCJK: the ideographic space U+3000 is a space, which pdftotext and pet
@@ -127,7 +127,7 @@ func checkFile(path string, verbose bool) (tally, int, int, error) {
 		return tally{}, 0, 0, fmt.Errorf("pdftotext: %w", err)
 	}
 	refPages := bytes.Split(out, []byte{'\f'})
-	a, err := parser.Analyze(data, parser.Options{})
+	a, err := inspect.Analyze(data, "", nil, 1)
 	if a == nil {
 		return tally{}, 0, 0, err
 	}

@@ -1,4 +1,4 @@
-package parser
+package indicatortext
 
 import (
 	"math"
@@ -15,7 +15,8 @@ type Band struct{ Y0, Y1 float64 }
 // Cell is the text found in one cell of a row band on one page.
 type Cell struct {
 	Text          string  // lines joined with nothing between them, as drawn
-	Lines         []Line  // the cell's lines, top to bottom
+	NumLines      int     // the cell's lines
+	Size          float64 // font size of the first line
 	Indent        float64 // first line's first visible glyph, from the column's left edge
 	RightGap      float64 // first line's last visible glyph to the column's right edge
 	LeadingSpaces int     // space characters drawn before the first visible glyph
@@ -349,10 +350,10 @@ func readRows(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 	for b, band := range bands {
 		rows[b] = RowBand{Band: band, Cells: make([]Cell, len(cols))}
 		for c, col := range cols {
-			cell := cellText(buckets[b*len(cols)+c])
-			if len(cell.Lines) > 0 {
-				cell.Indent = firstVisibleX(cell.Lines[0]) - col.X0
-				cell.RightGap = col.X1 - lastVisibleX(cell.Lines[0])
+			cell, first := cellLines(buckets[b*len(cols)+c])
+			if cell.NumLines > 0 {
+				cell.Indent = firstVisibleX(first) - col.X0
+				cell.RightGap = col.X1 - lastVisibleX(first)
 			}
 			rows[b].Cells[c] = cell
 		}
@@ -453,13 +454,23 @@ func firstVisibleX(l Line) float64 {
 
 // cellText joins a cell's glyphs into lines and the lines into text.
 func cellText(glyphs []pdfpage.Glyph) Cell {
+	c, _ := cellLines(glyphs)
+	return c
+}
+
+// cellLines is cellText, with the cell's first line (for its measures).
+// The cell keeps the text and measures only, not the glyphs.
+func cellLines(glyphs []pdfpage.Glyph) (Cell, Line) {
 	lines := groupLines(glyphs)
 	var b strings.Builder
 	for _, l := range lines {
 		b.WriteString(l.Text())
 	}
-	c := Cell{Text: b.String(), Lines: lines}
+	c := Cell{Text: b.String(), NumLines: len(lines)}
+	var first Line
 	if len(lines) > 0 {
+		first = lines[0]
+		c.Size = first.Size
 		for _, gl := range lines[0].Glyphs {
 			if strings.TrimSpace(gl.Text) != "" {
 				break
@@ -467,5 +478,5 @@ func cellText(glyphs []pdfpage.Glyph) Cell {
 			c.LeadingSpaces++
 		}
 	}
-	return c
+	return c, first
 }

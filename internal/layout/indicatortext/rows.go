@@ -1,9 +1,8 @@
-package parser
+package indicatortext
 
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/petool/pet/check"
@@ -41,13 +40,13 @@ func (a *Analysis) joinRows() []rawRow {
 					continue
 				}
 				r.cells[c.Field] += rb.Cells[ci].Text
-				if c.Field == FieldName && len(rb.Cells[ci].Lines) > 0 {
+				if c.Field == FieldName && rb.Cells[ci].NumLines > 0 {
 					r.indent = c.X0 + rb.Cells[ci].Indent // absolute: comparable across pages whose columns were found apart
 					r.rightGap = rb.Cells[ci].RightGap
 					r.colX0 = c.X0
-					r.oneLine = len(rb.Cells[ci].Lines) == 1
+					r.oneLine = rb.Cells[ci].NumLines == 1
 					r.leadingSpaces = rb.Cells[ci].LeadingSpaces
-					r.size = rb.Cells[ci].Lines[0].Size
+					r.size = rb.Cells[ci].Size
 					r.hasName = true
 				}
 			}
@@ -98,52 +97,6 @@ func continuesPrevious(prev, cur rawRow) bool {
 		return false
 	}
 	return !hasMoney(cur) && hasMoney(prev)
-}
-
-// Document turns the analysis into the contract document: the tables of
-// every layout in page order, their rows numbered across the document, then
-// the checks of the figures.
-func (a *Analysis) Document(source string) *document.Document {
-	doc := &document.Document{
-		Source:   source,
-		Pages:    len(a.Pages),
-		Tables:   []document.Table{},
-		Rows:     []document.Row{},
-		Warnings: []document.Warning{},
-	}
-	for _, err := range a.PageErrors {
-		doc.Warnings = append(doc.Warnings, document.Warning{Code: check.PageUnreadable, Message: err.Error()})
-	}
-	tables := a.Other
-	if t := a.textTable(); t != nil {
-		tables = append([]layout.Table{*t}, tables...)
-	}
-	sort.SliceStable(tables, func(i, j int) bool { return tables[i].Info.FirstPage < tables[j].Info.FirstPage })
-	doc.Warnings = append(doc.Warnings, layoutNotReadWarnings(unreadHints(gridHints(a), tables))...)
-	for k, t := range tables {
-		if k == 0 {
-			doc.Layout, doc.Title = t.Info.Layout, t.Info.Title
-			doc.Department, doc.CurrencyUnit, doc.Year = t.Department, t.CurrencyUnit, t.Year
-		}
-		doc.Tables = append(doc.Tables, t.Info)
-		offset := len(doc.Rows)
-		for _, row := range t.Rows {
-			row.Seq += offset
-			row.Table = k
-			doc.Rows = append(doc.Rows, row)
-		}
-		for _, w := range t.Warnings {
-			if w.Row > 0 {
-				w.Row += offset
-			}
-			doc.Warnings = append(doc.Warnings, w)
-		}
-	}
-	// The figures are checked; warnings follow row order, document-level
-	// ones (row 0) first.
-	doc.Warnings = append(doc.Warnings, check.Document(doc)...)
-	sort.SliceStable(doc.Warnings, func(i, j int) bool { return doc.Warnings[i].Row < doc.Warnings[j].Row })
-	return doc
 }
 
 // textTable builds the indicator-text table found by Analyze, nil when

@@ -1,0 +1,78 @@
+package layout
+
+import (
+	"github.com/petool/pet/internal/pdfload"
+	"github.com/petool/pet/internal/pdfpage"
+)
+
+// Open opens the PDF in data for the page reader, within sess (nil: the
+// session bound to data, else the process's limits).
+func Open(data []byte, password string, sess *pdfload.Session) (*pdfpage.Document, error) {
+	d, err := pdfload.Load(data, pdfload.Options{Password: password, Session: sess})
+	if err != nil {
+		return nil, err
+	}
+	return pdfpage.NewSession(d.Reader, d.Session)
+}
+
+// ReadPages interprets every page of doc and hands each to fn in page
+// order, on up to workers goroutines. At most twice as many pages as
+// workers are read ahead of fn, so memory holds a few pages, not the
+// document. A page that cannot be read is an empty page with its error.
+func ReadPages(doc *pdfpage.Document, workers int, fn func(p *pdfpage.Page, err error)) {
+	n := doc.NumPages()
+	read := func(d *pdfpage.Document, i int) (*pdfpage.Page, error) {
+		p, err := d.Page(i + 1)
+		if err != nil {
+			p = &pdfpage.Page{Number: i + 1}
+		}
+		return p, err
+	}
+	if workers <= 1 || n < 4 {
+		for i := 0; i < n; i++ {
+			fn(read(doc, i))
+		}
+		return
+	}
+	type result struct {
+		p   *pdfpage.Page
+		err error
+	}
+	window := 2 * workers
+	slots := make([]chan result, window) // page i goes to slot i%window
+	for k := range slots {
+		slots[k] = make(chan result, 1)
+	}
+	tokens := make(chan struct{}, window) // one per page read but not yet handed on
+	jobs := make(chan int)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		defer close(jobs)
+		for i := 0; i < n; i++ {
+			select {
+			case tokens <- struct{}{}:
+			case <-done:
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-done:
+				return
+			}
+		}
+	}()
+	for w := 0; w < min(workers, n); w++ {
+		go func(d *pdfpage.Document) {
+			for i := range jobs {
+				p, err := read(d, i)
+				slots[i%window] <- result{p, err}
+			}
+		}(doc.Fork())
+	}
+	for i := 0; i < n; i++ {
+		r := <-slots[i%window]
+		fn(r.p, r.err)
+		<-tokens
+	}
+}

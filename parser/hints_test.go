@@ -1,0 +1,37 @@
+package parser
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// lines makes a page's lines, one per text.
+func lines(texts ...string) []string { return texts }
+
+// TestGridHints: pages with an indicator grid under a performance-target
+// title are target tables in one of the grid layouts; the grids of a
+// whole-department table, a self-evaluation or an evaluation report are not,
+// also on a later page that repeats no title.
+func TestGridHints(t *testing.T) {
+	pages := [][]string{
+		lines("预算表12 项目支出绩效目标表", "项目名称 项目总额 绩效目标 一级指标 二级指标 三级指标 本年绩效指标值", "产出指标 质量指标 验收合格率 ＝ 100 %"),
+		lines("产出指标 数量指标 项目绩效评价报告数量 ≥ 2"), // no grid words: a continuation without header
+		lines("警务辅助人员经费项目绩效目标表", "项目名称 主管部门 实施单位", "一级指 二级指标 三级指标 指标值", "标", "聘用人员数量 ≤10 人"),
+		lines("部门整体支出绩效目标表", "一级指标 二级指标 三级指标 指标值"),
+		lines("一级指标 二级指标 三级指标 指标值"), // still the whole-department table
+		lines("表1：项目年度绩效指标表", "一级指标 二级指标 三级指标 指标值"),
+		lines("项目支出绩效自评表", "一级指标 二级指标 三级指标 年度指标值 实际完成值"),
+		lines("2026年市级一般性项目绩效目标表（一级项目）", "项目名称 当年绩效目标 指标名称 指标性质 指标值", "机关食堂满意度 ≥ 80 %"),
+		lines("专项资金总体绩效目标表", "项目名称 主管部门", "一级指标 二级指标 三级指标 指标值 分值权重（90分）"), // a blank template
+	}
+	want := []gridHint{{1, "indicator-rows"}, {3, "project-forms"}, {8, "indicator-rows"}}
+	if got := gridHints(pages); !reflect.DeepEqual(got, want) {
+		t.Errorf("hints %v, want %v", got, want)
+	}
+	err := layoutNotRead(want[1])
+	if !errors.Is(err, ErrLayoutNotRead) || !strings.Contains(err.Error(), "page 3") || !strings.Contains(err.Error(), "project-forms") {
+		t.Errorf("error %q", err)
+	}
+}
