@@ -1,6 +1,7 @@
 package geom_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"testing"
@@ -47,7 +48,7 @@ func TestFixtureAtAnySize(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: render: %v", v.name, err)
 				}
-				got, err := parser.Parse(pdf, "x.pdf", parser.Options{})
+				got, err := parser.Parse(bytes.NewReader(pdf), int64(len(pdf)), parser.Options{})
 				if err != nil {
 					t.Fatalf("%s: parse: %v", v.name, err)
 				}
