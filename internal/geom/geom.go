@@ -105,6 +105,23 @@ const (
 	// are the same boundary: within one character, as a table repeated on
 	// the next page draws it.
 	AlignEm = 1.0
+	// BandSlackEm: a line or rule this close outside a band's edge (a
+	// header row, a table's top) is still on the edge: a tenth of an em
+	// absorbs the rounding of the producer's positions.
+	BandSlackEm = 0.1
+	// InkPadEm: a glyph box is taken this much wider on each side where
+	// ink is compared with a boundary (a glyph drawn over a column cut, a
+	// group heading's box), and a text block ends this far below its last
+	// line's box.
+	InkPadEm = 0.05
+	// InkMergeEm: glyph boxes this close across are one stretch of ink
+	// (the gutters of a table without rules lie between such stretches):
+	// adjacent glyphs touch, rounding leaves a hair between them.
+	InkMergeEm = 0.03
+	// ColumnSlackEm: a line within this of a table's outer column edges
+	// (outside them) can still be the table's (a continued table's first
+	// line).
+	ColumnSlackEm = 0.5
 	// MinPitchEm, MaxPitchEm and DefaultPitchEm bound and default the
 	// measured Pitch: lines closer than 0.9 em overprint, lines further
 	// than 2.2 em apart are separate paragraphs or cells.
@@ -159,6 +176,46 @@ const (
 	// IndentEm: two lines starting this close are at the same indentation
 	// (an indentation step is a whole character).
 	IndentEm = 0.5
+	// CellBaselineEm: the indicator-text engine's baseline tolerance for a
+	// cell's lines, tighter than BaselineEm: its cells hold wrapped lines
+	// set at a tight pitch.
+	CellBaselineEm = 0.4
+	// HeaderWrapEm: a header line starting within this below the header
+	// row's bottom is a wrapped header line.
+	HeaderWrapEm = 0.6
+	// HeaderRuleReachEm: the rules bounding a header row lie within this
+	// above and below its heading; HeaderReachEm: without rules, the other
+	// header words lie within this of it.
+	HeaderRuleReachEm = 6.0
+	HeaderReachEm     = 3.0
+	// HeaderRuleShare: a rule bounding a header (or a table's frame) covers
+	// this share of the heading's width.
+	HeaderRuleShare = 0.9
+	// LeadingSpacesEm: the leading spaces of an indented name reach at
+	// most this far left of a table's first ink.
+	LeadingSpacesEm = 4.0
+	// GroupHeadingEm: a glyph within this (vertically) of a group
+	// heading's baseline is part of it.
+	GroupHeadingEm = 0.6
+	// TableGapEm: a gap of this many ems after a table's last line ends the
+	// table (what follows is not its rows).
+	TableGapEm = 4.0
+	// LargerTextShare: a line this many times the table's text size is a
+	// title, not a row.
+	LargerTextShare = 1.25
+	// BlockTopEm, BlockBottomEm: a block of text lines spans from this
+	// above its first baseline to this below its last one (the glyphs'
+	// visible ink).
+	BlockTopEm    = 0.75
+	BlockBottomEm = 0.1
+	// BlockGapEm: without a measured pitch, a line this close below the
+	// previous line's box continues its block.
+	BlockGapEm = 0.45
+	// PitchRoundShare, PitchRoundEm: a line continues a block at the
+	// measured pitch, give or take this share of the pitch, at least this
+	// many ems (rounding of the producer's positions).
+	PitchRoundShare = 0.04
+	PitchRoundEm    = 0.065
 	// ColumnEdgeShare: a table continues a form's grid when its rules stand
 	// within this share of the grid's width of the grid's column edges (a
 	// share of the table, not of an em: a form's columns are laid out as
@@ -195,6 +252,15 @@ type Tolerances struct {
 	SizeSlack float64
 	// Align: column edges this close are the same boundary.
 	Align float64
+	// BandSlack: a line or rule this close outside a band's edge is on it.
+	BandSlack float64
+	// InkPad: a glyph box's margin where ink meets a boundary.
+	InkPad float64
+	// InkMerge: glyph boxes this close across are one stretch of ink.
+	InkMerge float64
+	// ColumnSlack: a line this close outside a table's outer column edges
+	// can still be the table's.
+	ColumnSlack float64
 }
 
 // Tolerances derives the page's tolerances from its measures.
@@ -212,6 +278,10 @@ func (m Measures) Tolerances() Tolerances {
 		OverflowGap:   math.Max(OverflowGapEm*s, m.Pitch-s),
 		SizeSlack:     SizeSlackShare * s,
 		Align:         AlignEm * s,
+		BandSlack:     BandSlackEm * s,
+		InkPad:        InkPadEm * s,
+		InkMerge:      InkMergeEm * s,
+		ColumnSlack:   ColumnSlackEm * s,
 	}
 }
 

@@ -94,6 +94,10 @@ func TestTolerances(t *testing.T) {
 		OverflowGap:   10,
 		SizeSlack:     1.5,
 		Align:         10,
+		BandSlack:     1,
+		InkPad:        0.5,
+		InkMerge:      0.3,
+		ColumnSlack:   5,
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Tolerances =\n %+v, want\n %+v", got, want)

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -24,10 +25,10 @@ type Line struct {
 func (l Line) Text() string { return l.text }
 
 // Top is the top of the line's tallest glyph box.
-func (l Line) Top() float64 { return l.Y - 0.86*l.Size }
+func (l Line) Top() float64 { return l.Y - geom.AscentEm*l.Size }
 
 // Bottom is the bottom of the line's tallest glyph box.
-func (l Line) Bottom() float64 { return l.Y + 0.14*l.Size }
+func (l Line) Bottom() float64 { return l.Y + geom.DescentEm*l.Size }
 
 // groupLines clusters glyphs into lines by baseline and orders each line
 // left to right and the lines top to bottom. The glyphs slice is reordered.
@@ -44,7 +45,7 @@ func groupLines(glyphs []pdfpage.Glyph) []Line {
 	for i := 1; i <= len(glyphs); i++ {
 		if i < len(glyphs) {
 			ref := glyphs[start]
-			tol := 0.4 * math.Max(ref.Size, glyphs[i].Size)
+			tol := geom.CellBaselineEm * math.Max(ref.Size, glyphs[i].Size)
 			if glyphs[i].Y-glyphs[i-1].Y <= tol && glyphs[i].Y-ref.Y <= 2*tol {
 				continue
 			}
@@ -139,13 +140,10 @@ func (r ruleLine) spanAt(v, tol float64) (span, bool) {
 	return span{}, false
 }
 
-const (
-	positionTol = 1.5 // rule pieces this close across their length are one line
-	joinGap     = 2.5 // pieces this close along their length are one line
-)
-
-// collectRules groups a page's rules into horizontal and vertical rule lines.
-func collectRules(rules []pdfpage.Rule) (horiz, vert []ruleLine) {
+// collectRules groups a page's rules into horizontal and vertical rule
+// lines: pieces tol.SameRule apart across their length are one line,
+// tol.RuleJoin apart along it one piece.
+func collectRules(rules []pdfpage.Rule, tol geom.Tolerances) (horiz, vert []ruleLine) {
 	var hs, vs []pdfpage.Rule
 	for _, r := range rules {
 		if r.Horizontal() {
@@ -154,12 +152,12 @@ func collectRules(rules []pdfpage.Rule) (horiz, vert []ruleLine) {
 			vs = append(vs, r)
 		}
 	}
-	horiz = groupRules(hs, func(r pdfpage.Rule) (float64, span) { return r.Y0, span{r.X0, r.X1} })
-	vert = groupRules(vs, func(r pdfpage.Rule) (float64, span) { return r.X0, span{r.Y0, r.Y1} })
+	horiz = groupRules(hs, tol, func(r pdfpage.Rule) (float64, span) { return r.Y0, span{r.X0, r.X1} })
+	vert = groupRules(vs, tol, func(r pdfpage.Rule) (float64, span) { return r.X0, span{r.Y0, r.Y1} })
 	return horiz, vert
 }
 
-func groupRules(rs []pdfpage.Rule, key func(pdfpage.Rule) (float64, span)) []ruleLine {
+func groupRules(rs []pdfpage.Rule, tol geom.Tolerances, key func(pdfpage.Rule) (float64, span)) []ruleLine {
 	sort.Slice(rs, func(i, j int) bool {
 		a, _ := key(rs[i])
 		b, _ := key(rs[j])
@@ -171,7 +169,7 @@ func groupRules(rs []pdfpage.Rule, key func(pdfpage.Rule) (float64, span)) []rul
 	var n int
 	flush := func() {
 		if n > 0 {
-			out = append(out, ruleLine{pos: sum / float64(n), pieces: mergeSpans(pieces, joinGap)})
+			out = append(out, ruleLine{pos: sum / float64(n), pieces: mergeSpans(pieces, tol.RuleJoin)})
 		}
 		pieces, sum, n = nil, 0, 0
 	}
@@ -179,7 +177,7 @@ func groupRules(rs []pdfpage.Rule, key func(pdfpage.Rule) (float64, span)) []rul
 		p, s := key(r)
 		if i > 0 {
 			prev, _ := key(rs[i-1])
-			if p-prev > positionTol {
+			if p-prev > tol.SameRule {
 				flush()
 			}
 		}

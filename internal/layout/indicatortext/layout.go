@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -49,8 +50,6 @@ type PageTable struct {
 	textRows bool    // ruled columns but rows from text blocks
 }
 
-const minColumnGap = 2.0 // vertical rules closer than this are one boundary
-
 // analyzePage finds the table on a page: under its own header, or
 // continuing the table of the previous page (prev) when the header is not
 // repeated.
@@ -72,7 +71,7 @@ func tableUnderHeader(g *pageGeometry, hit headerHit, prev *PageTable) (*PageTab
 	top, bottom := hit.top, hit.bottom
 	var xs []float64
 	if hit.ruled {
-		xs = dedupe(g.verticalsAt(bottom, 2))
+		xs = dedupe(g.verticalsAt(bottom, g.tol.SameRule), g.tol.SameRule)
 	}
 	if len(xs) >= 3 {
 		t.Ruled = true
@@ -83,7 +82,7 @@ func tableUnderHeader(g *pageGeometry, hit headerHit, prev *PageTable) (*PageTab
 		// No grid: columns from the header words, rows from text blocks.
 		// A rule under the header still bounds it where there is one.
 		if !hit.ruled {
-			top, bottom = hit.top-1, headerTextBottom(g, hit)
+			top, bottom = hit.top-g.tol.BandSlack, headerTextBottom(g, hit)
 		}
 		if prev != nil && !prev.Ruled && len(prev.gutters) > 0 && prev.Page == g.page.Number-1 {
 			// The header repeats over the same columns: keep them, and
@@ -163,7 +162,7 @@ func continuedTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 	top := math.Inf(1)
 	for _, x := range bounds {
 		for _, v := range g.vert {
-			if math.Abs(v.pos-x) <= 3 && len(v.pieces) > 0 {
+			if math.Abs(v.pos-x) <= g.tol.Align && len(v.pieces) > 0 {
 				matched++
 				top = math.Min(top, v.pieces[0].lo)
 				break
@@ -174,7 +173,7 @@ func continuedTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 		return nil, false
 	}
 	// The table's top edge is a horizontal rule at (or near) the top of the verticals.
-	if y, ok := g.ruleBelow(top-2, 4, bounds[0], bounds[len(bounds)-1], 0.5); ok {
+	if y, ok := g.ruleBelow(top-g.tol.SameRule, 2*g.tol.SameRule, bounds[0], bounds[len(bounds)-1], g.tol.EdgeCover); ok {
 		top = y
 	}
 	t.Top = top
@@ -208,7 +207,7 @@ var headingRe = regexp.MustCompile(`表|^[一二三四五六七八九十]+[、.�
 // not the previous page's continued.
 func headingAbove(g *pageGeometry, y float64, title string) bool {
 	for _, l := range g.lines {
-		if l.Bottom() > y+1 {
+		if l.Bottom() > y+g.tol.BandSlack {
 			break
 		}
 		if t := compact(l.Text()); t != "" && t != title && !isPageNumber(t) && headingRe.MatchString(t) {
@@ -223,7 +222,7 @@ func headingAbove(g *pageGeometry, y float64, title string) bool {
 func titleAbove(g *pageGeometry, y float64) string {
 	title := ""
 	for _, l := range g.lines {
-		if l.Bottom() > y+1 {
+		if l.Bottom() > y+g.tol.BandSlack {
 			break
 		}
 		if t := compact(l.Text()); strings.Contains(t, "表") && !departmentRe.MatchString(t) {
@@ -244,10 +243,12 @@ func boundaries(cols []Column) []float64 {
 	return xs
 }
 
-func dedupe(xs []float64) []float64 {
+// dedupe drops the positions closer than tol to the one before: the same
+// rule.
+func dedupe(xs []float64, tol float64) []float64 {
 	var out []float64
 	for _, x := range xs {
-		if len(out) > 0 && x-out[len(out)-1] < minColumnGap {
+		if len(out) > 0 && x-out[len(out)-1] < tol {
 			continue
 		}
 		out = append(out, x)
@@ -268,10 +269,10 @@ func fillRows(g *pageGeometry, t *PageTable, prev *PageTable) {
 	var bottoms []float64
 	for _, x := range bounds {
 		for _, v := range g.vert {
-			if math.Abs(v.pos-x) > 3 {
+			if math.Abs(v.pos-x) > g.tol.Align {
 				continue
 			}
-			if p, ok := v.spanAt(t.Top+1, joinGap); ok {
+			if p, ok := v.spanAt(t.Top+g.tol.BandSlack, g.tol.RuleJoin); ok {
 				bottoms = append(bottoms, p.hi)
 			}
 			break
@@ -285,12 +286,12 @@ func fillRows(g *pageGeometry, t *PageTable, prev *PageTable) {
 	t.Bottom = bottoms[len(bottoms)/2]
 	cuts := []float64{t.Top}
 	for _, h := range g.horiz {
-		if h.pos > t.Top+1 && h.pos < t.Bottom-1 && h.covered(left, right) >= 0.5*(right-left) {
+		if h.pos > t.Top+g.tol.BandSlack && h.pos < t.Bottom-g.tol.BandSlack && h.covered(left, right) >= g.tol.EdgeCover*(right-left) {
 			cuts = append(cuts, h.pos)
 		}
 	}
 	cuts = append(cuts, t.Bottom)
-	_, closed := g.ruleBelow(t.Bottom-1.5, 3, left, right, 0.5)
+	_, closed := g.ruleBelow(t.Bottom-g.tol.SameRule, 2*g.tol.SameRule, left, right, g.tol.EdgeCover)
 	t.OpenBottom = !closed
 	// Column rules but no row rules: rows from the text blocks. Whether the
 	// table rules its rows is decided on its first page; later pages
@@ -305,7 +306,7 @@ func fillRows(g *pageGeometry, t *PageTable, prev *PageTable) {
 	}
 	var bands []Band
 	for i := 1; i < len(cuts); i++ {
-		if cuts[i]-cuts[i-1] >= 2 {
+		if cuts[i]-cuts[i-1] >= g.tol.SameRule {
 			bands = append(bands, Band{cuts[i-1], cuts[i]})
 		}
 	}
@@ -392,13 +393,13 @@ func keepSpills(line []placedGlyph, cols []Column) {
 			// Hanging punctuation: the next glyph, touching p (set with no
 			// gap at all, where the next cell's text starts after the rule
 			// and the cell's padding), just past the rule.
-			touch := 0.1 * p.Size
+			touch := geom.TouchEm * p.Size
 			for j := i + 1; j < len(line); j++ {
 				q := &line[j]
 				if q.band != p.band {
 					continue
 				}
-				if q.col == p.col+1 && isHangingPunct(q.Glyph) && math.Abs(q.X0-p.X1) <= touch && q.X0 < cols[p.col].X1+0.5*p.Size {
+				if q.col == p.col+1 && isHangingPunct(q.Glyph) && math.Abs(q.X0-p.X1) <= touch && q.X0 < cols[p.col].X1+geom.HangPastRuleEm*p.Size {
 					q.col = p.col
 				}
 				break
@@ -407,7 +408,7 @@ func keepSpills(line []placedGlyph, cols []Column) {
 		}
 		// Trailing spaces: every space that starts where the spill ends,
 		// over whatever the next cells draw.
-		tol := 0.5 * p.Size
+		tol := geom.SpillEm * p.Size
 		end := p.X1
 		for j := i + 1; j < len(line); j++ {
 			q := &line[j]

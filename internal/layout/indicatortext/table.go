@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -23,6 +24,11 @@ const (
 	FieldGoal
 	FieldIndicators
 )
+
+// fieldLeading marks, while textColumns finds an unruled table's columns,
+// the ink left of the first header word (an indented name's overflow): it
+// joins the next column and is never a column of its own.
+const fieldLeading Field = -1
 
 var fieldNames = [...]string{"-", "name", "total", "fiscal_appropriation", "fiscal_special_account", "other_funds", "goal", "indicators_text"}
 
@@ -128,9 +134,9 @@ func findHeader(g *pageGeometry) (headerHit, bool) {
 		}
 		l := lines[s.line]
 		hit := headerHit{top: l.Top(), bottom: l.Bottom(), x0: s.x0, x1: s.x1}
-		above, okA := g.ruleAbove(l.Top()+1, 6*l.Size, s.x0, s.x1, 0.9)
-		below, okB := g.ruleBelow(l.Bottom()-1, 6*l.Size, s.x0, s.x1, 0.9)
-		lo, hi := l.Top()-3*l.Size, l.Bottom()+3*l.Size
+		above, okA := g.ruleAbove(l.Top()+g.tol.BandSlack, geom.HeaderRuleReachEm*l.Size, s.x0, s.x1, geom.HeaderRuleShare)
+		below, okB := g.ruleBelow(l.Bottom()-g.tol.BandSlack, geom.HeaderRuleReachEm*l.Size, s.x0, s.x1, geom.HeaderRuleShare)
+		lo, hi := l.Top()-geom.HeaderReachEm*l.Size, l.Bottom()+geom.HeaderReachEm*l.Size
 		if okA && okB {
 			lo, hi = above, below
 			hit.top, hit.bottom, hit.ruled = above, below, true
@@ -138,7 +144,7 @@ func findHeader(g *pageGeometry) (headerHit, bool) {
 		foundName := false
 		for _, o := range segs {
 			ol := lines[o.line]
-			if ol.Top() < lo-1 || ol.Bottom() > hi+1 {
+			if ol.Top() < lo-g.tol.BandSlack || ol.Bottom() > hi+g.tol.BandSlack {
 				continue
 			}
 			if strings.ContainsAny(ol.Text(), "0123456789") {
@@ -167,6 +173,7 @@ func findHeader(g *pageGeometry) (headerHit, bool) {
 // pageGeometry is a page's glyphs, lines and rules, computed once.
 type pageGeometry struct {
 	page  *pdfpage.Page
+	tol   geom.Tolerances // the page's, from its measures
 	lines []Line
 	horiz []ruleLine
 	vert  []ruleLine
@@ -174,8 +181,9 @@ type pageGeometry struct {
 
 func newPageGeometry(p *pdfpage.Page) *pageGeometry {
 	glyphs := append([]pdfpage.Glyph(nil), p.Glyphs...)
-	h, v := collectRules(p.Rules)
-	return &pageGeometry{page: p, lines: groupLines(glyphs), horiz: h, vert: v}
+	tol := geom.Measure(p).Tolerances()
+	h, v := collectRules(p.Rules, tol)
+	return &pageGeometry{page: p, tol: tol, lines: groupLines(glyphs), horiz: h, vert: v}
 }
 
 // ruleBelow returns the y of the first horizontal rule line at or below y

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -18,14 +19,14 @@ import (
 func headerTextBottom(g *pageGeometry, hit headerHit) float64 {
 	bottom := hit.bottom
 	for _, l := range g.lines {
-		if l.Top() < hit.top-1 || l.Top() > bottom+0.6*l.Size {
+		if l.Top() < hit.top-g.tol.BandSlack || l.Top() > bottom+geom.HeaderWrapEm*l.Size {
 			continue
 		}
 		if l.Y <= hit.bottom || !strings.ContainsAny(l.Text(), "0123456789") {
 			bottom = math.Max(bottom, l.Bottom())
 		}
 	}
-	return bottom + 0.5
+	return bottom + g.tol.InkPad
 }
 
 // textColumns derives columns from the white space of an unruled table:
@@ -77,7 +78,7 @@ func textColumns(g *pageGeometry, hit headerHit, bottom float64) ([]Column, []sp
 			}
 		}
 	}
-	clusters := mergeSpans(ink, 0.3)
+	clusters := mergeSpans(ink, g.tol.InkMerge)
 	var cols []Column
 	for _, c := range clusters {
 		hasHeader := false
@@ -92,10 +93,10 @@ func textColumns(g *pageGeometry, hit headerHit, bottom float64) ([]Column, []sp
 			continue
 		}
 		if !hasHeader {
-			cols = append(cols, Column{X0: c.lo, X1: c.hi, Field: -1}) // leading ink: joins the next column
+			cols = append(cols, Column{X0: c.lo, X1: c.hi, Field: fieldLeading}) // leading ink: joins the next column
 			continue
 		}
-		if len(cols) == 1 && cols[0].Field == -1 {
+		if len(cols) == 1 && cols[0].Field == fieldLeading {
 			cols[0] = Column{X0: cols[0].X0, X1: c.hi}
 			continue
 		}
@@ -110,12 +111,12 @@ func textColumns(g *pageGeometry, hit headerHit, bottom float64) ([]Column, []sp
 		cut := (cols[i-1].X1 + cols[i].X0) / 2
 		cols[i-1].X1, cols[i].X0 = cut, cut
 	}
-	cols[0].X0--
-	cols[len(cols)-1].X1++
+	cols[0].X0 -= g.tol.BandSlack
+	cols[len(cols)-1].X1 += g.tol.BandSlack
 	// Leading spaces of indented names lie left of the first ink.
 	for _, l := range g.lines {
-		if l.Top() > bottom && l.X0 < cols[0].X0 && l.X0 > cols[0].X0-4*l.Size {
-			cols[0].X0 = l.X0 - 0.5
+		if l.Top() > bottom && l.X0 < cols[0].X0 && l.X0 > cols[0].X0-geom.LeadingSpacesEm*l.Size {
+			cols[0].X0 = l.X0 - g.tol.InkPad
 		}
 	}
 	return cols, gutters
@@ -127,7 +128,7 @@ type headingBoxes []struct{ x0, x1, y float64 }
 
 func (h headingBoxes) covers(g pdfpage.Glyph) bool {
 	for _, b := range h {
-		if g.X0 >= b.x0-0.5 && g.X1 <= b.x1+0.5 && math.Abs(g.Y-b.y) < 0.6*g.Size {
+		if pad := geom.InkPadEm * g.Size; g.X0 >= b.x0-pad && g.X1 <= b.x1+pad && math.Abs(g.Y-b.y) < geom.GroupHeadingEm*g.Size {
 			return true
 		}
 	}
@@ -144,7 +145,7 @@ func groupHeadings(lines []Line) headingBoxes {
 		var under []span
 		for _, o := range segs {
 			em := lines[s.line].Size
-			if lines[o.line].Y > lines[s.line].Y+0.5 && o.x1 > s.x0-em/2 && o.x0 < s.x1+em/2 {
+			if lines[o.line].Y > lines[s.line].Y+geom.InkPadEm*em && o.x1 > s.x0-em/2 && o.x0 < s.x1+em/2 {
 				under = append(under, span{o.x0, o.x1})
 			}
 		}
@@ -189,11 +190,11 @@ func continuedTextTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 	}
 	left, right := prev.Columns[0].X0, prev.Columns[len(prev.Columns)-1].X1
 	first := g.lines[0]
-	if first.X0 < left-5 || first.X1 > right+5 || crossesColumns(first, prev.Columns) ||
-		(prev.textSize > 0 && first.Size > 1.25*prev.textSize) || isNote(first.Text()) {
+	if first.X0 < left-g.tol.ColumnSlack || first.X1 > right+g.tol.ColumnSlack || crossesColumns(first, prev.Columns) ||
+		(prev.textSize > 0 && first.Size > geom.LargerTextShare*prev.textSize) || isNote(first.Text()) {
 		return nil, false
 	}
-	t := &PageTable{Page: g.page.Number, Columns: append([]Column(nil), prev.Columns...), Top: first.Top() - 1,
+	t := &PageTable{Page: g.page.Number, Columns: append([]Column(nil), prev.Columns...), Top: first.Top() - g.tol.BandSlack,
 		gutters: append([]span(nil), prev.gutters...), textSize: prev.textSize}
 	narrowGutters(g, t)
 	fillTextRows(g, t)
@@ -218,7 +219,7 @@ func narrowGutters(g *pageGeometry, t *PageTable) {
 			}
 		}
 	}
-	ink = mergeSpans(ink, 0.3)
+	ink = mergeSpans(ink, g.tol.InkMerge)
 	for i, gu := range t.gutters {
 		lo := (t.Columns[i].X0 + gu.lo) / 2
 		hi := (gu.hi + t.Columns[i+1].X1) / 2
@@ -288,7 +289,7 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 	}
 	if t.Bottom <= t.Top {
 		// A frame around the table closes it.
-		if y, ok := g.ruleBelow(t.Top+2, g.page.Height, left, right, 0.9); ok {
+		if y, ok := g.ruleBelow(t.Top+g.tol.SameRule, g.page.Height, left, right, geom.HeaderRuleShare); ok {
 			t.Bottom = y
 		}
 	}
@@ -306,14 +307,14 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 			if n > 0 && isPageNumber(l.Text()) {
 				break
 			}
-			if n > 0 && (l.Top()-last > 4*l.Size || crossesColumns(l, t.Columns) || l.Size > 1.25*size || isNote(l.Text())) {
+			if n > 0 && (l.Top()-last > geom.TableGapEm*l.Size || crossesColumns(l, t.Columns) || l.Size > geom.LargerTextShare*size || isNote(l.Text())) {
 				t.endsHere = true
 				break
 			}
 			n++
 			last = math.Max(last, l.Bottom())
 		}
-		t.Bottom = last + 0.5
+		t.Bottom = last + g.tol.InkPad
 		if n == 0 {
 			return
 		}
@@ -331,7 +332,7 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 				j++
 			}
 			first, last := lines[i], lines[j-1]
-			blocks = append(blocks, span{first.Y - 0.75*first.Size, last.Y + 0.1*last.Size})
+			blocks = append(blocks, span{first.Y - geom.BlockTopEm*first.Size, last.Y + geom.BlockBottomEm*last.Size})
 			i = j
 		}
 	}
@@ -374,7 +375,7 @@ func linePitch(colLines [][]Line) float64 {
 	for _, lines := range colLines {
 		for i := 1; i < len(lines); i++ {
 			d := lines[i].Y - lines[i-1].Y
-			if d >= 0.9*lines[i].Size && d <= 2.2*lines[i].Size {
+			if d >= geom.MinPitchEm*lines[i].Size && d <= geom.MaxPitchEm*lines[i].Size {
 				counts[int(math.Round(d*10))]++
 			}
 		}
@@ -396,9 +397,9 @@ func linePitch(colLines [][]Line) float64 {
 func sameBlock(a, b Line, pitch float64) bool {
 	d := b.Y - a.Y
 	if pitch > 0 {
-		return d <= pitch+math.Max(0.6, 0.04*pitch)
+		return d <= pitch+math.Max(geom.PitchRoundEm*b.Size, geom.PitchRoundShare*pitch)
 	}
-	return b.Top()-a.Bottom() < 0.45*b.Size
+	return b.Top()-a.Bottom() < geom.BlockGapEm*b.Size
 }
 
 // crossesColumns reports whether a line draws glyphs over two or more
@@ -409,7 +410,7 @@ func crossesColumns(l Line, cols []Column) bool {
 	n := 0
 	for _, c := range cols[1:] {
 		for _, g := range l.Glyphs {
-			if g.X0 < c.X0-0.5 && g.X1 > c.X0+0.5 && strings.TrimSpace(g.Text) != "" {
+			if pad := geom.InkPadEm * g.Size; g.X0 < c.X0-pad && g.X1 > c.X0+pad && strings.TrimSpace(g.Text) != "" {
 				n++
 				break
 			}
