@@ -216,6 +216,16 @@ const (
 	// many ems (rounding of the producer's positions).
 	PitchRoundShare = 0.04
 	PitchRoundEm    = 0.065
+	// SizeStepShare: a heading line larger than another by more than this
+	// share is set in a larger size (not the same size rounded apart).
+	SizeStepShare = 0.05
+	// CentreSlackEm: text this close to equally far from both edges of its
+	// cell is centred in it.
+	CentreSlackEm = 0.2
+	// IndentStepEm: a name starting this much right of the least indented
+	// one is indented (a whole character less rounding, where IndentEm
+	// compares two lines of one cell).
+	IndentStepEm = 0.8
 	// ColumnEdgeShare: a table continues a form's grid when its rules stand
 	// within this share of the grid's width of the grid's column edges (a
 	// share of the table, not of an em: a form's columns are laid out as

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/petool/pet/internal/geom"
 )
 
 var (
@@ -53,7 +55,7 @@ func (a *Analysis) readHeading(g *pageGeometry, t *PageTable) {
 	var title Line
 	titleFound := false
 	for _, l := range g.lines {
-		if l.Bottom() > t.Header.Y0+1 {
+		if l.Bottom() > t.Header.Y0+g.tol.BandSlack {
 			break
 		}
 		text := strings.TrimSpace(l.Text())
@@ -77,7 +79,7 @@ func (a *Analysis) readHeading(g *pageGeometry, t *PageTable) {
 		switch {
 		case strings.Contains(c, "目标表") && (!titleFound || !strings.Contains(compact(title.Text()), "目标表")):
 			title, titleFound = l, true
-		case !titleFound || (l.Size > title.Size+0.5 && !strings.Contains(compact(title.Text()), "目标表")):
+		case !titleFound || (l.Size > title.Size*(1+geom.SizeStepShare) && !strings.Contains(compact(title.Text()), "目标表")):
 			title, titleFound = l, true
 		}
 	}
@@ -88,7 +90,7 @@ func (a *Analysis) readHeading(g *pageGeometry, t *PageTable) {
 	if a.Year == nil {
 		// A heading line of its own: （2026年度）, 2026年部门预算.
 		for _, l := range g.lines {
-			if l.Bottom() > t.Header.Y0+1 {
+			if l.Bottom() > t.Header.Y0+g.tol.BandSlack {
 				break
 			}
 			if c := compact(l.Text()); !departmentRe.MatchString(c) && utf8.RuneCountInString(c) <= 40 {

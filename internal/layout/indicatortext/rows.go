@@ -8,6 +8,7 @@ import (
 	"github.com/petool/pet/check"
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/indicator"
+	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/layout"
 )
 
@@ -183,7 +184,7 @@ func rowLevels(rows []rawRow) []string {
 		if levels[i] != "" {
 			continue
 		}
-		if r.leadingSpaces > 0 || (r.hasName && minIndent >= 0 && r.indent > minIndent+0.8*r.size) {
+		if r.leadingSpaces > 0 || (r.hasName && minIndent >= 0 && r.indent > minIndent+geom.IndentStepEm*r.size) {
 			levels[i] = document.LevelProject
 			indented = true
 		}
@@ -305,7 +306,7 @@ func namesCentred(rows []rawRow) bool {
 			continue // fills its cell: says nothing about alignment
 		}
 		n++
-		if math.Abs(left-r.rightGap) <= 0.2*r.size {
+		if math.Abs(left-r.rightGap) <= geom.CentreSlackEm*r.size {
 			centred++
 		}
 	}

@@ -1,0 +1,71 @@
+package indicatortext_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/petool/pet/internal/geom"
+	"github.com/petool/pet/internal/layout/indicatortext"
+	"github.com/petool/pet/internal/pdfload"
+	"github.com/petool/pet/internal/pdfpage"
+)
+
+// TestScaleInvariant: the indicator-text table of a real PDF reads the same
+// when every page is printed at another scale (20 % to 500 %): no tolerance
+// of the engine is in absolute points.
+func TestScaleInvariant(t *testing.T) {
+	pages := pdfPages(t, "../../../testdata/realworld/2026/005-guangzhou-022.pdf")
+	want := read(t, pages, 1)
+	if len(want) < 1000 {
+		t.Fatalf("at 100 %%: %.200s", want)
+	}
+	for _, k := range []float64{0.2, 0.4, 0.6, 1.4, 2.5, 5} {
+		t.Run(fmt.Sprintf("%.0f%%", k*100), func(t *testing.T) {
+			if got := read(t, pages, k); got != want {
+				t.Errorf("read at %.0f %% differs from 100 %%:\n got %.600s\nwant %.600s", k*100, got, want)
+			}
+		})
+	}
+}
+
+// read feeds the pages at scale k to a reader and returns its tables as
+// JSON.
+func read(t *testing.T, pages []*pdfpage.Page, k float64) string {
+	t.Helper()
+	r := indicatortext.New(false)
+	for _, p := range pages {
+		r.Page(geom.Scale(p, k))
+	}
+	b, err := json.Marshal(r.Tables())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func pdfPages(t *testing.T, path string) []*pdfpage.Page {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := pdfload.Open(data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := pdfpage.New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []*pdfpage.Page
+	for i := 1; i <= d.NumPages(); i++ {
+		p, err := d.Page(i)
+		if err != nil {
+			p = &pdfpage.Page{Number: i}
+		}
+		pages = append(pages, p)
+	}
+	return pages
+}
