@@ -325,6 +325,8 @@ func build(p *pdfpage.Page, hs, vs []seg, m geom.Measures, tol geom.Tolerances) 
 	}
 	t.Xs, t.Ys = xs, ys
 	rows, cols := len(ys)-1, len(xs)-1
+	// A lattice line is the mean of the rule lines LatticeMerge merged, so
+	// a rule of it can lie two SameRule from it.
 	snap := tol.SameRule
 	// covered reports whether the rules at pos cover most of [lo, hi].
 	covered := func(segs []seg, pos, lo, hi float64) bool {

@@ -323,7 +323,7 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 	for i, c := range t.Columns {
 		colLines[i] = groupLines(g.glyphsIn(c.X0, t.Top, c.X1, t.Bottom))
 	}
-	pitch := linePitch(colLines)
+	pitch := linePitch(colLines, g.tol.FontSize)
 	var blocks []span
 	for _, lines := range colLines {
 		for i := 0; i < len(lines); {
@@ -370,19 +370,19 @@ func isNote(s string) bool { return noteRe.MatchString(s) }
 // occurs more than once (distances between rows are larger by the cells'
 // padding, and on a page of few rows they can be the more common ones).
 // It is 0 when no cell wraps.
-func linePitch(colLines [][]Line) float64 {
+func linePitch(colLines [][]Line, size float64) float64 {
 	counts := map[int]int{}
 	for _, lines := range colLines {
 		for i := 1; i < len(lines); i++ {
 			d := lines[i].Y - lines[i-1].Y
 			if d >= geom.MinPitchEm*lines[i].Size && d <= geom.MaxPitchEm*lines[i].Size {
-				counts[int(math.Round(d*10))]++
+				counts[int(math.Round(d/size*100))]++ // hundredths of the body size: the pitch scales with the page
 			}
 		}
 	}
 	best := -1
 	for k := range counts {
-		// Neighbouring tenths are the same pitch drawn with rounding.
+		// Neighbouring hundredths are the same pitch drawn with rounding.
 		if counts[k]+counts[k-1]+counts[k+1] >= 2 && (best < 0 || k < best) {
 			best = k
 		}
@@ -390,7 +390,7 @@ func linePitch(colLines [][]Line) float64 {
 	if best < 0 {
 		return 0
 	}
-	return float64(best) / 10
+	return float64(best) * size / 100
 }
 
 // sameBlock reports whether line b continues the cell of line a.
