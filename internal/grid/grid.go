@@ -113,10 +113,6 @@ func span(edges []float64, v float64) int {
 	return min(i-1, len(edges)-2)
 }
 
-// BodySize is the most common font size of the glyphs (rounded to a tenth of
-// a point), the base of every tolerance; 10 when there are no glyphs.
-func BodySize(glyphs []pdfpage.Glyph) float64 { return geom.BodySize(glyphs) }
-
 type seg struct {
 	pos    float64 // y of a horizontal rule, x of a vertical one
 	lo, hi float64 // extent along the rule

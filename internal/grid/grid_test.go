@@ -222,20 +222,6 @@ func TestLines(t *testing.T) {
 	}
 }
 
-func TestBodySize(t *testing.T) {
-	gs := glyphs(text("标题", 0, 0), text("正文正文正文", 0, 20), text(" ", 0, 0))
-	gs[0].Size, gs[1].Size = 16, 16
-	for i := 2; i < len(gs); i++ {
-		gs[i].Size = 9
-	}
-	if got := BodySize(gs); got != 9 {
-		t.Errorf("BodySize = %v, want 9", got)
-	}
-	if got := BodySize(nil); got != 10 {
-		t.Errorf("BodySize(nil) = %v, want 10", got)
-	}
-}
-
 func TestFindOverflowOfCutCells(t *testing.T) {
 	// A merged cell cut by the page break: the producer draws its whole
 	// text on each page, clipped; on this page the cut lines lie above the
