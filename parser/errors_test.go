@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -107,5 +108,25 @@ func TestPageUnreadableCarriesPage(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no page-unreadable warning in %+v", doc.Warnings)
+	}
+}
+
+// TestContextStopsParse: a context already done stops the reading: an
+// error, never a document with its pages missing.
+func TestContextStopsParse(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", "zengcheng-2023.calc.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	doc, err := Parse(bytes.NewReader(data), int64(len(data)), Options{Context: ctx, Workers: 2})
+	var pe *Error
+	if doc != nil || !errors.As(err, &pe) {
+		t.Errorf("doc %v, err %v; want a *Error", doc != nil, err)
+	}
+	doc, err = Parse(bytes.NewReader(data), int64(len(data)), Options{Context: context.Background(), Workers: 2})
+	if err != nil || len(doc.Rows) != 41 {
+		t.Errorf("live context: err %v", err)
 	}
 }
