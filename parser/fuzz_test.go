@@ -6,15 +6,13 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/petool/pet/internal/pdfload"
 )
 
 // fuzzBudget is the time one input may take, under the small limits of
 // fuzzLimits: a slower input is work the limits do not bound.
 const fuzzBudget = 5 * time.Second
 
-var fuzzLimits = pdfload.Limits{MaxPages: 200, MaxOperators: 200000, MaxXObjects: 500, MaxGlyphs: 50000, MaxStreamBytes: 4 << 20, MaxPageBytes: 16 << 20}
+var fuzzLimits = Limits{MaxPages: 200, MaxOperators: 200000, MaxXObjects: 500, MaxGlyphs: 50000, MaxStreamBytes: 4 << 20, MaxPageBytes: 16 << 20}
 
 // FuzzParsePDF feeds mutated PDFs (the small files of testdata/bad, a tiny
 // table built by pdfpage's tests' kind, and the front of a sample) through
@@ -29,12 +27,10 @@ func FuzzParsePDF(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		release := pdfload.Bind(context.Background(), data, fuzzLimits)
-		defer release()
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			doc, err := parseBytes(data, "fuzz.pdf", Options{})
+			doc, err := parseBytes(data, "fuzz.pdf", Options{Context: context.Background(), Limits: fuzzLimits})
 			if err == nil && doc == nil {
 				t.Error("nil document without error")
 			}

@@ -4,7 +4,7 @@
 // glyphs and ruling lines, and a dump of each page's text lines for bug
 // reports.
 //
-// Everything shown comes from a indicatortext.Analysis; the package computes no
+// Everything shown comes from an indicatortext.Analysis; the package computes no
 // geometry of its own beyond splitting text lines at wide gaps for display.
 package inspect
 
@@ -72,7 +72,7 @@ func pageError(a *Analysis, n int) error {
 
 // Summary writes what the parser found in the whole document: pages, the
 // pages the table covers, title, department and currency unit, and the
-// analysis error (such as indicatortext.ErrNoTable) when there is one.
+// analysis error (such as parser.ErrNoTable) when there is one.
 func Summary(w io.Writer, a *Analysis, analyzeErr error) error {
 	ew := &errWriter{w: w}
 	ew.printf("pages: %d\n", len(a.Pages))

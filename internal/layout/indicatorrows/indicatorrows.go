@@ -113,6 +113,24 @@ func (r *Reader) Page(p *pdfpage.Page) {
 			r.flush()
 		}
 	}
+	r.release(p.Number)
+}
+
+// release drops the glyphs of the cells kept from page n: the table in
+// progress needs their texts only once the page has been read, and a table
+// continued over many pages would otherwise hold every glyph of them.
+func (r *Reader) release(n int) {
+	if r.cur == nil {
+		return
+	}
+	for _, pc := range r.cur.pieces {
+		if pc.page != n {
+			continue
+		}
+		for _, c := range pc.t.Cells {
+			c.Glyphs = nil
+		}
+	}
 }
 
 // sameColumns reports whether two headers have the same columns: the same

@@ -8,12 +8,11 @@
 // header repeated on later pages and joins rows that a page break splits.
 //
 // The Reader is fed page by page and keeps only the table's cells (their
-// text and the few measures row joining uses); with Keep it also keeps every
+// text and the few measures row joining uses); New(true) also keeps every
 // page and its lines, the Analysis that `pet inspect` and `pet text` show.
 package indicatortext
 
 import (
-	"github.com/petool/pet/document"
 	"github.com/petool/pet/internal/layout"
 	"github.com/petool/pet/internal/pdfpage"
 )
@@ -79,7 +78,7 @@ func (r *Reader) Tables() []layout.Table {
 // Analysis returns what the reader saw.
 func (r *Reader) Analysis() *Analysis { return &r.a }
 
-// Read returns the indicator-text table of pages, as a layout.Read.
+// Read returns the indicator-text table of pages (all at once).
 func Read(pages []*pdfpage.Page) []layout.Table {
 	r := New(false)
 	for _, p := range pages {
@@ -89,6 +88,3 @@ func Read(pages []*pdfpage.Page) []layout.Table {
 }
 
 var _ layout.Reader = (*Reader)(nil)
-
-// Layout is the layout this package reads.
-const Layout = document.LayoutIndicatorText

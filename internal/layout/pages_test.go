@@ -1,0 +1,48 @@
+package layout
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/petool/pet/internal/pdfpage"
+)
+
+// TestReadPagesInOrder: with any number of workers every page comes once,
+// in page order, with the glyphs a sequential reading gives.
+func TestReadPagesInOrder(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", "zengcheng-2023.calc.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []int
+	for _, workers := range []int{1, 2, 3, 8} {
+		doc, err := Open(data, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int
+		ReadPages(doc, workers, func(p *pdfpage.Page, err error) {
+			if err != nil {
+				t.Errorf("page %d: %v", p.Number, err)
+			}
+			got = append(got, p.Number, len(p.Glyphs))
+		})
+		if len(got) != 2*doc.NumPages() || doc.NumPages() != 9 {
+			t.Fatalf("%d workers: %v for %d pages", workers, got, doc.NumPages())
+		}
+		if want == nil {
+			want = got
+		}
+		for i := 0; i < len(got); i += 2 {
+			if got[i] != i/2+1 {
+				t.Errorf("%d workers: pages in order %v", workers, got)
+				break
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d workers: %v, sequential %v", workers, got, want)
+		}
+	}
+}
