@@ -38,7 +38,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strings"
+	"unicode"
 
 	"github.com/petool/pet/internal/pdfpage"
 )
@@ -312,15 +312,24 @@ func Measure(p *pdfpage.Page) Measures {
 // a point, the smaller winning a tie), spaces excluded; 10 when there are no
 // glyphs.
 func BodySize(glyphs []pdfpage.Glyph) float64 {
-	count := map[int]int{}
+	// A page sets few sizes: a short list counts them faster than a map.
+	type size struct{ k, n int }
+	var count []size
 	best, bestN := 0, 0
 	for _, g := range glyphs {
-		if isSpace(g) || g.Size <= 0 {
+		if g.Size <= 0 || isSpace(g) {
 			continue
 		}
 		k := tenths(g.Size)
-		count[k]++
-		if n := count[k]; n > bestN || (n == bestN && k < best) {
+		i := 0
+		for i < len(count) && count[i].k != k {
+			i++
+		}
+		if i == len(count) {
+			count = append(count, size{k, 0})
+		}
+		count[i].n++
+		if n := count[i].n; n > bestN || (n == bestN && k < best) {
 			best, bestN = k, n
 		}
 	}
@@ -334,35 +343,25 @@ func BodySize(glyphs []pdfpage.Glyph) float64 {
 // nearest run below it that overlaps it across (the next line of the same
 // cell or paragraph, not of a neighbouring column whose text is centred
 // at another height), in hundredths of the body size; the smaller wins a
-// tie. A run is a stretch of one baseline without a gap of an em.
+// tie. A run is what one text-showing operator drew (Glyph.Run) on one
+// baseline, or glyphs drawn one after another along it without an em's gap:
+// the glyphs need no sorting, so the measure costs little.
 func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
-	var gs []pdfpage.Glyph
-	for _, g := range glyphs {
-		if !isSpace(g) && math.Abs(g.Size-size) <= SizeSlackShare*size {
-			gs = append(gs, g)
-		}
-	}
-	slices.SortStableFunc(gs, func(a, b pdfpage.Glyph) int { return cmp.Compare(a.Y, b.Y) })
 	type run struct{ x0, x1, y float64 }
 	var runs []run
-	for i := 0; i < len(gs); {
-		j := i + 1
-		for j < len(gs) && gs[j].Y-gs[i].Y <= BaselineEm*size {
-			j++
+	last := -1 // Run of the run being built
+	for _, g := range glyphs {
+		if isSpace(g) || math.Abs(g.Size-size) > SizeSlackShare*size {
+			continue
 		}
-		line := slices.Clone(gs[i:j])
-		slices.SortFunc(line, func(a, b pdfpage.Glyph) int { return cmp.Compare(a.X0, b.X0) })
-		cur := run{line[0].X0, line[0].X1, line[0].Y}
-		for _, g := range line[1:] {
-			if g.X0-cur.x1 > size {
-				runs = append(runs, cur)
-				cur = run{g.X0, g.X1, g.Y}
-				continue
-			}
-			cur.x1 = math.Max(cur.x1, g.X1)
+		if n := len(runs); n > 0 && math.Abs(g.Y-runs[n-1].y) <= SameBaselineEm*size &&
+			(g.Run == last && g.Run != 0 || g.X0 >= runs[n-1].x1-TouchEm*size && g.X0-runs[n-1].x1 <= size) {
+			r := &runs[n-1]
+			r.x0, r.x1 = math.Min(r.x0, g.X0), math.Max(r.x1, g.X1)
+			continue
 		}
-		runs = append(runs, cur)
-		i = j
+		runs = append(runs, run{g.X0, g.X1, g.Y})
+		last = g.Run
 	}
 	slices.SortStableFunc(runs, func(a, b run) int { return cmp.Compare(a.y, b.y) })
 	count := map[int]int{}
@@ -392,7 +391,16 @@ func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
 
 func tenths(v float64) int { return int(math.Round(v * 10)) }
 
-func isSpace(g pdfpage.Glyph) bool { return strings.TrimSpace(g.Text) == "" }
+// isSpace reports a glyph that draws white space only (as
+// strings.TrimSpace(g.Text) == "", without its call on every glyph).
+func isSpace(g pdfpage.Glyph) bool {
+	for _, r := range g.Text {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // Scale returns a copy of the page with every coordinate and size multiplied
 // by k: the page as printed at k × 100 %. Tests use it to check that a
