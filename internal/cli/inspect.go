@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 
-	"github.com/petool/pet/export"
+	"github.com/petool/pet/internal/atomicfile"
 	"github.com/petool/pet/internal/inspect"
 	"github.com/petool/pet/internal/pdfload"
 	"github.com/petool/pet/parser"
@@ -144,7 +144,7 @@ func runInspect(cmd *cobra.Command, path string, f *pageFlags, svgDir string) er
 	}
 	for _, p := range f.pages(a) {
 		name := filepath.Join(svgDir, fmt.Sprintf("page-%03d.svg", p))
-		err := export.WriteFileAtomic(name, func(w io.Writer) error { return inspect.SVG(w, a, p) })
+		err := atomicfile.Write(name, func(w io.Writer) error { return inspect.SVG(w, a, p) })
 		if err != nil {
 			return &exitError{code: ExitFailed, err: fmt.Errorf("%s: %w", path, err)}
 		}

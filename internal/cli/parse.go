@@ -13,6 +13,7 @@ import (
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/export"
+	"github.com/petool/pet/internal/atomicfile"
 	"github.com/petool/pet/internal/batch"
 	"github.com/petool/pet/parser"
 	"github.com/schollz/progressbar/v3"
@@ -230,7 +231,7 @@ func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
 	case plan.toDir != "":
 		err = writePerInput(inputs, f.jobs, convert, plan, r)
 	case plan.toFile != "":
-		err = export.WriteFileAtomic(plan.toFile, func(w io.Writer) error {
+		err = atomicfile.Write(plan.toFile, func(w io.Writer) error {
 			return writeMerged(w, inputs, f.jobs, convert, plan, r)
 		})
 		if errors.Is(err, errNothingConverted) {
@@ -299,7 +300,7 @@ func writePerInput(inputs []batch.Input, jobs int, convert func(batch.Input) (*d
 			return nil
 		}
 		path := filepath.Join(plan.toDir, names[res.Index])
-		err := export.WriteFileAtomic(path, func(w io.Writer) error {
+		err := atomicfile.Write(path, func(w io.Writer) error {
 			ew, err := export.NewWriter(w, plan.opts)
 			if err != nil {
 				return err

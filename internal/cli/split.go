@@ -9,6 +9,7 @@ import (
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/export"
+	"github.com/petool/pet/internal/atomicfile"
 	"github.com/petool/pet/internal/batch"
 )
 
@@ -48,7 +49,7 @@ func writeSplitFile(path string, inputs []batch.Input, jobs int, convert func(ba
 		if len(ws) == len(splitTables) {
 			return writeMergedTables(ws, inputs, jobs, convert, plan, r)
 		}
-		return export.WriteFileAtomic(splitPath(path, splitTables[len(ws)]), func(w io.Writer) error {
+		return atomicfile.Write(splitPath(path, splitTables[len(ws)]), func(w io.Writer) error {
 			return nest(append(ws, w))
 		})
 	}
@@ -113,7 +114,7 @@ func writePerInputSplit(inputs []batch.Input, jobs int, convert func(batch.Input
 			opts := plan.opts
 			opts.Table = t
 			path := filepath.Join(plan.toDir, splitPath(names[res.Index], t))
-			err := export.WriteFileAtomic(path, func(w io.Writer) error {
+			err := atomicfile.Write(path, func(w io.Writer) error {
 				ew, err := export.NewWriter(w, opts)
 				if err != nil {
 					return err
