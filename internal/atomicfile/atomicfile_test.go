@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -170,5 +171,41 @@ func TestWriteErrors(t *testing.T) {
 	}
 	if names := dirEntries(t, dir); len(names) != 0 {
 		t.Errorf("left behind: %v", names)
+	}
+}
+
+// TestConcurrentWrites: pet writes one file per input from the batch's
+// emitter while the signal handler may read the set of temporary files;
+// writes from several goroutines each land whole, and none is left tracked.
+func TestConcurrentWrites(t *testing.T) {
+	dir := t.TempDir()
+	const n = 8
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		go func(i int) {
+			errs <- Write(filepath.Join(dir, fmt.Sprintf("f%d.txt", i)), func(w io.Writer) error {
+				_, err := fmt.Fprintf(w, "file %d", i)
+				return err
+			})
+		}(i)
+	}
+	for i := 0; i < n; i++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < n; i++ {
+		if got, want := readFile(t, filepath.Join(dir, fmt.Sprintf("f%d.txt", i))), fmt.Sprintf("file %d", i); got != want {
+			t.Errorf("f%d.txt = %q, want %q", i, got, want)
+		}
+	}
+	if names := dirEntries(t, dir); len(names) != n {
+		t.Errorf("%d files, want %d: %v", len(names), n, names)
+	}
+	tempMu.Lock()
+	left := len(temps)
+	tempMu.Unlock()
+	if left != 0 {
+		t.Errorf("%d temporary files still tracked", left)
 	}
 }
