@@ -2,13 +2,24 @@
 GO ?= go
 FUZZTIME ?= 10m
 
-.PHONY: build test vet bench fuzz fixtures clean
+.PHONY: build test race vet ci bench fuzz fixtures clean
 
 build:
 	$(GO) build -o pet ./cmd/pet
 
 test:
 	$(GO) test ./...
+
+# The race detector over the packages that run goroutines (needs cgo);
+# .ci/run runs the same list.
+RACE_PKGS = ./internal/batch ./internal/atomicfile ./internal/pdfload ./internal/cli
+race:
+	$(GO) test -race -count=1 $(RACE_PKGS)
+	$(GO) test -race -count=1 -run 'Parallel' ./parser
+
+# What CI runs: gofmt, vet, every test, then race.
+ci:
+	bash .ci/run
 
 vet:
 	$(GO) vet ./...

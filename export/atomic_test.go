@@ -1,13 +1,12 @@
 package export
 
 import (
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"strings"
 	"testing"
+
+	"github.com/petool/pet/internal/atomicfile"
 )
 
 // dirEntries lists the names in dir.
@@ -33,106 +32,9 @@ func readFile(t *testing.T, path string) string {
 	return string(b)
 }
 
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.csv")
-	if err := WriteFileAtomic(path, func(w io.Writer) error {
-		_, err := io.WriteString(w, "new")
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if got := readFile(t, path); got != "new" {
-		t.Errorf("content %q", got)
-	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if runtime.GOOS != "windows" && fi.Mode().Perm() != 0o644 {
-		t.Errorf("mode %v, want 0644", fi.Mode().Perm())
-	}
-	if names := dirEntries(t, dir); len(names) != 1 {
-		t.Errorf("directory holds %v", names)
-	}
-
-	// Replacing keeps the mode of the file replaced.
-	if runtime.GOOS != "windows" {
-		if err := os.Chmod(path, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		if err := WriteFileAtomic(path, func(w io.Writer) error {
-			_, err := io.WriteString(w, "newer")
-			return err
-		}); err != nil {
-			t.Fatal(err)
-		}
-		if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
-			t.Errorf("mode %v after replacing, want 0600", fi.Mode().Perm())
-		}
-	}
-}
-
-func TestWriteFileAtomicFailureKeepsOldFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.json")
-	if err := os.WriteFile(path, []byte("old content"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	boom := errors.New("boom")
-	err := WriteFileAtomic(path, func(w io.Writer) error {
-		// Enough to pass the write buffer, so a partial file exists.
-		if _, err := io.WriteString(w, strings.Repeat("partial ", 50000)); err != nil {
-			return err
-		}
-		return boom
-	})
-	if !errors.Is(err, boom) || !strings.Contains(err.Error(), path) {
-		t.Errorf("error %v, want boom naming the path", err)
-	}
-	if got := readFile(t, path); got != "old content" {
-		t.Errorf("old file changed to %.20q…", got)
-	}
-	if names := dirEntries(t, dir); len(names) != 1 {
-		t.Errorf("temporary file left behind: %v", names)
-	}
-
-	// A failure with no file there leaves none.
-	path2 := filepath.Join(dir, "new.json")
-	if err := WriteFileAtomic(path2, func(io.Writer) error { return boom }); !errors.Is(err, boom) {
-		t.Errorf("error %v", err)
-	}
-	if _, err := os.Stat(path2); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("a file was left at %s: %v", path2, err)
-	}
-}
-
-func TestWriteFileAtomicPanicKeepsOldFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.yaml")
-	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	func() {
-		defer func() {
-			if p := recover(); p != "kaput" {
-				t.Errorf("panic %v not passed on", p)
-			}
-		}()
-		_ = WriteFileAtomic(path, func(w io.Writer) error {
-			_, _ = io.WriteString(w, "partial")
-			panic("kaput")
-		})
-	}()
-	if got := readFile(t, path); got != "old" {
-		t.Errorf("old file changed to %q", got)
-	}
-	if names := dirEntries(t, dir); len(names) != 1 {
-		t.Errorf("temporary file left behind: %v", names)
-	}
-}
-
-func TestWriteFileAtomicWithWriter(t *testing.T) {
+// TestAtomicWriteOfFailedBatch: an XLSX written through atomicfile.Write
+// that fails leaves the old file and no temporary file.
+func TestAtomicWriteOfFailedBatch(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "book.xlsx")
 	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
@@ -140,7 +42,7 @@ func TestWriteFileAtomicWithWriter(t *testing.T) {
 	}
 	doc := loadGoldenInput(t)
 	// A failed batch (a second document without Multi) leaves the old file.
-	err := WriteFileAtomic(path, func(w io.Writer) error {
+	err := atomicfile.Write(path, func(w io.Writer) error {
 		ew, err := NewWriter(w, Options{Format: XLSX})
 		if err != nil {
 			return err
@@ -162,46 +64,5 @@ func TestWriteFileAtomicWithWriter(t *testing.T) {
 	}
 	if names := dirEntries(t, dir); len(names) != 1 {
 		t.Errorf("temporary file left behind: %v", names)
-	}
-}
-
-func TestWriteFileAtomicSymlink(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("symbolic links need privileges on Windows")
-	}
-	dir := t.TempDir()
-	real := filepath.Join(dir, "real.csv")
-	link := filepath.Join(dir, "link.csv")
-	if err := os.WriteFile(real, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink("real.csv", link); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFileAtomic(link, func(w io.Writer) error {
-		_, err := io.WriteString(w, "new")
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
-		t.Errorf("link replaced by a file")
-	}
-	if got := readFile(t, real); got != "new" {
-		t.Errorf("target holds %q", got)
-	}
-}
-
-func TestWriteFileAtomicErrors(t *testing.T) {
-	dir := t.TempDir()
-	ok := func(w io.Writer) error { return nil }
-	if err := WriteFileAtomic(filepath.Join(dir, "missing", "out.csv"), ok); err == nil {
-		t.Error("no error for a missing directory")
-	}
-	if err := WriteFileAtomic(dir, ok); err == nil {
-		t.Error("no error for a directory")
-	}
-	if names := dirEntries(t, dir); len(names) != 0 {
-		t.Errorf("left behind: %v", names)
 	}
 }

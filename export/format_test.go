@@ -78,6 +78,9 @@ func TestOptionsErrors(t *testing.T) {
 		if _, err := NewWriter(&bytes.Buffer{}, o); err == nil {
 			t.Errorf("NewWriter(%+v): no error", o)
 		}
+		if err := o.Validate(); err == nil || strings.HasPrefix(err.Error(), "export:") {
+			t.Errorf("Options%+v.Validate() = %v, want an error without the package prefix", o, err)
+		}
 	}
 	for _, o := range []Options{
 		{Format: CSV, Table: "Indicators", Lang: LangZH, BOM: true},
@@ -89,6 +92,9 @@ func TestOptionsErrors(t *testing.T) {
 	} {
 		if _, err := NewWriter(&bytes.Buffer{}, o); err != nil {
 			t.Errorf("NewWriter(%+v): %v", o, err)
+		}
+		if err := o.Validate(); err != nil {
+			t.Errorf("Options%+v.Validate() = %v", o, err)
 		}
 	}
 }

@@ -30,17 +30,6 @@ var (
 	typeOptReal = reflect.TypeFor[*float64]()
 )
 
-// optionalInt reports whether an int column of table t may be empty.
-func optionalInt(t Table, name string) bool {
-	switch t {
-	case Documents:
-		return name == "year"
-	case Warnings:
-		return name == "row" || name == "page"
-	}
-	return false
-}
-
 // parquetName is a column's name in a Parquet file: its English header,
 // with ASCII commas made full-width (a struct tag cannot carry them).
 func parquetName(en string) string { return strings.ReplaceAll(en, ",", "，") }
@@ -56,7 +45,7 @@ func parquetRowType(s *schema) reflect.Type {
 		switch c.kind {
 		case kInt:
 			typ = typeInt
-			if optionalInt(s.table, c.en) {
+			if c.optional {
 				typ, tag = typeOptInt, tag+",optional"
 			}
 		case kMoney:

@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/atomicfile"
 )
 
 // spool keeps the documents of a batch in a temporary file, for the
@@ -23,7 +24,7 @@ type spool struct {
 	f       *os.File
 	bw      *bufio.Writer
 	enc     *gob.Encoder
-	untrack func() // removal on SIGINT/SIGTERM (atomic.go)
+	untrack func() // removal on SIGINT/SIGTERM (atomicfile.RemoveTemps)
 }
 
 func newSpool() (*spool, error) {
@@ -32,7 +33,7 @@ func newSpool() (*spool, error) {
 		return nil, fmt.Errorf("temporary file for the batch: %w", err)
 	}
 	bw := bufio.NewWriterSize(f, 256<<10)
-	return &spool{f: f, bw: bw, enc: gob.NewEncoder(bw), untrack: trackTemp(f.Name())}, nil
+	return &spool{f: f, bw: bw, enc: gob.NewEncoder(bw), untrack: atomicfile.Track(f.Name())}, nil
 }
 
 // add appends doc.

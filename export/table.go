@@ -54,91 +54,125 @@ const (
 	kDecimal              // document.Decimal, "" for an empty cell
 )
 
-// column is one column of a flat table.
+// line is what one line of a flat table is made from: the document and, as
+// the table goes, one of its rows, an indicator of the row, a warning or a
+// target table (with its index and its number of rows).
+type line struct {
+	doc    *document.Document
+	row    *document.Row
+	ind    *document.Indicator
+	warn   *document.Warning
+	tb     *document.Table
+	tbIdx  int
+	tbRows int
+}
+
+// column is one column of a flat table: its English and Chinese headers,
+// how its cells are typed, and its cell on a line. optional marks an int
+// column whose cell may be empty (nullable in Parquet).
 type column struct {
-	en, zh string
-	kind   kind
+	en, zh   string
+	kind     kind
+	optional bool
+	cell     func(*line) any
 }
 
 // cell values are string, int, *document.Money, document.Decimal, or nil for
 // an empty cell.
 
-// tableColumns are the fixed columns of each table. The version-1 columns
-// keep their positions; the contract v2 fields follow them, and the columns
-// of map-valued fields (other_money.*, extra.*) come last, one per key (see
+// tableColumns are the fixed columns of each table, in order, with their
+// cells: the one list every flat writer (CSV, XLSX, Parquet, both header
+// languages) and the export README follow. The version-1 columns keep their
+// positions; the contract v2 fields follow them, and the columns of
+// map-valued fields (other_money.*, extra.*) come last, one per key (see
 // schema).
 var tableColumns = map[Table][]column{
 	Projects: {
-		{"source", "来源文件", kLabel},
-		{"department", "部门名称", kLabel},
-		{"currency_unit", "金额单位", kLabel},
-		{"seq", "序号", kInt},
-		{"level", "层级", kText},
-		{"name", "项目名称", kText},
-		{"unit", "资金使用单位", kText},
-		{"total", "总计", kMoney},
-		{"fiscal_appropriation", "财政拨款", kMoney},
-		{"fiscal_special_account", "财政专户拨款", kMoney},
-		{"other_funds", "其他资金", kMoney},
-		{"goal", "绩效目标", kLongText},
-		{"indicators_text", "绩效指标", kLongText},
-		{"indicators_count", "绩效指标个数", kInt},
-		{"page", "页码", kInt},
-		{"table", "目标表序号", kInt},
-		{"code", "项目代码", kText},
-		{"long_term_goal", "总体目标", kLongText},
+		{"source", "来源文件", kLabel, false, func(l *line) any { return l.doc.Source }},
+		{"department", "部门名称", kLabel, false, func(l *line) any { return l.doc.Department }},
+		{"currency_unit", "金额单位", kLabel, false, func(l *line) any { return l.doc.CurrencyUnit }},
+		{"seq", "序号", kInt, false, func(l *line) any { return l.row.Seq }},
+		{"level", "层级", kText, false, func(l *line) any { return l.row.Level }},
+		{"name", "项目名称", kText, false, func(l *line) any { return l.row.Name }},
+		{"unit", "资金使用单位", kText, false, func(l *line) any { return l.row.UnitName() }},
+		{"total", "总计", kMoney, false, func(l *line) any { return l.row.Total }},
+		{"fiscal_appropriation", "财政拨款", kMoney, false, func(l *line) any { return l.row.FiscalAppropriation }},
+		{"fiscal_special_account", "财政专户拨款", kMoney, false, func(l *line) any { return l.row.FiscalSpecialAccount }},
+		{"other_funds", "其他资金", kMoney, false, func(l *line) any { return l.row.OtherFunds }},
+		{"goal", "绩效目标", kLongText, false, func(l *line) any { return l.row.Goal }},
+		{"indicators_text", "绩效指标", kLongText, false, func(l *line) any { return l.row.IndicatorsText }},
+		{"indicators_count", "绩效指标个数", kInt, false, func(l *line) any { return len(l.row.Indicators) }},
+		{"page", "页码", kInt, false, func(l *line) any { return l.row.Page }},
+		{"table", "目标表序号", kInt, false, func(l *line) any { return l.row.Table }},
+		{"code", "项目代码", kText, false, func(l *line) any { return optString(l.row.Code) }},
+		{"long_term_goal", "总体目标", kLongText, false, func(l *line) any { return l.row.LongTermGoal }},
 	},
 	Indicators: {
-		{"source", "来源文件", kLabel},
-		{"department", "部门名称", kLabel},
-		{"seq", "序号", kInt},
-		{"level", "层级", kText},
-		{"name", "项目名称", kText},
-		{"unit", "资金使用单位", kText},
-		{"indicator_seq", "指标序号", kInt},
-		{"level1_code", "一级指标代码", kText},
-		{"level1", "一级指标", kText},
-		{"level2_code", "二级指标代码", kText},
-		{"level2", "二级指标", kText},
-		{"indicator_name", "三级指标", kText},
-		{"period_value", "实施周期指标值", kText},
-		{"annual_value", "年度指标值", kText},
-		{"target_op", "目标比较符", kText},
-		{"target_value", "目标值", kDecimal},
-		{"target_unit", "目标值单位", kText},
-		{"table", "目标表序号", kInt},
-		{"code", "项目代码", kText},
-		{"direction", "指标性质", kText},
-		{"measure_unit", "度量单位", kText},
-		{"weight", "权重", kDecimal},
+		{"source", "来源文件", kLabel, false, func(l *line) any { return l.doc.Source }},
+		{"department", "部门名称", kLabel, false, func(l *line) any { return l.doc.Department }},
+		{"seq", "序号", kInt, false, func(l *line) any { return l.row.Seq }},
+		{"level", "层级", kText, false, func(l *line) any { return l.row.Level }},
+		{"name", "项目名称", kText, false, func(l *line) any { return l.row.Name }},
+		{"unit", "资金使用单位", kText, false, func(l *line) any { return l.row.UnitName() }},
+		{"indicator_seq", "指标序号", kInt, false, func(l *line) any { return l.ind.Seq }},
+		{"level1_code", "一级指标代码", kText, false, func(l *line) any { return l.ind.Level1Code }},
+		{"level1", "一级指标", kText, false, func(l *line) any { return l.ind.Level1 }},
+		{"level2_code", "二级指标代码", kText, false, func(l *line) any { return l.ind.Level2Code }},
+		{"level2", "二级指标", kText, false, func(l *line) any { return l.ind.Level2 }},
+		{"indicator_name", "三级指标", kText, false, func(l *line) any { return l.ind.Name }},
+		{"period_value", "实施周期指标值", kText, false, func(l *line) any { return l.ind.PeriodValue }},
+		{"annual_value", "年度指标值", kText, false, func(l *line) any { return l.ind.AnnualValue }},
+		{"target_op", "目标比较符", kText, false, func(l *line) any {
+			if l.ind.Target == nil {
+				return nil
+			}
+			return l.ind.Target.Op
+		}},
+		{"target_value", "目标值", kDecimal, false, func(l *line) any {
+			if l.ind.Target == nil {
+				return document.Decimal("")
+			}
+			return l.ind.Target.Value
+		}},
+		{"target_unit", "目标值单位", kText, false, func(l *line) any {
+			if l.ind.Target == nil {
+				return nil
+			}
+			return l.ind.Target.Unit
+		}},
+		{"table", "目标表序号", kInt, false, func(l *line) any { return l.row.Table }},
+		{"code", "项目代码", kText, false, func(l *line) any { return optString(l.row.Code) }},
+		{"direction", "指标性质", kText, false, func(l *line) any { return l.ind.Direction }},
+		{"measure_unit", "度量单位", kText, false, func(l *line) any { return l.ind.MeasureUnit }},
+		{"weight", "权重", kDecimal, false, func(l *line) any { return optDecimal(l.ind.Weight) }},
 	},
 	Warnings: {
-		{"source", "来源文件", kLabel},
-		{"code", "警告代码", kText},
-		{"row", "行序号", kInt},
-		{"page", "页码", kInt},
-		{"message", "说明", kLongText},
+		{"source", "来源文件", kLabel, false, func(l *line) any { return l.doc.Source }},
+		{"code", "警告代码", kText, false, func(l *line) any { return l.warn.Code }},
+		{"row", "行序号", kInt, true, func(l *line) any { return optInt(l.warn.Row) }},
+		{"page", "页码", kInt, true, func(l *line) any { return optInt(l.warn.Page) }},
+		{"message", "说明", kLongText, false, func(l *line) any { return l.warn.Message }},
 	},
 	Documents: {
-		{"source", "来源文件", kLabel},
-		{"pages", "页数", kInt},
-		{"title", "标题", kText},
-		{"department", "部门名称", kLabel},
-		{"currency_unit", "金额单位", kLabel},
-		{"rows_count", "行数", kInt},
-		{"warnings_count", "警告数", kInt},
-		{"layout", "表格样式", kText},
-		{"year", "预算年度", kInt},
-		{"tables_count", "目标表个数", kInt},
+		{"source", "来源文件", kLabel, false, func(l *line) any { return l.doc.Source }},
+		{"pages", "页数", kInt, false, func(l *line) any { return l.doc.Pages }},
+		{"title", "标题", kText, false, func(l *line) any { return l.doc.Title }},
+		{"department", "部门名称", kLabel, false, func(l *line) any { return l.doc.Department }},
+		{"currency_unit", "金额单位", kLabel, false, func(l *line) any { return l.doc.CurrencyUnit }},
+		{"rows_count", "行数", kInt, false, func(l *line) any { return len(l.doc.Rows) }},
+		{"warnings_count", "警告数", kInt, false, func(l *line) any { return len(l.doc.Warnings) }},
+		{"layout", "表格样式", kText, false, func(l *line) any { return l.doc.Layout }},
+		{"year", "预算年度", kInt, true, func(l *line) any { return optYear(l.doc.Year) }},
+		{"tables_count", "目标表个数", kInt, false, func(l *line) any { return len(l.doc.Tables) }},
 	},
 	TargetTables: {
-		{"source", "来源文件", kLabel},
-		{"table", "目标表序号", kInt},
-		{"title", "标题", kText},
-		{"layout", "表格样式", kText},
-		{"first_page", "起始页码", kInt},
-		{"last_page", "结束页码", kInt},
-		{"rows_count", "行数", kInt},
+		{"source", "来源文件", kLabel, false, func(l *line) any { return l.doc.Source }},
+		{"table", "目标表序号", kInt, false, func(l *line) any { return l.tbIdx }},
+		{"title", "标题", kText, false, func(l *line) any { return l.tb.Title }},
+		{"layout", "表格样式", kText, false, func(l *line) any { return l.tb.Layout }},
+		{"first_page", "起始页码", kInt, false, func(l *line) any { return l.tb.FirstPage }},
+		{"last_page", "结束页码", kInt, false, func(l *line) any { return l.tb.LastPage }},
+		{"rows_count", "行数", kInt, false, func(l *line) any { return l.tbRows }},
 	},
 }
 
@@ -277,60 +311,56 @@ func optYear(p *int) any {
 // doc, in table order; doc must have been observed. The slice passed to emit
 // is reused between calls.
 func (s *schema) rows(doc *document.Document, emit func([]any) error) error {
-	cells := make([]any, 0, len(tableColumns[s.table])+len(s.keys))
+	fixed, ok := tableColumns[s.table]
+	if !ok {
+		return fmt.Errorf("unknown table %q", s.table)
+	}
+	cells := make([]any, 0, len(fixed)+len(s.keys))
+	l := &line{doc: doc}
+	emitLine := func() error {
+		cells = cells[:0]
+		for i := range fixed {
+			cells = append(cells, fixed[i].cell(l))
+		}
+		for _, k := range s.keys {
+			switch s.table {
+			case Projects:
+				m, _ := l.row.OtherMoney.Get(k)
+				cells = append(cells, m)
+			case Indicators:
+				v, _ := l.ind.Extra.Get(k)
+				cells = append(cells, v)
+			}
+		}
+		return emit(cells)
+	}
 	switch s.table {
 	case Projects:
 		for i := range doc.Rows {
-			r := &doc.Rows[i]
-			cells = append(cells[:0], doc.Source, doc.Department, doc.CurrencyUnit,
-				r.Seq, r.Level, r.Name, r.UnitName(),
-				r.Total, r.FiscalAppropriation, r.FiscalSpecialAccount, r.OtherFunds,
-				r.Goal, r.IndicatorsText, len(r.Indicators), r.Page,
-				r.Table, optString(r.Code), r.LongTermGoal)
-			for _, k := range s.keys {
-				m, _ := r.OtherMoney.Get(k)
-				cells = append(cells, m)
-			}
-			if err := emit(cells); err != nil {
+			l.row = &doc.Rows[i]
+			if err := emitLine(); err != nil {
 				return err
 			}
 		}
 	case Indicators:
 		for i := range doc.Rows {
-			r := &doc.Rows[i]
-			for j := range r.Indicators {
-				ind := &r.Indicators[j]
-				var op, unit any
-				var value document.Decimal
-				if ind.Target != nil {
-					op, value, unit = ind.Target.Op, ind.Target.Value, ind.Target.Unit
-				}
-				cells = append(cells[:0], doc.Source, doc.Department,
-					r.Seq, r.Level, r.Name, r.UnitName(),
-					ind.Seq, ind.Level1Code, ind.Level1, ind.Level2Code, ind.Level2, ind.Name,
-					ind.PeriodValue, ind.AnnualValue, op, value, unit,
-					r.Table, optString(r.Code), ind.Direction, ind.MeasureUnit, optDecimal(ind.Weight))
-				for _, k := range s.keys {
-					v, _ := ind.Extra.Get(k)
-					cells = append(cells, v)
-				}
-				if err := emit(cells); err != nil {
+			l.row = &doc.Rows[i]
+			for j := range l.row.Indicators {
+				l.ind = &l.row.Indicators[j]
+				if err := emitLine(); err != nil {
 					return err
 				}
 			}
 		}
 	case Warnings:
 		for i := range doc.Warnings {
-			w := &doc.Warnings[i]
-			cells = append(cells[:0], doc.Source, w.Code, optInt(w.Row), optInt(w.Page), w.Message)
-			if err := emit(cells); err != nil {
+			l.warn = &doc.Warnings[i]
+			if err := emitLine(); err != nil {
 				return err
 			}
 		}
 	case Documents:
-		cells = append(cells[:0], doc.Source, doc.Pages, doc.Title, doc.Department, doc.CurrencyUnit,
-			len(doc.Rows), len(doc.Warnings), doc.Layout, optYear(doc.Year), len(doc.Tables))
-		return emit(cells)
+		return emitLine()
 	case TargetTables:
 		counts := make([]int, len(doc.Tables))
 		for i := range doc.Rows {
@@ -338,14 +368,12 @@ func (s *schema) rows(doc *document.Document, emit func([]any) error) error {
 				counts[k]++
 			}
 		}
-		for i, tb := range doc.Tables {
-			cells = append(cells[:0], doc.Source, i, tb.Title, tb.Layout, tb.FirstPage, tb.LastPage, counts[i])
-			if err := emit(cells); err != nil {
+		for i := range doc.Tables {
+			l.tb, l.tbIdx, l.tbRows = &doc.Tables[i], i, counts[i]
+			if err := emitLine(); err != nil {
 				return err
 			}
 		}
-	default:
-		return fmt.Errorf("unknown table %q", s.table)
 	}
 	return nil
 }

@@ -51,6 +51,12 @@ type Options struct {
 	BOM bool
 }
 
+// Validate reports whether o is a combination NewWriter accepts (a known
+// format; a table, header language and byte order mark only where they
+// apply), with an error that says which option is wrong, so that a caller
+// can refuse bad options before any work.
+func (o Options) Validate() error { return o.validate() }
+
 // validate checks o and fills in the defaults.
 func (o *Options) validate() error {
 	switch o.Format {

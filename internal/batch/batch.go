@@ -1,92 +1,21 @@
-// Package batch expands pet's command-line inputs into a list of PDFs and
-// converts them on several workers, handing the results back in input order
-// with a bounded number in flight, so output is deterministic and memory
-// stays flat however long the batch.
+// Package batch converts a list of inputs on several workers, handing the
+// results back in input order with a bounded number in flight, so output is
+// deterministic and memory stays flat however long the batch. What an input
+// is (a path, a listed file) is the caller's: see package inputs.
 package batch
 
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
-	"strings"
 	"sync"
 )
 
-// Stdin is the input name that reads a PDF from standard input.
-const Stdin = "-"
-
-// Input is one PDF to convert: a path, or Stdin. Err is set when the input
-// could not even be listed (a directory that cannot be read); it is then
-// reported as a failed file like any other.
-type Input struct {
-	Path string
-	Err  error
-}
-
-// Expand turns command-line arguments into inputs: files as given (whatever
-// their extension), directories walked recursively for *.pdf files (any case)
-// in lexical order, and "-" for standard input. A path that does not exist
-// stays in the list, so that it fails in order with a clear message. Only
-// regular files (or links to them) are taken from directories.
-func Expand(args []string) []Input {
-	var out []Input
-	for _, arg := range args {
-		if arg == Stdin {
-			out = append(out, Input{Path: Stdin})
-			continue
-		}
-		st, err := os.Stat(arg)
-		if err != nil || !st.IsDir() {
-			out = append(out, Input{Path: arg})
-			continue
-		}
-		var found []string
-		walkErr := filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				out = append(out, Input{Path: p, Err: fmt.Errorf("cannot read directory: %w", err)})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".pdf") && isRegular(p, d) {
-				found = append(found, p)
-			}
-			return nil
-		})
-		if walkErr != nil {
-			out = append(out, Input{Path: arg, Err: walkErr})
-		}
-		sort.Strings(found)
-		for _, p := range found {
-			out = append(out, Input{Path: p})
-		}
-	}
-	return out
-}
-
-// isRegular reports whether the directory entry at p is a regular file, or
-// a symbolic link to one: a FIFO or a device named x.pdf in a directory
-// would hang pet or read forever.
-func isRegular(p string, d fs.DirEntry) bool {
-	if d.Type().IsRegular() {
-		return true
-	}
-	if d.Type()&fs.ModeSymlink == 0 {
-		return false
-	}
-	st, err := os.Stat(p)
-	return err == nil && st.Mode().IsRegular()
-}
-
-// Result is the outcome of converting one input.
-type Result[T any] struct {
+// Result is the outcome of converting one input: the input at Index of the
+// list, and the value or the error convert gave for it.
+type Result[I, T any] struct {
 	Index int
-	Input Input
+	Input I
 	Value T
 	Err   error
 }
@@ -94,14 +23,15 @@ type Result[T any] struct {
 // Run converts inputs with up to jobs workers and calls emit with each
 // result in input order. At most 2×jobs results are held at once. If emit
 // returns an error, Run stops starting new work and returns that error.
-func Run[T any](inputs []Input, jobs int, convert func(Input) (T, error), emit func(Result[T]) error) error {
+// A panic in convert is the input's error, not the batch's end.
+func Run[I, T any](inputs []I, jobs int, convert func(I) (T, error), emit func(Result[I, T]) error) error {
 	if jobs < 1 {
 		jobs = 1
 	}
 	window := 2 * jobs
-	slots := make([]chan Result[T], len(inputs))
+	slots := make([]chan Result[I, T], len(inputs))
 	for i := range slots {
-		slots[i] = make(chan Result[T], 1)
+		slots[i] = make(chan Result[I, T], 1)
 	}
 	tokens := make(chan struct{}, window)
 	work := make(chan int)
@@ -112,13 +42,8 @@ func Run[T any](inputs []Input, jobs int, convert func(Input) (T, error), emit f
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				in := inputs[i]
-				r := Result[T]{Index: i, Input: in}
-				if in.Err != nil {
-					r.Err = in.Err
-				} else {
-					r.Value, r.Err = safeConvert(convert, in)
-				}
+				r := Result[I, T]{Index: i, Input: inputs[i]}
+				r.Value, r.Err = safeConvert(convert, inputs[i])
 				slots[i] <- r
 			}
 		}()
@@ -154,7 +79,7 @@ func Run[T any](inputs []Input, jobs int, convert func(Input) (T, error), emit f
 
 // safeConvert turns a panic in convert into an error, so that one bad file
 // cannot take the batch down.
-func safeConvert[T any](convert func(Input) (T, error), in Input) (v T, err error) {
+func safeConvert[I, T any](convert func(I) (T, error), in I) (v T, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			// A Go runtime error's text (index out of range...) means

@@ -4,44 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
-	"os"
-	"path/filepath"
-	"reflect"
-	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 )
 
-func TestExpand(t *testing.T) {
-	dir := t.TempDir()
-	for _, p := range []string{"b.pdf", "a.PDF", "notes.txt", "sub/c.pdf", "sub/deeper/d.pdf"} {
-		full := filepath.Join(dir, p)
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got := Expand([]string{"-", filepath.Join(dir, "notes.txt"), dir, "missing.pdf"})
-	var paths []string
-	for _, in := range got {
-		if in.Err != nil {
-			t.Errorf("%s: unexpected error %v", in.Path, in.Err)
-		}
-		rel, err := filepath.Rel(dir, in.Path)
-		if err != nil || in.Path == "-" || in.Path == "missing.pdf" {
-			rel = in.Path
-		}
-		paths = append(paths, filepath.ToSlash(rel))
-	}
-	want := []string{"-", "notes.txt", "a.PDF", "b.pdf", "sub/c.pdf", "sub/deeper/d.pdf", "missing.pdf"}
-	if !reflect.DeepEqual(paths, want) {
-		t.Fatalf("Expand = %v, want %v", paths, want)
-	}
-}
+// Input stands for the caller's input type in these tests.
+type Input struct{ Path string }
 
 func TestRunKeepsInputOrder(t *testing.T) {
 	inputs := make([]Input, 200)
@@ -65,7 +34,7 @@ func TestRunKeepsInputOrder(t *testing.T) {
 				return "", errors.New("bad file")
 			}
 			return "doc " + in.Path, nil
-		}, func(r Result[string]) error {
+		}, func(r Result[Input, string]) error {
 			if r.Err != nil {
 				got = append(got, "err "+r.Input.Path)
 			} else {
@@ -101,7 +70,7 @@ func TestRunStopsOnEmitError(t *testing.T) {
 	err := Run(inputs, 2, func(Input) (int, error) {
 		converted.Add(1)
 		return 0, nil
-	}, func(r Result[int]) error {
+	}, func(r Result[Input, int]) error {
 		if r.Index == 5 {
 			return stop
 		}
@@ -122,7 +91,7 @@ func TestRunRecoversPanics(t *testing.T) {
 			panic("boom")
 		}
 		return 1, nil
-	}, func(r Result[int]) error {
+	}, func(r Result[Input, int]) error {
 		if r.Err != nil {
 			errs++
 		}
@@ -138,34 +107,11 @@ func TestRunHidesRuntimeErrors(t *testing.T) {
 	Run([]Input{{Path: "a"}}, 1, func(in Input) (int, error) {
 		var s []int
 		return s[3], nil
-	}, func(r Result[int]) error {
+	}, func(r Result[Input, int]) error {
 		msg = r.Err.Error()
 		return nil
 	})
 	if msg != "internal error while reading the file" {
 		t.Fatalf("message %q", msg)
-	}
-}
-
-// TestExpandTakesOnlyRegularFiles: a FIFO named x.pdf in a directory would
-// hang pet; a link to a regular file is taken.
-func TestExpandTakesOnlyRegularFiles(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "a.pdf"), []byte("%PDF-"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.pdf"), 0o644); err != nil {
-		t.Skip("no FIFOs:", err)
-	}
-	if err := os.Symlink(filepath.Join(dir, "a.pdf"), filepath.Join(dir, "link.pdf")); err != nil {
-		t.Fatal(err)
-	}
-	os.Symlink("/dev/zero", filepath.Join(dir, "zero.pdf"))
-	var got []string
-	for _, in := range Expand([]string{dir}) {
-		got = append(got, filepath.Base(in.Path))
-	}
-	if strings.Join(got, " ") != "a.pdf link.pdf" {
-		t.Fatalf("inputs %v, want a.pdf link.pdf", got)
 	}
 }

@@ -9,30 +9,6 @@ import (
 	"testing"
 )
 
-func TestReadFileList(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		nul  bool
-		want []string
-	}{
-		{"a.pdf\nb c.pdf\n", false, []string{"a.pdf", "b c.pdf"}},
-		{"a.pdf\r\n\r\n\nb.pdf", false, []string{"a.pdf", "b.pdf"}},
-		{" lead.pdf \n", false, []string{" lead.pdf "}},
-		{"a.pdf\x00new\nline.pdf\x00\x00last.pdf", true, []string{"a.pdf", "new\nline.pdf", "last.pdf"}},
-		{"x\r\x00", true, []string{"x\r"}},
-		{"", false, nil},
-		{"", true, nil},
-	} {
-		got, err := readFileList(strings.NewReader(tc.in), tc.nul)
-		if err != nil || !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("readFileList(%q, %v) = %q, %v; want %q", tc.in, tc.nul, got, err, tc.want)
-		}
-	}
-	if _, err := readFileList(strings.NewReader(strings.Repeat("x", maxListedPath+1)), false); err == nil {
-		t.Error("an endless line was read as a path")
-	}
-}
-
 // sources returns the source of every document of a JSON array.
 func sources(t *testing.T, out string) []string {
 	t.Helper()

@@ -8,50 +8,67 @@ import (
 	"path/filepath"
 	"runtime"
 
-	"github.com/petool/pet/export"
+	"github.com/petool/pet/internal/atomicfile"
 	"github.com/petool/pet/internal/inspect"
 	"github.com/petool/pet/internal/pdfload"
 	"github.com/petool/pet/parser"
 	"github.com/spf13/cobra"
 )
 
-// pageFlags are the flags pet inspect and pet text share.
-type pageFlags struct {
-	page     int
-	password string
-	lim      limitFlags
+// PageOptions are the options pet inspect and pet text share: the PDF, the
+// page to show (PageSet: --page was given; without it every page shows),
+// its password and the limits it is read within.
+type PageOptions struct {
+	Path     string // a PDF, or - for standard input
+	Page     int
+	PageSet  bool
+	Password string
+	Limits   LimitOptions
 }
 
-func (f *pageFlags) register(cmd *cobra.Command) {
+func (f *PageOptions) register(cmd *cobra.Command) {
+	f.Limits = defaultLimits()
 	fl := cmd.Flags()
-	fl.IntVarP(&f.page, "page", "p", 0, "show only page `N` (1-based; default: every page)")
-	fl.StringVar(&f.password, "password", "", "user `PASSWORD` of an encrypted PDF (never prompted for)")
-	f.lim.register(cmd, false)
+	fl.IntVarP(&f.Page, "page", "p", 0, "show only page `N` (1-based; default: every page)")
+	fl.StringVar(&f.Password, "password", "", "user `PASSWORD` of an encrypted PDF (never prompted for)")
+	addLimitFlags(cmd, &f.Limits, false)
+}
+
+// fill sets what cobra knows beyond the flag values: the argument and
+// whether --page was given.
+func (f *PageOptions) fill(cmd *cobra.Command, args []string) {
+	f.Path = args[0]
+	f.PageSet = cmd.Flags().Changed("page")
+}
+
+// Validate checks the page number and the limits.
+func (f *PageOptions) Validate() error {
+	if (f.PageSet || f.Page != 0) && f.Page < 1 {
+		return usageErrorf("--page must be at least 1, not %d", f.Page)
+	}
+	return f.Limits.Validate()
 }
 
 // analyze reads the PDF at path (- for standard input) and runs the parser
 // over it. A PDF that opens but holds no table is not a failure here: its
 // analysis is returned with the parser's finding (such as parser.ErrNoTable),
 // to be shown. Any other failure is an exit error naming the file.
-func analyze(cmd *cobra.Command, path string, f *pageFlags) (a *inspect.Analysis, finding, err error) {
-	if cmd.Flags().Changed("page") && f.page < 1 {
-		return nil, nil, usageErrorf("--page must be at least 1, not %d", f.page)
-	}
-	if err := f.lim.validate(); err != nil {
+func analyze(stdin io.Reader, path string, f *PageOptions) (a *inspect.Analysis, finding, err error) {
+	if err := f.Validate(); err != nil {
 		return nil, nil, err
 	}
-	data, err := readInput(path, cmd.InOrStdin(), f.lim.limits().MaxInputSize)
+	data, err := readInput(path, stdin, f.Limits.limits().MaxInputSize)
 	if err != nil {
 		return nil, nil, &exitError{code: ExitFailed, err: fileError(path, err)}
 	}
-	lim := f.lim.limits()
-	a, err = inspect.Analyze(data, f.password, &pdfload.Session{Ctx: context.Background(), Limits: lim}, runtime.NumCPU())
+	lim := f.Limits.limits()
+	a, err = inspect.Analyze(data, f.Password, &pdfload.Session{Ctx: context.Background(), Limits: lim}, runtime.NumCPU())
 	if err != nil {
 		return nil, nil, &exitError{code: ExitFailed, err: fileError(path, err)}
 	}
-	_, finding = convertPDF(data, path, parser.Options{Password: f.password, Workers: runtime.NumCPU(), Limits: parserLimits(lim)})
-	if f.page > len(a.Pages) {
-		return nil, nil, usageErrorf("--page %d: out of range, %s has pages 1-%d", f.page, path, len(a.Pages))
+	_, finding = convertPDF(data, path, parser.Options{Password: f.Password, Workers: runtime.NumCPU(), Limits: parserLimits(lim)})
+	if f.Page > len(a.Pages) {
+		return nil, nil, usageErrorf("--page %d: out of range, %s has pages 1-%d", f.Page, path, len(a.Pages))
 	}
 	return a, finding, nil
 }
@@ -73,9 +90,9 @@ func fileError(path string, err error) error {
 }
 
 // pages lists the pages to show: the one asked for, or all.
-func (f *pageFlags) pages(a *inspect.Analysis) []int {
-	if f.page > 0 {
-		return []int{f.page}
+func (f *PageOptions) pages(a *inspect.Analysis) []int {
+	if f.Page > 0 {
+		return []int{f.Page}
 	}
 	ps := make([]int, len(a.Pages))
 	for i := range ps {
@@ -84,9 +101,18 @@ func (f *pageFlags) pages(a *inspect.Analysis) []int {
 	return ps
 }
 
-func newInspectCmd() *cobra.Command {
-	var f pageFlags
-	var svgDir string
+// InspectOptions are the options of pet inspect: the page options and the
+// directory to draw SVGs in ("" for none).
+type InspectOptions struct {
+	IO *IOStreams
+	PageOptions
+	SVGDir string
+}
+
+// NewCmdInspect builds pet inspect; runF, when not nil, runs instead of
+// inspectRun.
+func NewCmdInspect(ios *IOStreams, runF func(*InspectOptions) error) *cobra.Command {
+	opts := &InspectOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "inspect [flags] FILE.pdf|-",
 		Short: "Show what pet sees on each page: header, columns, rows",
@@ -108,20 +134,30 @@ Coordinates are in points from the page's top-left corner.`,
   pet inspect budget.pdf --page 3 --svg debug/`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runInspect(cmd, args[0], &f, svgDir)
+			opts.fill(cmd, args)
+			if err := opts.Validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return inspectRun(opts)
 		},
 	}
-	f.register(cmd)
-	cmd.Flags().StringVar(&svgDir, "svg", "", "also draw each page shown as an SVG file in `DIR` (created if missing)")
+	opts.register(cmd)
+	cmd.Flags().StringVar(&opts.SVGDir, "svg", "", "also draw each page shown as an SVG file in `DIR` (created if missing)")
 	return cmd
 }
 
-func runInspect(cmd *cobra.Command, path string, f *pageFlags, svgDir string) error {
-	a, finding, err := analyze(cmd, path, f)
+// inspectRun prints what the parser sees on the pages asked for, and draws
+// them as SVGs when asked to.
+func inspectRun(opts *InspectOptions) error {
+	path, f, svgDir := opts.Path, &opts.PageOptions, opts.SVGDir
+	a, finding, err := analyze(opts.IO.In, path, f)
 	if err != nil {
 		return err
 	}
-	out := cmd.OutOrStdout()
+	out := opts.IO.Out
 	if err := inspect.Summary(out, a, finding); err != nil {
 		return writeError(err)
 	}
@@ -141,11 +177,11 @@ func runInspect(cmd *cobra.Command, path string, f *pageFlags, svgDir string) er
 	}
 	for _, p := range f.pages(a) {
 		name := filepath.Join(svgDir, fmt.Sprintf("page-%03d.svg", p))
-		err := export.WriteFileAtomic(name, func(w io.Writer) error { return inspect.SVG(w, a, p) })
+		err := atomicfile.Write(name, func(w io.Writer) error { return inspect.SVG(w, a, p) })
 		if err != nil {
 			return &exitError{code: ExitFailed, err: fmt.Errorf("%s: %w", path, err)}
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s\n", printable(name))
+		fmt.Fprintf(opts.IO.ErrOut, "wrote %s\n", printable(name))
 	}
 	return nil
 }

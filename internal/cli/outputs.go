@@ -2,28 +2,28 @@ package cli
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 
-	"github.com/petool/pet/internal/batch"
-	"github.com/spf13/cobra"
+	"github.com/petool/pet/internal/inputs"
 )
 
 // checkOutputs refuses, before any work, an output that would destroy an
-// input, and a closed standard output.
-func checkOutputs(cmd *cobra.Command, plan outputPlan, inputs []batch.Input) error {
+// input, and a closed standard output (stdout is the command's).
+func checkOutputs(stdout io.Writer, plan outputPlan, ins []inputs.Input) error {
 	switch {
 	case plan.toFile != "":
-		return checkNotInput([]string{plan.toFile}, inputs)
+		return checkNotInput([]string{plan.toFile}, ins)
 	case plan.toDir != "":
-		names := outputNames(inputs, string(plan.opts.Format))
+		names := inputs.UniqueNames(ins, string(plan.opts.Format))
 		paths := make([]string, len(names))
 		for i, n := range names {
 			paths[i] = filepath.Join(plan.toDir, n)
 		}
-		return checkNotInput(paths, inputs)
+		return checkNotInput(paths, ins)
 	}
-	if cmd.OutOrStdout() == os.Stdout && stdoutClosed() {
+	if stdout == os.Stdout && stdoutClosed() {
 		return &exitError{code: ExitFailed, err: errors.New("standard output is closed: nothing could be written (use -o FILE)")}
 	}
 	return nil

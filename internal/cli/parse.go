@@ -15,32 +15,49 @@ import (
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/export"
+	"github.com/petool/pet/internal/atomicfile"
 	"github.com/petool/pet/internal/batch"
+	"github.com/petool/pet/internal/inputs"
 	"github.com/petool/pet/parser"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 )
 
-type parseFlags struct {
-	output     string
-	format     string
-	table      string
-	lang       string
-	bom        bool
-	password   string
-	jobs       int
-	quiet      bool
-	strict     bool
-	noProgress bool
-	lim        limitFlags
-	filesFrom  string
-	nul        bool
-	verbose    bool
+// ParseOptions are the options of pet parse, as its flags and arguments
+// give them. BOMSet says whether --bom was given at all: without it a CSV
+// file gets a byte order mark and standard output none.
+type ParseOptions struct {
+	IO *IOStreams
+
+	Inputs     []string // PDF files, directories and - (standard input)
+	Output     string   // -o: a file, or a directory for one output per input
+	Format     string
+	Table      string
+	Lang       string
+	BOM        bool
+	BOMSet     bool
+	Password   string
+	Jobs       int
+	Quiet      bool
+	Strict     bool
+	NoProgress bool
+	Limits     LimitOptions
+	FilesFrom  string
+	NUL        bool
+	Verbose    bool
+
+	plan outputPlan // set by Validate, but for Multi (known once inputs are expanded)
 }
 
-func newParseCmd() *cobra.Command {
-	var f parseFlags
+// defaultParseOptions are the options of pet parse without any flag.
+func defaultParseOptions(ios *IOStreams) *ParseOptions {
+	return &ParseOptions{IO: ios, Lang: export.LangEN, Jobs: runtime.NumCPU(), Limits: defaultLimits()}
+}
+
+// NewCmdParse builds pet parse. Its flags fill a ParseOptions, which is
+// validated and handed to runF, or to parseRun when runF is nil.
+func NewCmdParse(ios *IOStreams, runF func(*ParseOptions) error) *cobra.Command {
+	opts := defaultParseOptions(ios)
 	cmd := &cobra.Command{
 		Use:   "parse [flags] FILE.pdf|DIR|- ...",
 		Short: "Extract the 项目支出绩效目标表 of budget PDFs",
@@ -63,31 +80,33 @@ X.projects.parquet and X.indicators.parquet.`,
   cat budget.pdf | pet parse - -f jsonl
   pet parse budgets/ -o all.parquet
   find budgets -name '*.pdf' -print0 | pet parse --files-from - -0 -o all.jsonl`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 && f.filesFrom == "" {
-				return fmt.Errorf("requires at least 1 arg (a PDF, a directory or -) or --files-from FILE")
-			}
-			return nil
-		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runParse(cmd, args, &f)
+			opts.Inputs = args
+			opts.BOMSet = cmd.Flags().Changed("bom")
+			if err := opts.Validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return parseRun(opts)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.output, "output", "o", "", "write to `PATH`: a file, or a directory (ending in / or existing) for one output per input")
-	fl.StringVarP(&f.format, "format", "f", "", "output `FORMAT`: json, jsonl, csv, yaml, xlsx or parquet (default: from the -o extension, else json)")
-	fl.StringVar(&f.table, "table", "", "`TABLE` of a CSV or Parquet file: projects (CSV default), indicators, warnings, document or tables (Parquet default: X.projects.parquet and X.indicators.parquet)")
-	fl.StringVar(&f.lang, "lang", "en", "`LANG` of CSV and XLSX headers: en (contract field names) or zh (the table's wording)")
-	fl.BoolVar(&f.bom, "bom", false, "start CSV with a UTF-8 byte order mark (default: on when writing a .csv file, off on standard output)")
-	fl.StringVar(&f.password, "password", "", "user `PASSWORD` of encrypted PDFs (never prompted for)")
-	fl.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "convert `N` files (or the pages of one file) at once")
-	fl.BoolVarP(&f.quiet, "quiet", "q", false, "do not summarise warnings and the batch on standard error")
-	fl.BoolVar(&f.strict, "strict", false, "exit with code 3 when any document has warnings")
-	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress bar (it shows only for several inputs on a terminal)")
-	f.lim.register(cmd, true)
-	fl.StringVar(&f.filesFrom, "files-from", "", "also convert the PDFs listed in `FILE`, one path per line (- for standard input)")
-	fl.BoolVarP(&f.nul, "null", "0", false, "--files-from paths are NUL-separated, as find -print0 writes them")
-	fl.BoolVarP(&f.verbose, "verbose", "v", false, "on a terminal, print each file's warnings too (they always print when standard error is not a terminal)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to `PATH`: a file, or a directory (ending in / or existing) for one output per input")
+	fl.StringVarP(&opts.Format, "format", "f", "", "output `FORMAT`: json, jsonl, csv, yaml, xlsx or parquet (default: from the -o extension, else json)")
+	fl.StringVar(&opts.Table, "table", "", "`TABLE` of a CSV or Parquet file: projects (CSV default), indicators, warnings, document or tables (Parquet default: X.projects.parquet and X.indicators.parquet)")
+	fl.StringVar(&opts.Lang, "lang", opts.Lang, "`LANG` of CSV and XLSX headers: en (contract field names) or zh (the table's wording)")
+	fl.BoolVar(&opts.BOM, "bom", false, "start CSV with a UTF-8 byte order mark (default: on when writing a .csv file, off on standard output)")
+	fl.StringVar(&opts.Password, "password", "", "user `PASSWORD` of encrypted PDFs (never prompted for)")
+	fl.IntVarP(&opts.Jobs, "jobs", "j", opts.Jobs, "convert `N` files (or the pages of one file) at once")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "do not summarise warnings and the batch on standard error")
+	fl.BoolVar(&opts.Strict, "strict", false, "exit with code 3 when any document has warnings")
+	fl.BoolVar(&opts.NoProgress, "no-progress", false, "never show a progress bar (it shows only for several inputs on a terminal)")
+	addLimitFlags(cmd, &opts.Limits, true)
+	fl.StringVar(&opts.FilesFrom, "files-from", "", "also convert the PDFs listed in `FILE`, one path per line (- for standard input)")
+	fl.BoolVarP(&opts.NUL, "null", "0", false, "--files-from paths are NUL-separated, as find -print0 writes them")
+	fl.BoolVarP(&opts.Verbose, "verbose", "v", false, "on a terminal, print each file's warnings too (they always print when standard error is not a terminal)")
 	return cmd
 }
 
@@ -99,17 +118,57 @@ type outputPlan struct {
 	// neither: standard output
 }
 
-func planOutput(cmd *cobra.Command, f *parseFlags, inputs int) (outputPlan, error) {
+// Validate checks the options before any file is read, with a usage error
+// (exit 2) that names the flag, and works out the output plan. It may be
+// called more than once.
+func (o *ParseOptions) Validate() error {
+	if len(o.Inputs) == 0 && o.FilesFrom == "" {
+		return usageErrorf("requires at least 1 arg (a PDF, a directory or -) or --files-from FILE")
+	}
+	if o.FilesFrom == "" && o.NUL {
+		return usageErrorf("-0 applies to the --files-from list; give --files-from FILE")
+	}
+	if o.FilesFrom == inputs.Stdin {
+		for _, a := range o.Inputs {
+			if a == inputs.Stdin {
+				return usageErrorf("standard input cannot be both the --files-from list and a PDF (-)")
+			}
+		}
+	}
+	if o.Jobs < 1 {
+		return usageErrorf("--jobs must be at least 1, not %d", o.Jobs)
+	}
+	if err := o.Limits.Validate(); err != nil {
+		return err
+	}
+	plan, err := o.outputPlan()
+	if err != nil {
+		return err
+	}
+	if plan.toFile == "" && plan.toDir == "" && export.IsBinary(plan.opts.Format) && o.IO != nil && isTerminal(o.IO.Out) {
+		return usageErrorf("%s is binary and standard output is a terminal: write it to a file with -o FILE.%s", plan.opts.Format, plan.opts.Format)
+	}
+	if _, err := o.splitOutput(plan); err != nil {
+		return err
+	}
+	o.plan = plan
+	return nil
+}
+
+// outputPlan works out where and in what format pet parse writes, and
+// checks that export accepts the combination of format, table, header
+// language and byte order mark.
+func (o *ParseOptions) outputPlan() (outputPlan, error) {
 	var p outputPlan
-	out := f.output
+	out := o.Output
 	if out != "" && (strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(os.PathSeparator)) || isDir(out)) {
 		p.toDir = out
 	} else {
 		p.toFile = out
 	}
 	switch {
-	case f.format != "":
-		format, err := export.ParseFormat(f.format)
+	case o.Format != "":
+		format, err := export.ParseFormat(o.Format)
 		if err != nil {
 			return p, usageErrorf("%v", err)
 		}
@@ -123,30 +182,20 @@ func planOutput(cmd *cobra.Command, f *parseFlags, inputs int) (outputPlan, erro
 	default:
 		p.opts.Format = export.JSON
 	}
-	p.opts.Multi = inputs > 1 && p.toDir == ""
-	p.opts.Table = export.Table(f.table)
-	if f.lang != "en" || cmd.Flags().Changed("lang") {
-		p.opts.Lang = f.lang
+	p.opts.Table = export.Table(o.Table)
+	if o.Lang != export.LangEN {
+		p.opts.Lang = o.Lang // "en" is every format's default; other values only CSV and XLSX take
 	}
 	if p.opts.Format == export.CSV {
 		p.opts.BOM = p.toFile != "" || p.toDir != ""
-		if cmd.Flags().Changed("bom") {
-			p.opts.BOM = f.bom
+		if o.BOMSet {
+			p.opts.BOM = o.BOM
 		}
-	} else if cmd.Flags().Changed("bom") && f.bom {
+	} else if o.BOMSet && o.BOM {
 		return p, usageErrorf("--bom applies to csv only, not %s", p.opts.Format)
 	}
-	if p.opts.Lang == "en" && p.opts.Format != export.CSV && p.opts.Format != export.XLSX {
-		p.opts.Lang = "" // the default is fine for every format
-	}
-	// Validate the combination now, before any work.
-	if _, err := export.NewWriter(io.Discard, p.opts); err != nil {
-		return p, usageErrorf("%v", strings.TrimPrefix(err.Error(), "export: "))
-	}
-	if p.toFile == "" && p.toDir == "" && export.IsBinary(p.opts.Format) {
-		if fd, ok := cmd.OutOrStdout().(interface{ Fd() uintptr }); ok && term.IsTerminal(int(fd.Fd())) {
-			return p, usageErrorf("%s is binary and standard output is a terminal: write it to a file with -o FILE.%s", p.opts.Format, p.opts.Format)
-		}
+	if err := p.opts.Validate(); err != nil {
+		return p, usageErrorf("%v", err)
 	}
 	return p, nil
 }
@@ -156,91 +205,94 @@ func isDir(path string) bool {
 	return err == nil && st.IsDir()
 }
 
-func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
-	args, err := withListedInputs(cmd, args, f)
+// expandInputs lists the PDFs of the arguments and of the --files-from
+// list; an argument list in which none is found, or that reads standard
+// input twice, is a usage error.
+func (o *ParseOptions) expandInputs() ([]inputs.Input, error) {
+	args, err := withListedInputs(o)
+	if err != nil {
+		return nil, err
+	}
+	ins := inputs.Expand(args)
+	if len(ins) == 0 {
+		if o.FilesFrom != "" {
+			return nil, usageErrorf("no PDF found in %s", strings.Join(append(args, "--files-from "+o.FilesFrom), ", "))
+		}
+		return nil, usageErrorf("no PDF found in %s", strings.Join(args, ", "))
+	}
+	if inputs.CountStdin(ins) > 1 {
+		return nil, usageErrorf("standard input (-) can be read only once")
+	}
+	return ins, nil
+}
+
+// parseRun converts the inputs of opts and writes them as opts say.
+func parseRun(opts *ParseOptions) error {
+	f := opts
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	ins, err := f.expandInputs()
 	if err != nil {
 		return err
 	}
-	inputs := batch.Expand(args)
-	if len(inputs) == 0 {
-		if f.filesFrom != "" {
-			return usageErrorf("no PDF found in %s", strings.Join(append(args, "--files-from "+f.filesFrom), ", "))
-		}
-		return usageErrorf("no PDF found in %s", strings.Join(args, ", "))
-	}
-	stdinCount := 0
-	for _, in := range inputs {
-		if in.Path == batch.Stdin {
-			stdinCount++
-		}
-	}
-	if stdinCount > 1 {
-		return usageErrorf("standard input (-) can be read only once")
-	}
-	if f.jobs < 1 {
-		return usageErrorf("--jobs must be at least 1, not %d", f.jobs)
-	}
-	if err := f.lim.validate(); err != nil {
-		return err
-	}
-	lim := f.lim.limits()
-	plan, err := planOutput(cmd, f, len(inputs))
-	if err != nil {
-		return err
-	}
-	if err := checkOutputs(cmd, plan, inputs); err != nil {
+	lim := f.Limits.limits()
+	plan := f.plan
+	plan.opts.Multi = len(ins) > 1 && plan.toDir == ""
+	if err := checkOutputs(f.IO.Out, plan, ins); err != nil {
 		return err
 	}
 	defer handleSignals()()
-	split, err := splitOutput(plan, f)
-	if err != nil {
-		return err
-	}
+	split, _ := f.splitOutput(plan)
+	stdinCount := inputs.CountStdin(ins)
 	var stdinData []byte
 	var stdinErr error
 	if stdinCount == 1 {
-		stdinData, stdinErr = readInput(batch.Stdin, cmd.InOrStdin(), lim.MaxInputSize)
+		stdinData, stdinErr = readInput(inputs.Stdin, f.IO.In, lim.MaxInputSize)
 	}
 	pageWorkers := 1
-	if len(inputs) == 1 {
-		pageWorkers = f.jobs
+	if len(ins) == 1 {
+		pageWorkers = f.Jobs
 	}
-	convert := func(in batch.Input) (*document.Document, error) {
+	convert := func(in inputs.Input) (*document.Document, error) {
+		if in.Err != nil {
+			return nil, in.Err // a directory that could not be listed
+		}
 		data, err := stdinData, stdinErr
-		if in.Path != batch.Stdin {
+		if in.Path != inputs.Stdin {
 			data, err = readInput(in.Path, nil, lim.MaxInputSize)
 		}
 		if err != nil {
 			return nil, err
 		}
-		return convertWithin(f.lim.timeout, data, func(ctx context.Context, data []byte) (*document.Document, error) {
-			return convertPDF(data, in.Path, parser.Options{Password: f.password, Workers: pageWorkers, Context: ctx, Limits: parserLimits(lim)})
+		return convertWithin(f.Limits.Timeout, data, func(ctx context.Context, data []byte) (*document.Document, error) {
+			return convertPDF(data, in.Path, parser.Options{Password: f.Password, Workers: pageWorkers, Context: ctx, Limits: parserLimits(lim)})
 		})
 	}
 
-	r := newReporter(cmd.ErrOrStderr(), f, len(inputs))
+	r := newReporter(f.IO.ErrOut, f, len(ins))
 	defer r.finish()
 
 	switch {
 	case split && plan.toDir != "":
-		err = writePerInputSplit(inputs, f.jobs, convert, plan, r)
+		err = writePerInputSplit(ins, f.Jobs, convert, plan, r)
 	case split:
-		err = writeSplitFile(plan.toFile, inputs, f.jobs, convert, plan, r)
+		err = writeSplitFile(plan.toFile, ins, f.Jobs, convert, plan, r)
 		if errors.Is(err, errNothingConverted) {
 			err = nil
 		}
 	case plan.toDir != "":
-		err = writePerInput(inputs, f.jobs, convert, plan, r)
+		err = writePerInput(ins, f.Jobs, convert, plan, r)
 	case plan.toFile != "":
-		err = export.WriteFileAtomic(plan.toFile, func(w io.Writer) error {
-			return writeMerged(w, inputs, f.jobs, convert, plan, r)
+		err = atomicfile.Write(plan.toFile, func(w io.Writer) error {
+			return writeMerged(w, ins, f.Jobs, convert, plan, r)
 		})
 		if errors.Is(err, errNothingConverted) {
 			err = nil
 		}
 	default:
-		bw := bufio.NewWriterSize(cmd.OutOrStdout(), 64<<10)
-		err = writeMerged(bw, inputs, f.jobs, convert, plan, r)
+		bw := bufio.NewWriterSize(f.IO.Out, 64<<10)
+		err = writeMerged(bw, ins, f.Jobs, convert, plan, r)
 		if errors.Is(err, errNothingConverted) {
 			err = nil
 		}
@@ -253,6 +305,12 @@ func runParse(cmd *cobra.Command, args []string, f *parseFlags) error {
 	}
 	return r.exitStatus()
 }
+
+// result is the outcome of converting one input.
+type result = batch.Result[inputs.Input, *document.Document]
+
+// converter converts one input.
+type converter = func(inputs.Input) (*document.Document, error)
 
 // convertPDF parses one PDF into its document, checks included.
 func convertPDF(data []byte, name string, opts parser.Options) (*document.Document, error) {
@@ -269,9 +327,9 @@ var errNothingConverted = errors.New("no input could be converted")
 // writeMerged writes every converted document through one export.Writer.
 // Nothing is written, and errNothingConverted returned, when no input could
 // be converted, so that no empty output file is left behind.
-func writeMerged(w io.Writer, inputs []batch.Input, jobs int, convert func(batch.Input) (*document.Document, error), plan outputPlan, r *reporter) error {
+func writeMerged(w io.Writer, ins []inputs.Input, jobs int, convert converter, plan outputPlan, r *reporter) error {
 	var ew *export.Writer
-	err := batch.Run(inputs, jobs, convert, func(res batch.Result[*document.Document]) error {
+	err := batch.Run(ins, jobs, convert, func(res result) error {
 		if !r.record(res) {
 			return nil
 		}
@@ -296,17 +354,17 @@ func writeMerged(w io.Writer, inputs []batch.Input, jobs int, convert func(batch
 }
 
 // writePerInput writes one output file per converted input into plan.toDir.
-func writePerInput(inputs []batch.Input, jobs int, convert func(batch.Input) (*document.Document, error), plan outputPlan, r *reporter) error {
+func writePerInput(ins []inputs.Input, jobs int, convert converter, plan outputPlan, r *reporter) error {
 	if err := os.MkdirAll(plan.toDir, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", plan.toDir, err)
 	}
-	names := outputNames(inputs, string(plan.opts.Format))
-	return batch.Run(inputs, jobs, convert, func(res batch.Result[*document.Document]) error {
+	names := inputs.UniqueNames(ins, string(plan.opts.Format))
+	return batch.Run(ins, jobs, convert, func(res result) error {
 		if !r.record(res) {
 			return nil
 		}
 		path := filepath.Join(plan.toDir, names[res.Index])
-		err := export.WriteFileAtomic(path, func(w io.Writer) error {
+		err := atomicfile.Write(path, func(w io.Writer) error {
 			ew, err := export.NewWriter(w, plan.opts)
 			if err != nil {
 				return err
@@ -325,9 +383,6 @@ func writePerInput(inputs []batch.Input, jobs int, convert func(batch.Input) (*d
 	})
 }
 
-// outputNames gives each input an output file name (see uniqueNames).
-func outputNames(inputs []batch.Input, ext string) []string { return uniqueNames(inputs, ext) }
-
 // reporter prints per-file errors and warning summaries to standard error,
 // drives the progress bar and counts outcomes for the exit status.
 type reporter struct {
@@ -344,11 +399,11 @@ type reporter struct {
 	codes        map[string]int
 }
 
-func newReporter(w io.Writer, f *parseFlags, total int) *reporter {
+func newReporter(w io.Writer, f *ParseOptions, total int) *reporter {
 	tty := isTerminal(w)
-	r := &reporter{w: w, quiet: f.quiet, strict: f.strict, total: total,
-		fileWarnings: f.verbose || !tty || total <= 1, codes: map[string]int{}}
-	if total > 1 && !f.quiet && !f.noProgress && tty {
+	r := &reporter{w: w, quiet: f.Quiet, strict: f.Strict, total: total,
+		fileWarnings: f.Verbose || !tty || total <= 1, codes: map[string]int{}}
+	if total > 1 && !f.Quiet && !f.NoProgress && tty {
 		r.bar = progressbar.NewOptions(total,
 			progressbar.OptionSetWriter(w),
 			progressbar.OptionSetDescription("converting"),
@@ -368,7 +423,7 @@ func (r *reporter) println(s string) {
 }
 
 // record notes one result; it reports whether there is a document to write.
-func (r *reporter) record(res batch.Result[*document.Document]) bool {
+func (r *reporter) record(res result) bool {
 	if r.bar != nil {
 		r.bar.Add(1)
 	}

@@ -1,4 +1,12 @@
-// Package cli holds pet's cobra commands; cmd/pet only calls Main.
+// Package cli holds pet's commands; cmd/pet only calls Main.
+//
+// Each command is laid out as in github.com/cli/cli: an options struct
+// (ParseOptions, InspectOptions, …), a NewCmdX constructor that builds the
+// cobra command, fills the options from the flags (with "was this flag
+// given" as fields of their own) and validates them, and a run function
+// (parseRun, inspectRun, …) that does the work from the options and their
+// IOStreams alone, without seeing cobra. Tests call the run functions with
+// options they build, or pass a runF to NewCmdX to see what the flags gave.
 package cli
 
 import (
@@ -30,9 +38,16 @@ func usageErrorf(format string, a ...any) error {
 	return &exitError{code: ExitUsage, err: fmt.Errorf(format, a...)}
 }
 
+// IOStreams are the standard streams a command reads and writes.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+}
+
 // Main runs pet with args and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := newRootCmd(stdin, stdout, stderr)
+	root := newRootCmd(&IOStreams{In: stdin, Out: stdout, ErrOut: stderr})
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
@@ -50,7 +65,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return ExitUsage
 }
 
-func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+func newRootCmd(ios *IOStreams) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "pet",
 		Short:         "Extract 项目支出绩效目标表 tables from budget PDFs",
@@ -58,12 +73,12 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
-	root.AddCommand(newParseCmd())
-	root.AddCommand(newInspectCmd(), newTextCmd(), newCodesCmd())
-	root.AddCommand(newVersionCmd())
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.AddCommand(NewCmdParse(ios, nil))
+	root.AddCommand(NewCmdInspect(ios, nil), NewCmdText(ios, nil), NewCmdCodes(ios, nil))
+	root.AddCommand(NewCmdVersion(ios, nil))
 	addVersionFlag(root)
 	return root
 }

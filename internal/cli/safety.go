@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/petool/pet/document"
-	"github.com/petool/pet/internal/batch"
+	"github.com/petool/pet/internal/inputs"
 	"github.com/petool/pet/internal/pdfload"
 	"github.com/spf13/cobra"
 )
@@ -24,33 +23,44 @@ import (
 // table takes 15 to 45 s on a busy 2-core machine.
 const DefaultTimeout = 2 * time.Minute
 
-// limitFlags are the bounds a user can raise: the input size, the pages of
-// a document and, for pet parse, the time spent on one file.
-type limitFlags struct {
-	maxInputSize byteSize
-	maxPages     int
-	timeout      time.Duration
+// LimitOptions are the bounds a user can raise: the input size, the pages
+// of a document and, for pet parse, the time spent on one file.
+type LimitOptions struct {
+	MaxInputSize byteSize
+	MaxPages     int
+	Timeout      time.Duration
 }
 
-func (l *limitFlags) register(cmd *cobra.Command, withTimeout bool) {
-	l.maxInputSize = byteSize(pdfload.Default.MaxInputSize)
+// defaultLimits are the limits pet uses when no flag raises them.
+func defaultLimits() LimitOptions {
+	return LimitOptions{
+		MaxInputSize: byteSize(pdfload.Default.MaxInputSize),
+		MaxPages:     pdfload.Default.MaxPages,
+		Timeout:      DefaultTimeout,
+	}
+}
+
+// addLimitFlags registers the limit flags of cmd, with the current values
+// of l as their defaults; --timeout only withTimeout.
+func addLimitFlags(cmd *cobra.Command, l *LimitOptions, withTimeout bool) {
 	fl := cmd.Flags()
-	fl.Var(&l.maxInputSize, "max-input-size", "refuse PDFs larger than `SIZE` (bytes, or with K, M, G)")
-	fl.IntVar(&l.maxPages, "max-pages", pdfload.Default.MaxPages, "refuse PDFs with more than `N` pages")
+	fl.Var(&l.MaxInputSize, "max-input-size", "refuse PDFs larger than `SIZE` (bytes, or with K, M, G)")
+	fl.IntVar(&l.MaxPages, "max-pages", l.MaxPages, "refuse PDFs with more than `N` pages")
 	if withTimeout {
-		fl.DurationVar(&l.timeout, "timeout", DefaultTimeout, "give up a file after `DURATION` (e.g. 90s, 5m; 0: no limit)")
+		fl.DurationVar(&l.Timeout, "timeout", l.Timeout, "give up a file after `DURATION` (e.g. 90s, 5m; 0: no limit)")
 	}
 }
 
-func (l *limitFlags) limits() pdfload.Limits {
-	return pdfload.Limits{MaxInputSize: int64(l.maxInputSize), MaxPages: l.maxPages}.WithDefaults()
+func (l *LimitOptions) limits() pdfload.Limits {
+	return pdfload.Limits{MaxInputSize: int64(l.MaxInputSize), MaxPages: l.MaxPages}.WithDefaults()
 }
 
-func (l *limitFlags) validate() error {
-	if l.maxPages < 1 {
-		return usageErrorf("--max-pages must be at least 1, not %d", l.maxPages)
+// Validate refuses limits that would refuse every file.
+func (l *LimitOptions) Validate() error {
+	if l.MaxPages < 1 {
+		return usageErrorf("--max-pages must be at least 1, not %d", l.MaxPages)
 	}
-	if l.timeout < 0 {
+	if l.Timeout < 0 {
 		return usageErrorf("--timeout must not be negative")
 	}
 	return nil
@@ -94,13 +104,13 @@ func (b *byteSize) Set(s string) error {
 
 func (b *byteSize) Type() string { return "size" }
 
-// readInput reads the PDF at path (batch.Stdin: from stdin) within the
+// readInput reads the PDF at path (inputs.Stdin: from stdin) within the
 // input-size limit. It looks at the first kilobyte before reading on, so
 // that a large file that is no PDF (a sparse 4 GB file, /dev/zero) costs
 // nothing; a regular file over the limit is refused from its size alone.
 func readInput(path string, stdin io.Reader, max int64) ([]byte, error) {
 	var r io.Reader = stdin
-	if path != batch.Stdin {
+	if path != inputs.Stdin {
 		f, err := os.Open(path)
 		if err != nil {
 			var pe *fs.PathError
@@ -148,7 +158,7 @@ func readInput(path string, stdin io.Reader, max int64) ([]byte, error) {
 }
 
 func readError(path string, err error) error {
-	if path == batch.Stdin {
+	if path == inputs.Stdin {
 		return fmt.Errorf("reading standard input: %w", err)
 	}
 	var pe *fs.PathError
@@ -209,15 +219,15 @@ func convertWithin(timeout time.Duration, data []byte, run func(context.Context,
 // checkNotInput refuses to write an output over one of the inputs (the same
 // file under another name, through a symbolic or a hard link, or a PDF
 // named x.json given with -o x.json): the input would be destroyed.
-func checkNotInput(outputs []string, inputs []batch.Input) error {
-	var ins []os.FileInfo
+func checkNotInput(outputs []string, ins []inputs.Input) error {
+	var infos []os.FileInfo
 	var names []string
-	for _, in := range inputs {
-		if in.Path == batch.Stdin || in.Err != nil {
+	for _, in := range ins {
+		if in.Path == inputs.Stdin || in.Err != nil {
 			continue
 		}
 		if st, err := os.Stat(in.Path); err == nil {
-			ins = append(ins, st)
+			infos = append(infos, st)
 			names = append(names, in.Path)
 		}
 	}
@@ -226,39 +236,13 @@ func checkNotInput(outputs []string, inputs []batch.Input) error {
 		if err != nil {
 			continue // not there yet: cannot be an input
 		}
-		for i, in := range ins {
+		for i, in := range infos {
 			if os.SameFile(st, in) {
 				return usageErrorf("%s is also an input (%s): refusing to overwrite it", printable(out), printable(names[i]))
 			}
 		}
 	}
 	return nil
-}
-
-// uniqueNames gives each input an output file name in one directory: its
-// base name with ext, made unique (whatever the case) with -2, -3, …
-// against every name given so far, the generated ones included: d1/a.pdf,
-// d1/a-2.pdf and d2/a.pdf give a, a-2 and a-3.
-func uniqueNames(inputs []batch.Input, ext string) []string {
-	names := make([]string, len(inputs))
-	used := map[string]bool{}
-	for i, in := range inputs {
-		base := filepath.Base(in.Path)
-		if in.Path == batch.Stdin {
-			base = "stdin"
-		}
-		base = strings.TrimSuffix(base, filepath.Ext(base))
-		if base == "" || base == "." || base == ".." {
-			base = "output"
-		}
-		name := base
-		for n := 2; used[strings.ToLower(name)]; n++ {
-			name = fmt.Sprintf("%s-%d", base, n)
-		}
-		used[strings.ToLower(name)] = true
-		names[i] = name + "." + ext
-	}
-	return names
 }
 
 // printable makes s safe for one terminal line: control characters (a

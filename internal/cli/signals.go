@@ -5,7 +5,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/petool/pet/export"
+	"github.com/petool/pet/internal/atomicfile"
 )
 
 // handleSignals removes pet's temporary output files when SIGINT or SIGTERM
@@ -18,7 +18,7 @@ func handleSignals() (stop func()) {
 	go func() {
 		select {
 		case sig := <-ch:
-			export.RemoveTempFiles()
+			atomicfile.RemoveTemps()
 			code := 130
 			if sig == syscall.SIGTERM {
 				code = 143

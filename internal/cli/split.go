@@ -7,9 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/petool/pet/document"
 	"github.com/petool/pet/export"
+	"github.com/petool/pet/internal/atomicfile"
 	"github.com/petool/pet/internal/batch"
+	"github.com/petool/pet/internal/inputs"
 )
 
 // splitTables are the tables a Parquet output holds side by side, one file
@@ -19,8 +20,8 @@ var splitTables = []export.Table{export.Projects, export.Indicators}
 
 // splitOutput reports whether plan writes one file per table, and checks
 // that it can: standard output holds one table only.
-func splitOutput(plan outputPlan, f *parseFlags) (bool, error) {
-	if plan.opts.Format != export.Parquet || f.table != "" {
+func (o *ParseOptions) splitOutput(plan outputPlan) (bool, error) {
+	if plan.opts.Format != export.Parquet || o.Table != "" {
 		return false, nil
 	}
 	if plan.toFile == "" && plan.toDir == "" {
@@ -42,13 +43,13 @@ func splitPath(path string, t export.Table) string {
 // writeSplitFile writes the merged batch as one file per table of
 // splitTables next to path, each atomically: nothing is left when nothing
 // could be converted.
-func writeSplitFile(path string, inputs []batch.Input, jobs int, convert func(batch.Input) (*document.Document, error), plan outputPlan, r *reporter) error {
+func writeSplitFile(path string, ins []inputs.Input, jobs int, convert converter, plan outputPlan, r *reporter) error {
 	var nest func(ws []io.Writer) error
 	nest = func(ws []io.Writer) error {
 		if len(ws) == len(splitTables) {
-			return writeMergedTables(ws, inputs, jobs, convert, plan, r)
+			return writeMergedTables(ws, ins, jobs, convert, plan, r)
 		}
-		return export.WriteFileAtomic(splitPath(path, splitTables[len(ws)]), func(w io.Writer) error {
+		return atomicfile.Write(splitPath(path, splitTables[len(ws)]), func(w io.Writer) error {
 			return nest(append(ws, w))
 		})
 	}
@@ -56,7 +57,7 @@ func writeSplitFile(path string, inputs []batch.Input, jobs int, convert func(ba
 }
 
 // writeMergedTables is writeMerged for one output per table of splitTables.
-func writeMergedTables(ws []io.Writer, inputs []batch.Input, jobs int, convert func(batch.Input) (*document.Document, error), plan outputPlan, r *reporter) error {
+func writeMergedTables(ws []io.Writer, ins []inputs.Input, jobs int, convert converter, plan outputPlan, r *reporter) error {
 	var ews []*export.Writer
 	closeAll := func() error {
 		var first error
@@ -67,7 +68,7 @@ func writeMergedTables(ws []io.Writer, inputs []batch.Input, jobs int, convert f
 		}
 		return first
 	}
-	err := batch.Run(inputs, jobs, convert, func(res batch.Result[*document.Document]) error {
+	err := batch.Run(ins, jobs, convert, func(res result) error {
 		if !r.record(res) {
 			return nil
 		}
@@ -100,12 +101,12 @@ func writeMergedTables(ws []io.Writer, inputs []batch.Input, jobs int, convert f
 }
 
 // writePerInputSplit is writePerInput for one file per input and table.
-func writePerInputSplit(inputs []batch.Input, jobs int, convert func(batch.Input) (*document.Document, error), plan outputPlan, r *reporter) error {
+func writePerInputSplit(ins []inputs.Input, jobs int, convert converter, plan outputPlan, r *reporter) error {
 	if err := os.MkdirAll(plan.toDir, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", plan.toDir, err)
 	}
-	names := outputNames(inputs, string(plan.opts.Format))
-	return batch.Run(inputs, jobs, convert, func(res batch.Result[*document.Document]) error {
+	names := inputs.UniqueNames(ins, string(plan.opts.Format))
+	return batch.Run(ins, jobs, convert, func(res result) error {
 		if !r.record(res) {
 			return nil
 		}
@@ -113,7 +114,7 @@ func writePerInputSplit(inputs []batch.Input, jobs int, convert func(batch.Input
 			opts := plan.opts
 			opts.Table = t
 			path := filepath.Join(plan.toDir, splitPath(names[res.Index], t))
-			err := export.WriteFileAtomic(path, func(w io.Writer) error {
+			err := atomicfile.Write(path, func(w io.Writer) error {
 				ew, err := export.NewWriter(w, opts)
 				if err != nil {
 					return err

@@ -5,8 +5,15 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newTextCmd() *cobra.Command {
-	var f pageFlags
+// TextOptions are the options of pet text.
+type TextOptions struct {
+	IO *IOStreams
+	PageOptions
+}
+
+// NewCmdText builds pet text; runF, when not nil, runs instead of textRun.
+func NewCmdText(ios *IOStreams, runF func(*TextOptions) error) *cobra.Command {
+	opts := &TextOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "text [flags] FILE.pdf|-",
 		Short: "Print the text lines pet reads on each page, for bug reports",
@@ -21,18 +28,30 @@ output (and pet inspect's) to a report of a PDF that comes out wrong.`,
   pet text budget.pdf > budget.txt`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, _, err := analyze(cmd, args[0], &f)
-			if err != nil {
+			opts.fill(cmd, args)
+			if err := opts.Validate(); err != nil {
 				return err
 			}
-			for _, p := range f.pages(a) {
-				if err := inspect.Text(cmd.OutOrStdout(), a, p); err != nil {
-					return writeError(err)
-				}
+			if runF != nil {
+				return runF(opts)
 			}
-			return nil
+			return textRun(opts)
 		},
 	}
-	f.register(cmd)
+	opts.register(cmd)
 	return cmd
+}
+
+// textRun prints the text lines of the pages asked for.
+func textRun(opts *TextOptions) error {
+	a, _, err := analyze(opts.IO.In, opts.Path, &opts.PageOptions)
+	if err != nil {
+		return err
+	}
+	for _, p := range opts.pages(a) {
+		if err := inspect.Text(opts.IO.Out, a, p); err != nil {
+			return writeError(err)
+		}
+	}
+	return nil
 }

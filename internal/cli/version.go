@@ -64,16 +64,33 @@ func versionLine(info *debug.BuildInfo, ok bool) string {
 	return fmt.Sprintf("%s %s %s/%s", line, goVersion, runtime.GOOS, runtime.GOARCH)
 }
 
-func newVersionCmd() *cobra.Command {
+// VersionOptions are the options of pet version (it has none but its
+// streams).
+type VersionOptions struct {
+	IO *IOStreams
+}
+
+// NewCmdVersion builds pet version; runF, when not nil, runs instead of
+// versionRun.
+func NewCmdVersion(ios *IOStreams, runF func(*VersionOptions) error) *cobra.Command {
+	opts := &VersionOptions{IO: ios}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print pet's version (module version, VCS revision, Go version) in one line",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintln(cmd.OutOrStdout(), version())
-			return err
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return versionRun(opts)
 		},
 	}
+}
+
+// versionRun prints the version line.
+func versionRun(opts *VersionOptions) error {
+	_, err := fmt.Fprintln(opts.IO.Out, version())
+	return err
 }
 
 // addVersionFlag gives root a --version flag (no shorthand: -v is

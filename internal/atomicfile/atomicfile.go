@@ -1,4 +1,8 @@
-package export
+// Package atomicfile writes a file so that it appears whole or not at all:
+// through a temporary file next to it, synced and renamed into place only
+// when the write succeeded. It tracks its temporary files so that a process
+// stopped by a signal can remove them (RemoveTemps).
+package atomicfile
 
 import (
 	"bufio"
@@ -10,7 +14,7 @@ import (
 	"sync"
 )
 
-// WriteFileAtomic writes a file through write and puts it in place only when
+// Write writes a file through write and puts it in place only when
 // write succeeded: the output goes to a temporary file in path's directory,
 // which is synced and renamed to path. On an error or a panic in write the
 // temporary file is removed, so a failed run leaves no partial file behind
@@ -18,7 +22,7 @@ import (
 //
 // A new file gets mode 0644; a file that is replaced keeps its mode. When
 // path is a symbolic link, the file it points to is replaced, not the link.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+func Write(path string, write func(io.Writer) error) (err error) {
 	target := path
 	mode := fs.FileMode(0o644)
 	if fi, statErr := os.Lstat(path); statErr == nil {
@@ -43,7 +47,7 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	untrack := trackTemp(tmp.Name())
+	untrack := Track(tmp.Name())
 	done := false
 	defer func() {
 		if !done {
@@ -91,12 +95,12 @@ func syncDir(dir string) {
 var (
 	tempMu  sync.Mutex
 	temps   = map[string]bool{}
-	closing bool // RemoveTempFiles was called: the process is exiting
+	closing bool // RemoveTemps was called: the process is exiting
 )
 
-// trackTemp records a temporary file of WriteFileAtomic until the returned
-// function is called, for RemoveTempFiles.
-func trackTemp(name string) func() {
+// Track records a temporary file (of Write, or any other the caller
+// removes itself) until the returned function is called, for RemoveTemps.
+func Track(name string) func() {
 	tempMu.Lock()
 	if closing {
 		_ = os.Remove(name) // the rename that follows fails
@@ -111,10 +115,10 @@ func trackTemp(name string) func() {
 	}
 }
 
-// RemoveTempFiles removes the temporary files of the WriteFileAtomic calls
-// still in progress, and keeps any further one from being renamed into
+// RemoveTemps removes the temporary files still tracked (those of the
+// Write calls in progress), and keeps any further one from being renamed into
 // place (the caller is about to exit: on SIGINT or SIGTERM).
-func RemoveTempFiles() {
+func RemoveTemps() {
 	tempMu.Lock()
 	defer tempMu.Unlock()
 	for name := range temps {
