@@ -10,6 +10,7 @@ import (
 
 	"github.com/ledongthuc/pdf"
 	"github.com/petool/pet/internal/pdfload"
+	"github.com/petool/pet/internal/pdfsyntax"
 )
 
 // budget is what one page may still spend: decoded bytes, operators, form
@@ -246,7 +247,7 @@ func shortName(s string) string {
 // page; every invocation counts its bytes against the page's budget, as
 // its operators are run again.
 func (b *budget) formContent(x pdf.Value, name string) []byte {
-	id := objectID(x)
+	id := pdfsyntax.ObjectID(x)
 	if data, ok := b.forms[id]; ok && id != 0 {
 		if b.bytes += int64(len(data)); b.bytes > b.lim.MaxPageBytes {
 			b.exceed("decoded bytes of the page", b.lim.MaxPageBytes)
@@ -267,7 +268,7 @@ func (b *budget) formContent(x pdf.Value, name string) []byte {
 // per page and dictionary: the library parses an object again at every
 // lookup, which made a form drawn thousands of times cost seconds.
 func (b *budget) xobjectValue(res pdf.Value, name string) pdf.Value {
-	key := fontKey{obj: objectID(res), name: name}
+	key := fontKey{obj: pdfsyntax.ObjectID(res), name: name}
 	if key.obj == 0 {
 		return res.Key("XObject").Key(name)
 	}
