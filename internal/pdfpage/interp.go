@@ -533,7 +533,8 @@ func isAxisRect(pts []pathPoint, x0, y0, x1, y1 float64) bool {
 // in a neighbouring bucket has the same text within a fraction of an em.
 func (in *interp) finish() {
 	glyphs := in.glyphs
-	seen := make(map[uint64]int32, len(glyphs))
+	seen := &in.doc.seen
+	seen.reset(len(glyphs))
 	out := glyphs[:0]
 	for _, g := range glyphs {
 		r, _ := utf8.DecodeRuneInString(g.Text)
@@ -546,7 +547,7 @@ func (in *interp) finish() {
 		dup := false
 		for dx := int64(-1); dx <= 1 && !dup; dx++ {
 			for dy := int64(-1); dy <= 1 && !dup; dy++ {
-				i, ok := seen[glyphKey(r, qx+dx, qy+dy)]
+				i, ok := seen.get(glyphKey(r, qx+dx, qy+dy))
 				if !ok {
 					continue
 				}
@@ -557,7 +558,7 @@ func (in *interp) finish() {
 		if dup {
 			continue
 		}
-		seen[glyphKey(r, qx, qy)] = int32(len(out))
+		seen.put(glyphKey(r, qx, qy), int32(len(out)))
 		out = append(out, g)
 	}
 	in.glyphs = out
@@ -565,4 +566,50 @@ func (in *interp) finish() {
 
 func glyphKey(r rune, x, y int64) uint64 {
 	return uint64(r)<<42 | uint64(x&0x1fffff)<<21 | uint64(y&0x1fffff)
+}
+
+// glyphIndex maps glyphKeys to glyph indexes: an open-addressing hash
+// table (linear probing), reused from page to page, for finish's nine
+// look-ups per glyph, which a Go map made a tenth of a page's time.
+type glyphIndex struct {
+	keys  []uint64
+	vals  []int32 // index + 1; 0: empty slot
+	shift uint
+}
+
+// reset empties the table and makes room for n entries.
+func (t *glyphIndex) reset(n int) {
+	size, shift := 64, uint(64-6)
+	for size < 2*n {
+		size, shift = size*2, shift-1
+	}
+	if len(t.keys) >= size {
+		clear(t.vals)
+		return
+	}
+	t.keys, t.vals, t.shift = make([]uint64, size), make([]int32, size), shift
+}
+
+func (t *glyphIndex) slot(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> t.shift }
+
+func (t *glyphIndex) get(k uint64) (int32, bool) {
+	mask := uint64(len(t.keys) - 1)
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		switch v := t.vals[i]; {
+		case v == 0:
+			return 0, false
+		case t.keys[i] == k:
+			return v - 1, true
+		}
+	}
+}
+
+func (t *glyphIndex) put(k uint64, v int32) {
+	mask := uint64(len(t.keys) - 1)
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		if t.vals[i] == 0 || t.keys[i] == k {
+			t.keys[i], t.vals[i] = k, v+1
+			return
+		}
+	}
 }

@@ -77,6 +77,11 @@ type Document struct {
 	fonts      map[fontKey]*font // by font object and name
 	fontsByRes map[fontKey]*font // by resource dictionary and name
 	sess       pdfload.Session   // limits and context of the file
+
+	// Scratch space reused from page to page (a Document reads one page
+	// at a time): the glyphs being read and finish's index of them.
+	glyphBuf []pglyph
+	seen     glyphIndex
 }
 
 type fontKey struct {
@@ -164,14 +169,23 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	}
 	in := newInterp(d, p, base)
 	in.budget = b
+	in.glyphs = d.glyphBuf[:0]
 	content := ref.Page.Key("Contents")
 	var data []byte
+	if buf, ok := contentBufs.Get().(*[]byte); ok {
+		data = (*buf)[:0]
+	}
+	defer func() {
+		if cap(data) <= maxPooledContent {
+			contentBufs.Put(&data)
+		}
+	}()
 	switch content.Kind() {
 	case pdf.Stream:
-		data = b.readStream(content, "content stream")
+		data = b.appendContent(data, content)
 	case pdf.Array:
 		for i := 0; i < content.Len() && i < maxContentParts; i++ {
-			data = append(data, b.readStream(content.Index(i), "content stream")...)
+			data = b.appendContent(data, content.Index(i))
 			data = append(data, '\n') // streams are concatenated with no whitespace between them
 		}
 	}
@@ -182,6 +196,7 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	for i := range in.glyphs {
 		p.Glyphs[i] = in.glyphs[i].Glyph
 	}
+	d.glyphBuf = in.glyphs[:0]
 	dropOffPage(p)
 	return p, nil
 }

@@ -10,6 +10,8 @@ type Lexer struct {
 	B     []byte
 	Pos   int
 	depth int // nesting of content-stream arrays and dictionaries being read
+
+	names map[string]string // names read so far, to allocate each once
 }
 
 // IsWhite reports whether c is PDF white space (ISO 32000-1, 7.2.2).
@@ -53,7 +55,23 @@ func (l *Lexer) regularBytes() []byte {
 
 // name reads the regular characters of a name after its slash and decodes
 // its #xx escapes.
-func (l *Lexer) name() string { return DecodeName(l.regularBytes()) }
+func (l *Lexer) name() string {
+	raw := l.regularBytes()
+	if n, ok := l.names[string(raw)]; ok { // no allocation
+		return n
+	}
+	n := DecodeName(raw)
+	if l.names == nil {
+		l.names = map[string]string{}
+	}
+	if len(l.names) < maxInterned {
+		l.names[string(raw)] = n
+	}
+	return n
+}
+
+// maxInterned bounds the distinct names a Lexer keeps.
+const maxInterned = 1024
 
 // DecodeName returns the name whose bytes, after the slash, are raw: each
 // "#xx" (two hexadecimal digits) is the byte xx; a '#' not followed by two
