@@ -1,8 +1,3 @@
-// Package pdfpage reads the pages of a PDF into positioned glyphs and ruling
-// lines, in a top-left coordinate frame measured in points. It interprets
-// content streams itself on the low-level API of github.com/ledongthuc/pdf,
-// whose high-level text extraction loses CID glyph widths, ignores the CTM,
-// ruling lines drawn as paths and Form XObjects.
 package pdfpage
 
 import (
