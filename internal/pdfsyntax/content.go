@@ -1,9 +1,6 @@
 package pdfsyntax
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // Kind says what a content-stream operand is.
 type Kind uint8
@@ -100,7 +97,7 @@ func (l *Lexer) step() (op string, v Operand, isOp bool, ok bool, done bool) {
 			l.Pos++
 			return "", Operand{}, false, false, false
 		}
-		if op, ok := operators[string(w)]; ok { // no allocation for known operators
+		if op, ok := operator(w); ok {
 			return op, Operand{}, true, true, true
 		}
 		switch string(w) {
@@ -115,17 +112,160 @@ func (l *Lexer) step() (op string, v Operand, isOp bool, ok bool, done bool) {
 	}
 }
 
-// operators are the content-stream operators, interned so that reading one
-// allocates nothing.
-var operators = func() map[string]string {
-	m := map[string]string{}
-	for _, op := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX
-		f F f* g G gs h i ID j J k K l m M MP n q Q re rg RG ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ
-		TL Tm Tr Ts Tw Tz v w W W* y ' "`) {
-		m[op] = op
+// operator returns the content-stream operator w as a constant string, so
+// that reading one allocates nothing (a switch on a converted []byte does
+// not allocate, and beats a map look-up).
+func operator(w []byte) (string, bool) {
+	switch string(w) {
+	case "b":
+		return "b", true
+	case "B":
+		return "B", true
+	case "b*":
+		return "b*", true
+	case "B*":
+		return "B*", true
+	case "BDC":
+		return "BDC", true
+	case "BI":
+		return "BI", true
+	case "BMC":
+		return "BMC", true
+	case "BT":
+		return "BT", true
+	case "BX":
+		return "BX", true
+	case "c":
+		return "c", true
+	case "cm":
+		return "cm", true
+	case "CS":
+		return "CS", true
+	case "cs":
+		return "cs", true
+	case "d":
+		return "d", true
+	case "d0":
+		return "d0", true
+	case "d1":
+		return "d1", true
+	case "Do":
+		return "Do", true
+	case "DP":
+		return "DP", true
+	case "EI":
+		return "EI", true
+	case "EMC":
+		return "EMC", true
+	case "ET":
+		return "ET", true
+	case "EX":
+		return "EX", true
+	case "f":
+		return "f", true
+	case "F":
+		return "F", true
+	case "f*":
+		return "f*", true
+	case "g":
+		return "g", true
+	case "G":
+		return "G", true
+	case "gs":
+		return "gs", true
+	case "h":
+		return "h", true
+	case "i":
+		return "i", true
+	case "ID":
+		return "ID", true
+	case "j":
+		return "j", true
+	case "J":
+		return "J", true
+	case "k":
+		return "k", true
+	case "K":
+		return "K", true
+	case "l":
+		return "l", true
+	case "m":
+		return "m", true
+	case "M":
+		return "M", true
+	case "MP":
+		return "MP", true
+	case "n":
+		return "n", true
+	case "q":
+		return "q", true
+	case "Q":
+		return "Q", true
+	case "re":
+		return "re", true
+	case "rg":
+		return "rg", true
+	case "RG":
+		return "RG", true
+	case "ri":
+		return "ri", true
+	case "s":
+		return "s", true
+	case "S":
+		return "S", true
+	case "SC":
+		return "SC", true
+	case "sc":
+		return "sc", true
+	case "SCN":
+		return "SCN", true
+	case "scn":
+		return "scn", true
+	case "sh":
+		return "sh", true
+	case "T*":
+		return "T*", true
+	case "Tc":
+		return "Tc", true
+	case "Td":
+		return "Td", true
+	case "TD":
+		return "TD", true
+	case "Tf":
+		return "Tf", true
+	case "Tj":
+		return "Tj", true
+	case "TJ":
+		return "TJ", true
+	case "TL":
+		return "TL", true
+	case "Tm":
+		return "Tm", true
+	case "Tr":
+		return "Tr", true
+	case "Ts":
+		return "Ts", true
+	case "Tw":
+		return "Tw", true
+	case "Tz":
+		return "Tz", true
+	case "v":
+		return "v", true
+	case "w":
+		return "w", true
+	case "W":
+		return "W", true
+	case "W*":
+		return "W*", true
+	case "y":
+		return "y", true
+	case "'":
+		return "'", true
+	case "\"":
+		return "\"", true
 	}
-	return m
-}()
+	return "", false
+}
 
 func (l *Lexer) arrayBody() Operand {
 	a := Operand{Kind: Array, Arr: make([]Operand, 0, 8)}

@@ -1,6 +1,9 @@
 package pdfsyntax
 
-import "strconv"
+import (
+	"bytes"
+	"strconv"
+)
 
 // Lexer reads PDF syntax from B, starting at Pos. The same Lexer serves the
 // file-level reader (Token, Value: objects, references, cross-reference
@@ -228,7 +231,11 @@ func hexVal(c byte) int {
 // (an odd final digit counts as followed by 0; other characters are
 // skipped).
 func (l *Lexer) hexString() string {
-	var out []byte
+	end := bytes.IndexByte(l.B[l.Pos:], '>')
+	if end < 0 {
+		end = len(l.B) - l.Pos
+	}
+	out := make([]byte, 0, (end+1)/2)
 	hi := -1
 	for l.Pos < len(l.B) {
 		c := l.B[l.Pos]
