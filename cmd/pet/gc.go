@@ -2,9 +2,11 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"strings"
 )
 
 // pet is a short-lived process whose heap is mostly garbage from one page
@@ -15,16 +17,43 @@ import (
 // collector runs rarely (GOGC up to 400); once it is large, as the default
 // does. So a small file goes faster and a large file or a long batch keeps
 // the memory it had. GOGC or GOMEMLIMIT in the environment switch this off.
-func tuneGC() {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+//
+// Only a run on one PDF file is tuned: in a batch (directories, several
+// files, --files-from) the live heap changes from file to file and a
+// higher GOGC raised the peak memory of 600 files to XLSX from 83 to 127 MB
+// for 12 % fewer collections.
+func tuneGC(args []string) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || !onePDF(args) {
 		return
 	}
 	debug.SetGCPercent(maxGCPercent)
 	armGC()
 }
 
+// onePDF reports whether the command line names exactly one existing
+// .pdf file and no directory or file list.
+func onePDF(args []string) bool {
+	n := 0
+	for _, a := range args {
+		if a == "-" || strings.HasPrefix(a, "--files-from") {
+			return false
+		}
+		st, err := os.Stat(a)
+		if err != nil {
+			continue
+		}
+		if st.IsDir() {
+			return false
+		}
+		if st.Mode().IsRegular() && strings.EqualFold(filepath.Ext(a), ".pdf") {
+			n++
+		}
+	}
+	return n == 1
+}
+
 const (
-	gcBudget     = 96 << 20 // heap size worth collecting at, bytes
+	gcBudget     = 48 << 20 // heap size worth collecting at, bytes
 	minGCPercent = 100      // Go's default
 	maxGCPercent = 400
 )
@@ -48,8 +77,15 @@ func armGC() {
 		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		metrics.Read(sample)
 		if sample[0].Value.Kind() == metrics.KindUint64 {
-			debug.SetGCPercent(gcPercent(sample[0].Value.Uint64()))
+			if live := sample[0].Value.Uint64(); live > maxLive {
+				maxLive = live
+				debug.SetGCPercent(gcPercent(live))
+			}
 		}
 		armGC()
 	}, struct{}{})
 }
+
+// maxLive is the largest live heap seen after a collection. Only the
+// cleanup goroutine (one at a time) touches it.
+var maxLive uint64
