@@ -1,42 +1,72 @@
 #!/usr/bin/env bash
-# Times the whole pet process (PDF to JSON) against pdftotext -layout on the
-# same files, in the same run, and prints the ratios. Used by `make bench`
+# Times the whole pet process (`pet parse -q`, PDF to JSON) against
+# `pdftotext -layout` on the same files, in the same run, and prints the
+# ratios: wall time (what a user waits; pet reads pages on every core) and
+# CPU time (user+sys, steadier on a loaded machine). Used by `make bench`
 # after the Go benchmarks. Needs pdftotext (poppler-utils); without it the
 # comparison is skipped.
+#
+# Files: the real dev tables, ../shared/realworld/2026/*.pdf when that
+# directory is there, else testdata/realworld/2026/*.pdf (or the files
+# given as arguments). The summary line covers the tables of 10 pages and
+# more, where the target is pet at most 0.5x pdftotext. RUNS (default 5)
+# runs of each command; the median is reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${RUNS:-15}
+runs=${RUNS:-5}
 if ! command -v pdftotext >/dev/null; then
   echo "pdftotext not installed (apt-get install poppler-utils): comparison skipped"
   exit 0
 fi
-bin=$(mktemp -d)/pet
-trap 'rm -rf "$(dirname "$bin")"' EXIT
+files=("$@")
+if [ ${#files[@]} -eq 0 ]; then
+  dir=../shared/realworld/2026
+  [ -d "$dir" ] || dir=testdata/realworld/2026
+  files=("$dir"/*.pdf)
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+bin=$tmp/pet
 go build -o "$bin" ./cmd/pet
+have_time=false
+[ -x /usr/bin/time ] && have_time=true
 
-# median wall time in milliseconds of a command run $runs times
-median_ms() {
-  local times=()
+# median wall and CPU time in milliseconds of a command run $runs times
+measure() {
+  local walls=() cpus=()
   for _ in $(seq "$runs"); do
     local t0 t1
     t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
+    if $have_time; then
+      /usr/bin/time -o "$tmp/cpu" -f '%U %S' "$@" >/dev/null 2>&1 || true
+      cpus+=("$(tail -n 1 "$tmp/cpu" | awk '{printf "%d", ($1 + $2) * 1000}')")
+    else
+      "$@" >/dev/null 2>&1 || true
+      cpus+=(0)
+    fi
     t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000 )))
+    walls+=($(( (t1 - t0) / 1000000 )))
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]/1000}'
+  echo "$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" \
+    "$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
 }
 
-printf '%-48s %10s %12s %12s %8s\n' file pages "pet ms" "pdftotext ms" ratio
-for spec in \
-  "testdata/corpus/zengcheng-2023.calc.pdf|-j 1" \
-  "testdata/corpus/zengcheng-2023.chromium.pdf|-j 1" \
-  "testdata/corpus/zengcheng-2023.calc.pdf|-j 2" \
-  "testdata/combined/budget-with-table.pdf|-j 1" \
-  "testdata/combined/budget-with-table.pdf|-j 2"; do
-  f=${spec%%|*}; jobs=${spec#*|}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
+
+printf '%-28s %5s %9s %9s %6s %9s %9s %6s\n' file pages "pet ms" "pdftt ms" wall "pet cpu" "pdftt cpu" cpu
+for f in "${files[@]}"; do
   pages=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
-  p=$(median_ms "$bin" parse -q $jobs "$f")
-  q=$(median_ms pdftotext -layout "$f" -)
-  printf '%-48s %10s %12s %12s %8s\n' "$(basename "$f") $jobs" "$pages" "$p" "$q" "$(awk -v a="$p" -v b="$q" 'BEGIN {printf "%.2fx", a/b}')"
+  read -r pw pc < <(measure "$bin" parse -q "$f")
+  read -r qw qc < <(measure pdftotext -layout "$f" -)
+  printf '%-28s %5s %9s %9s %6s %9s %9s %6s\n' "$(basename "$f")" "${pages:-?}" "$pw" "$qw" "$(ratio "$pw" "$qw")" "$pc" "$qc" "$(ratio "$pc" "$qc")"
+  echo "$pages $pw $qw $pc $qc" >>"$tmp/all"
 done
+awk '$1 >= 10 {
+    n++; pw += $2; qw += $3; pc += $4; qc += $5
+    if ($3 > 0 && $2 / $3 > w) w = $2 / $3
+    if ($5 > 0 && $4 / $5 > c) c = $4 / $5
+  }
+  END {
+    if (n && qw > 0 && qc > 0)
+      printf "tables of 10 pages and more (%d): total wall %.2fx, worst %.2fx; total cpu %.2fx, worst %.2fx (target: at most 0.50x)\n", n, pw / qw, w, pc / qc, c
+  }' "$tmp/all"

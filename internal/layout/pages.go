@@ -12,7 +12,7 @@ func Open(data []byte, password string, sess *pdfload.Session) (*pdfpage.Documen
 	if err != nil {
 		return nil, err
 	}
-	return pdfpage.NewSession(d.Reader, d.Session)
+	return pdfpage.NewSession(d.Reader, d.Session) // hands over the pages Load walked
 }
 
 // ReadPages interprets every page of doc and hands each to fn in page

@@ -170,12 +170,17 @@ func Bind(ctx context.Context, data []byte, l Limits) (release func()) {
 	return func() {
 		sessMu.Lock()
 		delete(byData, key)
+		var done []*pdf.Reader
 		for r, rs := range byReader {
 			if rs == s {
 				delete(byReader, r)
+				done = append(done, r)
 			}
 		}
 		sessMu.Unlock()
+		for _, r := range done {
+			forgetPages(r)
+		}
 	}
 }
 

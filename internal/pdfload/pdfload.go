@@ -51,6 +51,10 @@ type Document struct {
 	Data []byte
 	// NumPages is the number of pages found in the page tree (at least 1).
 	NumPages int
+	// Pages are the pages found in the page tree, with their inherited
+	// attributes (len(Pages) == NumPages). pdfpage reads them; PagesOf
+	// hands them over for a caller that has only the Reader.
+	Pages []PageRef
 	// Repairs says, in a few words each, what had to be done to open the
 	// file; empty when the library read it as it is.
 	Repairs []string
@@ -101,6 +105,7 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 		}
 		if err == nil {
 			doc.Session = *sess
+			keepPages(doc.Reader, doc.Pages)
 			if bound {
 				bindReader(doc.Reader, sess)
 			}
@@ -291,14 +296,14 @@ func openLibrary(ctx context.Context, data []byte, password string, maxPages int
 			return nil, errLibraryEncryption
 		}
 	}
-	n, err := countPages(r, maxPages)
+	pages, err := walkPages(r, maxPages)
 	if err != nil {
 		return nil, err
 	}
-	if n == 0 {
+	if len(pages) == 0 {
 		return nil, fail(ErrNoPages, nil)
 	}
-	return &Document{Reader: r, Data: data, NumPages: n, Encrypted: encrypted}, nil
+	return &Document{Reader: r, Data: data, NumPages: len(pages), Pages: pages, Encrypted: encrypted}, nil
 }
 
 // guard runs f with a deadline, turning a panic into an error. When the

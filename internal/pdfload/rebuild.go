@@ -14,6 +14,8 @@ import (
 	"io"
 	"slices"
 	"strconv"
+
+	"github.com/petool/pet/internal/pdfsyntax"
 )
 
 // maxObjStmBytes bounds the decompressed size of one object stream.
@@ -87,7 +89,7 @@ func (rb *rebuilder) scan() {
 		if t < 0 {
 			break
 		}
-		lx := lexer{b: data, pos: i + t + len("trailer")}
+		lx := lexer{B: data, Pos: i + t + len("trailer")}
 		if d, err := rawDict(&lx); err == nil {
 			rb.trailers = append(rb.trailers, rawTrailer{i + t, d})
 		}
@@ -100,25 +102,25 @@ func (rb *rebuilder) scan() {
 		}
 		at := i + k
 		i = at + 3
-		if at+3 < len(data) && !isWhite(data[at+3]) && !isDelimiter(data[at+3]) {
+		if at+3 < len(data) && !pdfsyntax.IsWhite(data[at+3]) && !pdfsyntax.IsDelimiter(data[at+3]) {
 			continue
 		}
 		num, gen, start, ok := objHeader(data, at)
 		if !ok {
 			continue
 		}
-		lx := lexer{b: data, pos: at + 3}
-		save := lx.pos
+		lx := lexer{B: data, Pos: at + 3}
+		save := lx.Pos
 		d, err := rawDict(&lx)
 		isDict := err == nil
 		if !isDict {
-			lx.pos = save
+			lx.Pos = save
 		}
 		rb.add(num, entry{pos: start, off: start, gen: gen})
 		if !isDict {
 			continue
 		}
-		i = lx.pos
+		i = lx.Pos
 		typ := parseRaw(d["Type"])
 		if typ == pdfName("Catalog") {
 			rb.catalogs = append(rb.catalogs, num)
@@ -128,8 +130,8 @@ func (rb *rebuilder) scan() {
 			rb.trailers = append(rb.trailers, rawTrailer{start, d})
 		}
 		// Skip stream data so that nothing inside is taken for an object.
-		if tok, err := lx.token(); err == nil && tok == keyword("stream") {
-			s := lx.pos
+		if tok, err := lx.Token(); err == nil && tok == keyword("stream") {
+			s := lx.Pos
 			if s < len(data) && data[s] == '\r' {
 				s++
 			}
@@ -163,7 +165,7 @@ func (rb *rebuilder) add(num int, e entry) {
 // them with the offset of num.
 func objHeader(data []byte, i int) (num, gen, start int, ok bool) {
 	j := i
-	for j > 0 && isWhite(data[j-1]) {
+	for j > 0 && pdfsyntax.IsWhite(data[j-1]) {
 		j--
 	}
 	e := j
@@ -175,7 +177,7 @@ func objHeader(data []byte, i int) (num, gen, start int, ok bool) {
 	}
 	gen, _ = strconv.Atoi(string(data[j:e]))
 	k := j
-	for k > 0 && isWhite(data[k-1]) {
+	for k > 0 && pdfsyntax.IsWhite(data[k-1]) {
 		k--
 	}
 	if k == j {
@@ -185,7 +187,7 @@ func objHeader(data []byte, i int) (num, gen, start int, ok bool) {
 	for k > 0 && data[k-1] >= '0' && data[k-1] <= '9' {
 		k--
 	}
-	if k == e || e-k > 10 || (k > 0 && !isWhite(data[k-1]) && !isDelimiter(data[k-1])) {
+	if k == e || e-k > 10 || (k > 0 && !pdfsyntax.IsWhite(data[k-1]) && !pdfsyntax.IsDelimiter(data[k-1])) {
 		return
 	}
 	num, err := strconv.Atoi(string(data[k:e]))
@@ -226,10 +228,10 @@ func (rb *rebuilder) readObjStm(s objStm) {
 	if n <= 0 || first <= 0 || first > int64(len(body)) {
 		return
 	}
-	lx := lexer{b: body[:first]}
+	lx := lexer{B: body[:first]}
 	for i := 0; i < int(n); i++ {
-		a, err1 := lx.token()
-		b, err2 := lx.token()
+		a, err1 := lx.Token()
+		b, err2 := lx.Token()
 		num, ok1 := a.(int64)
 		_, ok2 := b.(int64)
 		if err1 != nil || err2 != nil || !ok1 || !ok2 || num <= 0 || num > maxObjects {
@@ -251,7 +253,7 @@ func (rb *rebuilder) trailer() (map[pdfName][]byte, error) {
 		if !ok {
 			return false
 		}
-		_, ok = rb.objs[int(r.num)]
+		_, ok = rb.objs[int(r.Num)]
 		return ok
 	}
 	slices.SortStableFunc(rb.trailers, func(a, b rawTrailer) int { return a.pos - b.pos })
@@ -352,13 +354,13 @@ func byteWidth(v int) int {
 
 // rawDict reads a dictionary and returns each value's source bytes.
 func rawDict(lx *lexer) (map[pdfName][]byte, error) {
-	t, err := lx.token()
+	t, err := lx.Token()
 	if err != nil || t != keyword("<<") {
-		return nil, errSyntax
+		return nil, pdfsyntax.ErrSyntax
 	}
 	d := map[pdfName][]byte{}
 	for {
-		k, err := lx.token()
+		k, err := lx.Token()
 		if err != nil {
 			return nil, err
 		}
@@ -367,14 +369,14 @@ func rawDict(lx *lexer) (map[pdfName][]byte, error) {
 		}
 		key, ok := k.(pdfName)
 		if !ok {
-			return nil, errSyntax
+			return nil, pdfsyntax.ErrSyntax
 		}
-		lx.skipSpace()
-		start := lx.pos
-		if _, err := lx.value(1); err != nil {
+		lx.SkipSpace()
+		start := lx.Pos
+		if _, err := lx.Value(1); err != nil {
 			return nil, err
 		}
-		d[key] = lx.b[start:lx.pos]
+		d[key] = lx.B[start:lx.Pos]
 	}
 }
 
@@ -383,8 +385,8 @@ func parseRaw(raw []byte) any {
 	if raw == nil {
 		return nil
 	}
-	lx := lexer{b: raw}
-	v, err := lx.value(0)
+	lx := lexer{B: raw}
+	v, err := lx.Value(0)
 	if err != nil {
 		return nil
 	}

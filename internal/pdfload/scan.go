@@ -12,7 +12,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"strconv"
+
+	"github.com/petool/pet/internal/pdfsyntax"
 )
 
 const (
@@ -23,190 +24,16 @@ const (
 	maxSections = 4096
 	// maxObjects bounds object numbers (PDF 1.7 Annex C: 8,388,607).
 	maxObjects = 8388607
-	// maxDepth bounds nesting of arrays and dictionaries while scanning.
-	maxDepth = 100
 )
 
-// pdfName is a PDF name object without its slash.
-type pdfName string
-
-// pdfRef is an indirect reference "n g R".
-type pdfRef struct{ num, gen int64 }
-
-// keyword is a bare keyword such as obj, stream, trailer, true.
-type keyword string
-
-type lexer struct {
-	b   []byte
-	pos int
-}
-
-func isWhite(c byte) bool {
-	switch c {
-	case 0, '\t', '\n', '\f', '\r', ' ':
-		return true
-	}
-	return false
-}
-
-func isDelimiter(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
-}
-
-// skipSpace skips white space and comments.
-func (l *lexer) skipSpace() {
-	for l.pos < len(l.b) {
-		c := l.b[l.pos]
-		switch {
-		case isWhite(c):
-			l.pos++
-		case c == '%':
-			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
-				l.pos++
-			}
-		default:
-			return
-		}
-	}
-}
-
-var errSyntax = errors.New("syntax error")
-
-// token returns the next token: int64, float64, pdfName, keyword, string
-// (literal or hex, undecoded), or one of the keywords "<<", ">>", "[", "]".
-func (l *lexer) token() (any, error) {
-	l.skipSpace()
-	if l.pos >= len(l.b) {
-		return nil, errSyntax
-	}
-	c := l.b[l.pos]
-	switch {
-	case c == '/':
-		start := l.pos + 1
-		l.pos++
-		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
-			l.pos++
-		}
-		return pdfName(l.b[start:l.pos]), nil
-	case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
-		l.pos += 2
-		return keyword("<<"), nil
-	case c == '>' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '>':
-		l.pos += 2
-		return keyword(">>"), nil
-	case c == '[' || c == ']' || c == '{' || c == '}':
-		l.pos++
-		return keyword(string(c)), nil
-	case c == '<':
-		end := bytes.IndexByte(l.b[l.pos:], '>')
-		if end < 0 {
-			return nil, errSyntax
-		}
-		s := string(l.b[l.pos+1 : l.pos+end])
-		l.pos += end + 1
-		return s, nil
-	case c == '(':
-		depth := 0
-		start := l.pos
-		for l.pos < len(l.b) {
-			switch l.b[l.pos] {
-			case '\\':
-				l.pos++
-			case '(':
-				depth++
-			case ')':
-				depth--
-				if depth == 0 {
-					l.pos++
-					return string(l.b[start+1 : l.pos-1]), nil
-				}
-			}
-			l.pos++
-		}
-		return nil, errSyntax
-	case c == ')' || c == '>':
-		return nil, errSyntax
-	}
-	start := l.pos
-	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
-		l.pos++
-	}
-	word := l.b[start:l.pos]
-	if i, err := strconv.ParseInt(string(word), 10, 64); err == nil {
-		return i, nil
-	}
-	if f, err := strconv.ParseFloat(string(word), 64); err == nil {
-		return f, nil
-	}
-	return keyword(word), nil
-}
-
-// value reads one object; "n g R" becomes a pdfRef.
-func (l *lexer) value(depth int) (any, error) {
-	if depth > maxDepth {
-		return nil, errSyntax
-	}
-	tok, err := l.token()
-	if err != nil {
-		return nil, err
-	}
-	switch tok {
-	case keyword("<<"):
-		d := map[pdfName]any{}
-		for {
-			k, err := l.token()
-			if err != nil {
-				return nil, err
-			}
-			if k == keyword(">>") {
-				return d, nil
-			}
-			key, ok := k.(pdfName)
-			if !ok {
-				return nil, errSyntax
-			}
-			v, err := l.value(depth + 1)
-			if err != nil {
-				return nil, err
-			}
-			d[key] = v
-		}
-	case keyword("["):
-		var a []any
-		for {
-			save := l.pos
-			t, err := l.token()
-			if err != nil {
-				return nil, err
-			}
-			if t == keyword("]") {
-				return a, nil
-			}
-			l.pos = save
-			v, err := l.value(depth + 1)
-			if err != nil {
-				return nil, err
-			}
-			a = append(a, v)
-		}
-	}
-	if n, ok := tok.(int64); ok {
-		save := l.pos
-		if g, err := l.token(); err == nil {
-			if g, ok := g.(int64); ok {
-				if r, err := l.token(); err == nil && r == keyword("R") {
-					return pdfRef{n, g}, nil
-				}
-			}
-		}
-		l.pos = save
-	}
-	return tok, nil
-}
+// The file-level syntax is pdfsyntax's; these names keep the code below
+// short.
+type (
+	pdfName = pdfsyntax.Name
+	pdfRef  = pdfsyntax.Ref
+	keyword = pdfsyntax.Keyword
+	lexer   = pdfsyntax.Lexer
+)
 
 // findHeader returns the offset of "%PDF-" within the header window, or -1.
 func findHeader(data []byte) int {
@@ -278,10 +105,10 @@ func fixTail(data []byte) ([]byte, string, error) {
 	if end < 0 {
 		// Everything but the %%EOF line itself may be there.
 		if l := bytes.LastIndex(trimmed, []byte("startxref")); l >= 0 && len(trimmed)-l < 64 {
-			lx := lexer{b: trimmed, pos: l + len("startxref")}
-			if t, err := lx.token(); err == nil {
+			lx := lexer{B: trimmed, Pos: l + len("startxref")}
+			if t, err := lx.Token(); err == nil {
 				if _, ok := t.(int64); ok {
-					if lx.skipSpace(); lx.pos == len(trimmed) {
+					if lx.SkipSpace(); lx.Pos == len(trimmed) {
 						out := make([]byte, len(trimmed), len(trimmed)+7)
 						copy(out, trimmed)
 						return append(out, "\n%%EOF\n"...), "added the missing %%EOF", nil
@@ -318,8 +145,8 @@ func inspect(data []byte) (lay layout) {
 		lay.unsafe = errors.New("no startxref")
 		return lay
 	}
-	lx := lexer{b: tail, pos: i + len("startxref")}
-	t, err := lx.token()
+	lx := lexer{B: tail, Pos: i + len("startxref")}
+	t, err := lx.Token()
 	off, ok := t.(int64)
 	if err != nil || !ok {
 		lay.unsafe = errors.New("startxref not followed by an offset")
@@ -409,11 +236,11 @@ func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[i
 	if !ok {
 		return nil
 	}
-	lx := lexer{b: data, pos: dictEnd}
-	if t, err := lx.token(); err != nil || t != keyword("stream") {
+	lx := lexer{B: data, Pos: dictEnd}
+	if t, err := lx.Token(); err != nil || t != keyword("stream") {
 		return nil
 	}
-	start := lx.pos
+	start := lx.Pos
 	if start < len(data) && data[start] == '\r' {
 		start++
 	}
@@ -550,11 +377,11 @@ func checkObjStmChains(data []byte, compressed map[int]int, offsets map[int]int)
 			if !ok || off <= 0 || off >= len(data) {
 				break
 			}
-			lx := lexer{b: data, pos: off}
+			lx := lexer{B: data, Pos: off}
 			if !objectStart(&lx) {
 				break
 			}
-			d, err := lx.value(0)
+			d, err := lx.Value(0)
 			if err != nil {
 				break
 			}
@@ -563,7 +390,7 @@ func checkObjStmChains(data []byte, compressed map[int]int, offsets map[int]int)
 			if !ok {
 				break
 			}
-			s = int(ext.num)
+			s = int(ext.Num)
 		}
 	}
 	return nil
@@ -572,12 +399,12 @@ func checkObjStmChains(data []byte, compressed map[int]int, offsets map[int]int)
 // objectStart reads "n g obj" and reports whether it was there.
 func objectStart(lx *lexer) bool {
 	for i := 0; i < 2; i++ {
-		t, err := lx.token()
+		t, err := lx.Token()
 		if _, ok := t.(int64); err != nil || !ok {
 			return false
 		}
 	}
-	t, err := lx.token()
+	t, err := lx.Token()
 	return err == nil && t == keyword("obj")
 }
 
@@ -585,13 +412,13 @@ func objectStart(lx *lexer) bool {
 // returns its trailer (or stream) dictionary and the byte span of that
 // dictionary, checking object numbers against limit.
 func section(data []byte, off, limit int64) (map[pdfName]any, [2]int, error) {
-	lx := lexer{b: data, pos: int(off)}
+	lx := lexer{B: data, Pos: int(off)}
 	d, err := sectionDict(&lx, limit)
-	return d, [2]int{int(off), lx.pos}, err
+	return d, [2]int{int(off), lx.Pos}, err
 }
 
 func sectionDict(lx *lexer, limit int64) (map[pdfName]any, error) {
-	t, err := lx.token()
+	t, err := lx.Token()
 	if err != nil {
 		return nil, err
 	}
@@ -602,15 +429,15 @@ func sectionDict(lx *lexer, limit int64) (map[pdfName]any, error) {
 	if _, ok := t.(int64); !ok {
 		return nil, errors.New("neither a table nor a stream")
 	}
-	if g, err := lx.token(); err != nil {
+	if g, err := lx.Token(); err != nil {
 		return nil, err
 	} else if _, ok := g.(int64); !ok {
 		return nil, errors.New("neither a table nor a stream")
 	}
-	if kw, err := lx.token(); err != nil || kw != keyword("obj") {
+	if kw, err := lx.Token(); err != nil || kw != keyword("obj") {
 		return nil, errors.New("neither a table nor a stream")
 	}
-	v, err := lx.value(0)
+	v, err := lx.Value(0)
 	if err != nil {
 		return nil, err
 	}
@@ -637,8 +464,8 @@ func sectionDict(lx *lexer, limit int64) (map[pdfName]any, error) {
 // table reads a classic xref table after the keyword "xref".
 func table(lx *lexer, limit int64) (map[pdfName]any, error) {
 	for {
-		save := lx.pos
-		t, err := lx.token()
+		save := lx.Pos
+		t, err := lx.Token()
 		if err != nil {
 			return nil, err
 		}
@@ -646,7 +473,7 @@ func table(lx *lexer, limit int64) (map[pdfName]any, error) {
 			break
 		}
 		start, ok1 := t.(int64)
-		c, err := lx.token()
+		c, err := lx.Token()
 		if err != nil {
 			return nil, err
 		}
@@ -656,18 +483,18 @@ func table(lx *lexer, limit int64) (map[pdfName]any, error) {
 		}
 		// Entries are 20 bytes each; skip them at once when the layout
 		// allows, else token by token.
-		lx.skipSpace()
-		if end := lx.pos + int(count)*20; end <= len(lx.b) && (count == 0 || lx.b[end-3] == 'n' || lx.b[end-3] == 'f') {
-			lx.pos = end
+		lx.SkipSpace()
+		if end := lx.Pos + int(count)*20; end <= len(lx.B) && (count == 0 || lx.B[end-3] == 'n' || lx.B[end-3] == 'f') {
+			lx.Pos = end
 			continue
 		}
 		for i := int64(0); i < count*3; i++ {
-			if _, err := lx.token(); err != nil {
+			if _, err := lx.Token(); err != nil {
 				return nil, err
 			}
 		}
 	}
-	v, err := lx.value(0)
+	v, err := lx.Value(0)
 	if err != nil {
 		return nil, err
 	}

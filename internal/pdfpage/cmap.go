@@ -72,12 +72,12 @@ func unitsString(u []uint16) string { return string(utf16.Decode(u)) }
 // parseCMap reads a CMap program. It never fails: what cannot be read is skipped.
 func parseCMap(data []byte) *cmap {
 	cm := &cmap{uni: map[uint64]string{}, cid: map[uint64]uint32{}}
-	lx := lexer{b: data}
+	lx := lexer{B: data}
 	var stk []operand
 	maxText := 2 * pdfload.Default.MaxGlyphText // bytes of UTF-16 per glyph
 	entries := 0
 	for entries < pdfload.Default.MaxCMapEntries {
-		op, v, isOp, ok := lx.next()
+		op, v, isOp, ok := lx.Next()
 		if !ok {
 			break
 		}
@@ -90,7 +90,7 @@ func parseCMap(data []byte) *cmap {
 		switch op {
 		case "endcodespacerange":
 			for i := 0; i+1 < len(stk); i += 2 {
-				lo, hi := stk[i].str, stk[i+1].str
+				lo, hi := stk[i].Str, stk[i+1].Str
 				if len(lo) == 0 || len(lo) != len(hi) || len(lo) > 4 {
 					continue
 				}
@@ -98,51 +98,51 @@ func parseCMap(data []byte) *cmap {
 			}
 		case "endbfchar":
 			for i := 0; i+1 < len(stk); i += 2 {
-				if stk[i].kind != kStr {
+				if stk[i].Kind != kStr {
 					continue
 				}
-				c, n := bytesToCode(stk[i].str)
+				c, n := bytesToCode(stk[i].Str)
 				entries++
-				switch stk[i+1].kind {
+				switch stk[i+1].Kind {
 				case kStr:
-					if len(stk[i+1].str) > maxText {
+					if len(stk[i+1].Str) > maxText {
 						continue // a bound on the text of one glyph
 					}
-					cm.uni[codeKey(c, n)] = unitsString(utf16Units(stk[i+1].str))
+					cm.uni[codeKey(c, n)] = unitsString(utf16Units(stk[i+1].Str))
 				case kName:
-					cm.uni[codeKey(c, n)] = glyphNameToUnicode(stk[i+1].str)
+					cm.uni[codeKey(c, n)] = glyphNameToUnicode(stk[i+1].Str)
 				}
 			}
 		case "endbfrange":
 			for i := 0; i+2 < len(stk); i += 3 {
-				if stk[i].kind != kStr || stk[i+1].kind != kStr {
+				if stk[i].Kind != kStr || stk[i+1].Kind != kStr {
 					continue
 				}
-				lo, n := bytesToCode(stk[i].str)
-				hi, _ := bytesToCode(stk[i+1].str)
+				lo, n := bytesToCode(stk[i].Str)
+				hi, _ := bytesToCode(stk[i+1].Str)
 				if hi < lo {
 					continue
 				}
 				r := bfRange{n: n, lo: lo, hi: hi}
 				entries++
-				switch d := stk[i+2]; d.kind {
+				switch d := stk[i+2]; d.Kind {
 				case kStr:
-					if len(d.str) > maxText {
+					if len(d.Str) > maxText {
 						continue // a bound on the text of one glyph
 					}
-					r.dst = utf16Units(d.str)
+					r.dst = utf16Units(d.Str)
 					if len(r.dst) == 0 {
 						continue
 					}
 				case kArray:
-					for _, e := range d.arr {
+					for _, e := range d.Arr {
 						var u []uint16
-						if len(e.str) <= maxText {
-							u = utf16Units(e.str)
+						if len(e.Str) <= maxText {
+							u = utf16Units(e.Str)
 						}
 						r.dstArr = append(r.dstArr, u)
 					}
-					entries += len(d.arr)
+					entries += len(d.Arr)
 				default:
 					continue
 				}
@@ -150,19 +150,19 @@ func parseCMap(data []byte) *cmap {
 			}
 		case "endcidchar":
 			for i := 0; i+1 < len(stk); i += 2 {
-				c, n := bytesToCode(stk[i].str)
+				c, n := bytesToCode(stk[i].Str)
 				entries++
-				cm.cid[codeKey(c, n)] = uint32(stk[i+1].num)
+				cm.cid[codeKey(c, n)] = uint32(stk[i+1].Num)
 			}
 		case "endcidrange":
 			for i := 0; i+2 < len(stk); i += 3 {
-				lo, n := bytesToCode(stk[i].str)
-				hi, _ := bytesToCode(stk[i+1].str)
+				lo, n := bytesToCode(stk[i].Str)
+				hi, _ := bytesToCode(stk[i+1].Str)
 				if hi < lo {
 					continue
 				}
 				entries++
-				cm.cidRange = append(cm.cidRange, cidRange{n: n, lo: lo, hi: hi, cid: uint32(stk[i+2].num)})
+				cm.cidRange = append(cm.cidRange, cidRange{n: n, lo: lo, hi: hi, cid: uint32(stk[i+2].Num)})
 			}
 		}
 		stk = stk[:0]

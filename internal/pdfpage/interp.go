@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+	"github.com/petool/pet/internal/pdfsyntax"
 )
 
 type gstate struct {
@@ -69,7 +70,7 @@ func (in *interp) num(i int) float64 {
 	if i < 0 || i >= len(in.ops) {
 		return 0
 	}
-	f := in.ops[i].num
+	f := in.ops[i].Num
 	if !isFinite(f) {
 		return 0
 	}
@@ -87,9 +88,9 @@ func (in *interp) last(k int) operand {
 func (in *interp) lastNum(k int) float64 { return in.num(len(in.ops) - 1 - k) }
 
 func (in *interp) run(data []byte, res pdf.Value, depth int) {
-	lx := lexer{b: data}
+	lx := lexer{B: data}
 	for {
-		op, v, isOp, ok := lx.next()
+		op, v, isOp, ok := lx.Next()
 		if !ok {
 			return
 		}
@@ -133,7 +134,7 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 	case "sc", "scn":
 		white := len(in.ops) > 0
 		for _, o := range in.ops {
-			if o.kind == kNum && o.num < 0.95 {
+			if o.Kind == kNum && o.Num < 0.95 {
 				white = false
 			}
 		}
@@ -188,7 +189,7 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 	case "ET":
 	case "Tf":
 		in.gs.fontSize = in.lastNum(0)
-		in.gs.font = in.loadFont(res, in.last(1).str)
+		in.gs.font = in.loadFont(res, in.last(1).Str)
 	case "Tc":
 		in.gs.charSp = in.lastNum(0)
 	case "Tw":
@@ -215,27 +216,27 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 		in.nextLine()
 	case "Tj":
 		in.shows++
-		in.show(in.last(0).str)
+		in.show(in.last(0).Str)
 	case "'":
 		in.shows++
 		in.nextLine()
-		in.show(in.last(0).str)
+		in.show(in.last(0).Str)
 	case "\"":
 		in.shows++
 		in.gs.wordSp = in.lastNum(2)
 		in.gs.charSp = in.lastNum(1)
 		in.nextLine()
-		in.show(in.last(0).str)
+		in.show(in.last(0).Str)
 	case "TJ":
 		in.shows++
 		arr := in.last(0)
-		for _, e := range arr.arr {
-			switch e.kind {
+		for _, e := range arr.Arr {
+			switch e.Kind {
 			case kStr:
-				in.show(e.str)
+				in.show(e.Str)
 			case kNum:
-				if isFinite(e.num) {
-					in.advance(-e.num / 1000 * in.gs.fontSize * in.gs.hScale)
+				if isFinite(e.Num) {
+					in.advance(-e.Num / 1000 * in.gs.fontSize * in.gs.hScale)
 				}
 			}
 		}
@@ -248,14 +249,14 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 	case "BDC":
 		m := marker{}
 		props := in.last(0)
-		if props.kind == kName {
+		if props.Kind == kName {
 			// Named property list in the resources.
-			pv := res.Key("Properties").Key(props.str)
+			pv := res.Key("Properties").Key(props.Str)
 			if at := pv.Key("ActualText"); at.Kind() == pdf.String {
 				m.actual, m.text = true, at.Text()
 			}
-		} else if at, ok := props.dict["ActualText"]; ok && at.kind == kStr {
-			m.actual, m.text = true, textString(at.str)
+		} else if at, ok := props.Dict["ActualText"]; ok && at.Kind == kStr {
+			m.actual, m.text = true, textString(at.Str)
 		}
 		m.firstSeen = len(in.glyphs)
 		if len(in.marks) < maxMarkDepth {
@@ -272,12 +273,12 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 
 	// XObjects and inline images.
 	case "Do":
-		in.doXObject(res, in.last(0).str, depth)
+		in.doXObject(res, in.last(0).Str, depth)
 	case "BI":
 		// Operands until ID are key/value pairs; the lexer hands them to us
 		// as operands and we skip the binary data after ID.
 	case "ID":
-		lx.skipInlineImage()
+		lx.SkipInlineImage()
 		in.page.Images++
 	}
 }
@@ -301,14 +302,14 @@ func (in *interp) loadFont(res pdf.Value, name string) *font {
 	// Resolving a font dictionary re-reads it from the file (with its
 	// /Widths and /Differences arrays), and producers select fonts with Tf
 	// for every run of text: cache by resource dictionary and name first.
-	resKey := fontKey{obj: objectID(res), name: name}
+	resKey := fontKey{obj: pdfsyntax.ObjectID(res), name: name}
 	if resKey.obj != 0 {
 		if f, ok := in.doc.fontsByRes[resKey]; ok {
 			return f
 		}
 	}
 	fv := res.Key("Font").Key(name)
-	key := fontKey{obj: objectID(fv), name: name}
+	key := fontKey{obj: pdfsyntax.ObjectID(fv), name: name}
 	f, ok := in.doc.fonts[key]
 	if !ok || key.obj == 0 {
 		f = loadFont(fv)
@@ -532,7 +533,8 @@ func isAxisRect(pts []pathPoint, x0, y0, x1, y1 float64) bool {
 // in a neighbouring bucket has the same text within a fraction of an em.
 func (in *interp) finish() {
 	glyphs := in.glyphs
-	seen := make(map[uint64]int32, len(glyphs))
+	seen := &in.doc.seen
+	seen.reset(len(glyphs))
 	out := glyphs[:0]
 	for _, g := range glyphs {
 		r, _ := utf8.DecodeRuneInString(g.Text)
@@ -545,7 +547,7 @@ func (in *interp) finish() {
 		dup := false
 		for dx := int64(-1); dx <= 1 && !dup; dx++ {
 			for dy := int64(-1); dy <= 1 && !dup; dy++ {
-				i, ok := seen[glyphKey(r, qx+dx, qy+dy)]
+				i, ok := seen.get(glyphKey(r, qx+dx, qy+dy))
 				if !ok {
 					continue
 				}
@@ -556,7 +558,7 @@ func (in *interp) finish() {
 		if dup {
 			continue
 		}
-		seen[glyphKey(r, qx, qy)] = int32(len(out))
+		seen.put(glyphKey(r, qx, qy), int32(len(out)))
 		out = append(out, g)
 	}
 	in.glyphs = out
@@ -564,4 +566,50 @@ func (in *interp) finish() {
 
 func glyphKey(r rune, x, y int64) uint64 {
 	return uint64(r)<<42 | uint64(x&0x1fffff)<<21 | uint64(y&0x1fffff)
+}
+
+// glyphIndex maps glyphKeys to glyph indexes: an open-addressing hash
+// table (linear probing), reused from page to page, for finish's nine
+// look-ups per glyph, which a Go map made a tenth of a page's time.
+type glyphIndex struct {
+	keys  []uint64
+	vals  []int32 // index + 1; 0: empty slot
+	shift uint
+}
+
+// reset empties the table and makes room for n entries.
+func (t *glyphIndex) reset(n int) {
+	size, shift := 64, uint(64-6)
+	for size < 2*n {
+		size, shift = size*2, shift-1
+	}
+	if len(t.keys) >= size {
+		clear(t.vals)
+		return
+	}
+	t.keys, t.vals, t.shift = make([]uint64, size), make([]int32, size), shift
+}
+
+func (t *glyphIndex) slot(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> t.shift }
+
+func (t *glyphIndex) get(k uint64) (int32, bool) {
+	mask := uint64(len(t.keys) - 1)
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		switch v := t.vals[i]; {
+		case v == 0:
+			return 0, false
+		case t.keys[i] == k:
+			return v - 1, true
+		}
+	}
+}
+
+func (t *glyphIndex) put(k uint64, v int32) {
+	mask := uint64(len(t.keys) - 1)
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		if t.vals[i] == 0 || t.keys[i] == k {
+			t.keys[i], t.vals[i] = k, v+1
+			return
+		}
+	}
 }

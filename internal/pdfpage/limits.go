@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 	"github.com/petool/pet/internal/pdfload"
+	"github.com/petool/pet/internal/pdfsyntax"
 )
 
 // budget is what one page may still spend: decoded bytes, operators, form
@@ -155,11 +158,17 @@ func shortNumber(v pdf.Value) string {
 // decode error (corrupt compressed data) is returned, never taken for the
 // end of the stream.
 func (b *budget) readStreamErr(v pdf.Value) ([]byte, error) {
+	return b.appendStream(nil, v)
+}
+
+// appendStream is readStreamErr appending the decoded stream to dst (which
+// it returns, possibly grown, even on error).
+func (b *budget) appendStream(dst []byte, v pdf.Value) ([]byte, error) {
 	if v.Kind() != pdf.Stream {
-		return nil, nil
+		return dst, nil
 	}
 	if err := checkStream(v); err != nil {
-		return nil, err
+		return dst, err
 	}
 	b.checkCtx()
 	max := b.lim.MaxStreamBytes
@@ -169,15 +178,55 @@ func (b *budget) readStreamErr(v pdf.Value) ([]byte, error) {
 	}
 	rc := v.Reader()
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, max+1))
-	b.bytes += int64(len(data))
-	if int64(len(data)) > max {
-		return nil, &pdfload.LimitError{What: what, Limit: limit}
+	start := len(dst)
+	dst, err := readAll(dst, io.LimitReader(rc, max+1))
+	n := int64(len(dst) - start)
+	b.bytes += n
+	if n > max {
+		return dst[:start], &pdfload.LimitError{What: what, Limit: limit}
 	}
 	if err != nil {
-		return data, fmt.Errorf("corrupt stream data: %w", err)
+		return dst, fmt.Errorf("corrupt stream data: %w", err)
 	}
-	return data, nil
+	return dst, nil
+}
+
+// readAll is io.ReadAll appending to dst.
+func readAll(dst []byte, r io.Reader) ([]byte, error) {
+	if cap(dst)-len(dst) < 512 {
+		dst = slices.Grow(dst, 512)
+	}
+	for {
+		n, err := r.Read(dst[len(dst):cap(dst)])
+		dst = dst[:len(dst)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return dst, err
+		}
+		if len(dst) == cap(dst) {
+			dst = slices.Grow(dst, len(dst)) // doubling: allocations stay below twice the size
+		}
+	}
+}
+
+// contentBufs holds the buffers of pages' content streams between pages:
+// a page's content is decoded into one and nothing is kept of it once the
+// page is read (glyph texts and names are copies).
+var contentBufs sync.Pool
+
+// maxPooledContent is the largest content buffer kept for the next page.
+const maxPooledContent = 8 << 20
+
+// appendContent is appendStream for the page's own content: any error ends
+// the page.
+func (b *budget) appendContent(dst []byte, v pdf.Value) []byte {
+	dst, err := b.appendStream(dst, v)
+	if err != nil {
+		panic(pageAbort{fmt.Errorf("content stream: %w", err)})
+	}
+	return dst
 }
 
 // readStream is readStreamErr for the page's own content: any error ends
@@ -246,7 +295,7 @@ func shortName(s string) string {
 // page; every invocation counts its bytes against the page's budget, as
 // its operators are run again.
 func (b *budget) formContent(x pdf.Value, name string) []byte {
-	id := objectID(x)
+	id := pdfsyntax.ObjectID(x)
 	if data, ok := b.forms[id]; ok && id != 0 {
 		if b.bytes += int64(len(data)); b.bytes > b.lim.MaxPageBytes {
 			b.exceed("decoded bytes of the page", b.lim.MaxPageBytes)
@@ -267,7 +316,7 @@ func (b *budget) formContent(x pdf.Value, name string) []byte {
 // per page and dictionary: the library parses an object again at every
 // lookup, which made a form drawn thousands of times cost seconds.
 func (b *budget) xobjectValue(res pdf.Value, name string) pdf.Value {
-	key := fontKey{obj: objectID(res), name: name}
+	key := fontKey{obj: pdfsyntax.ObjectID(res), name: name}
 	if key.obj == 0 {
 		return res.Key("XObject").Key(name)
 	}

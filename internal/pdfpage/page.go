@@ -1,14 +1,8 @@
-// Package pdfpage reads the pages of a PDF into positioned glyphs and ruling
-// lines, in a top-left coordinate frame measured in points. It interprets
-// content streams itself on the low-level API of github.com/ledongthuc/pdf,
-// whose high-level text extraction loses CID glyph widths, ignores the CTM,
-// ruling lines drawn as paths and Form XObjects.
 package pdfpage
 
 import (
 	"fmt"
 	"math"
-	"reflect"
 
 	"github.com/ledongthuc/pdf"
 	"github.com/petool/pet/internal/pdfload"
@@ -74,17 +68,15 @@ type Page struct {
 // tree once and caches fonts across pages.
 type Document struct {
 	r          *pdf.Reader
-	pages      []pageRef
+	pages      []pdfload.PageRef
 	fonts      map[fontKey]*font // by font object and name
 	fontsByRes map[fontKey]*font // by resource dictionary and name
 	sess       pdfload.Session   // limits and context of the file
-}
 
-type pageRef struct {
-	v         pdf.Value
-	resources pdf.Value
-	box       pdf.Value
-	rotate    int
+	// Scratch space reused from page to page (a Document reads one page
+	// at a time): the glyphs being read and finish's index of them.
+	glyphBuf []pglyph
+	seen     glyphIndex
 }
 
 type fontKey struct {
@@ -92,21 +84,35 @@ type fontKey struct {
 	name string
 }
 
-// New walks the page tree of r, read with the session SessionOf(r).
+// New returns the pages of r, read with the session SessionOf(r). For a
+// reader opened by pdfload these are the pages pdfload walked
+// (pdfload.PagesOf): the page tree is walked once per file. Any other
+// reader's page tree is walked now.
 func New(r *pdf.Reader) (d *Document, err error) { return NewSession(r, pdfload.SessionOf(r)) }
 
-// NewSession walks the page tree of r; its pages are read within the
-// context and limits of sess.
+// NewSession is New with the pages read within the context and limits of
+// sess.
 func NewSession(r *pdf.Reader, sess pdfload.Session) (d *Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("reading the page tree: %w", pageError(0, p))
 		}
 	}()
-	d = &Document{r: r, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, sess: sess}
-	root := r.Trailer().Key("Root").Key("Pages")
-	d.walk(root, pdf.Value{}, pdf.Value{}, 0, 0, map[uint64]bool{})
-	return d, nil
+	pages, err := pdfload.PagesOf(r)
+	if err != nil {
+		return nil, err
+	}
+	return newDocument(r, pages, sess), nil
+}
+
+// FromLoad returns the pages of a document opened by pdfload.Load, with
+// no second walk of the page tree.
+func FromLoad(doc *pdfload.Document) *Document {
+	return newDocument(doc.Reader, doc.Pages, doc.Session)
+}
+
+func newDocument(r *pdf.Reader, pages []pdfload.PageRef, sess pdfload.Session) *Document {
+	return &Document{r: r, pages: pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, sess: sess}
 }
 
 // Fork returns a Document over the same file and pages with caches of its
@@ -119,53 +125,8 @@ func (d *Document) Fork() *Document {
 // NumPages is the number of pages found in the page tree.
 func (d *Document) NumPages() int { return len(d.pages) }
 
-const maxTreeDepth = 64
-
 // maxContentParts bounds the streams of a page's /Contents array.
 const maxContentParts = 1 << 16
-
-func (d *Document) walk(node, res, box pdf.Value, rotate, depth int, seen map[uint64]bool) {
-	if depth > maxTreeDepth || node.Kind() != pdf.Dict {
-		return
-	}
-	if id := objectID(node); id != 0 {
-		if seen[id] {
-			return
-		}
-		seen[id] = true
-	}
-	if r := node.Key("Resources"); r.Kind() == pdf.Dict {
-		res = r
-	}
-	if b := node.Key("CropBox"); b.Kind() == pdf.Array && b.Len() == 4 {
-		box = b
-	} else if b := node.Key("MediaBox"); b.Kind() == pdf.Array && b.Len() == 4 {
-		box = b
-	}
-	if r := node.Key("Rotate"); !r.IsNull() {
-		rotate = int(numberOf(r))
-	}
-	kids := node.Key("Kids")
-	if node.Key("Type").Name() == "Page" || (kids.Kind() != pdf.Array && !node.Key("Contents").IsNull()) {
-		d.pages = append(d.pages, pageRef{v: node, resources: res, box: box, rotate: rotate})
-		return
-	}
-	for i := 0; i < kids.Len(); i++ {
-		d.walk(kids.Index(i), res, box, rotate, depth+1, seen)
-	}
-}
-
-// objectID returns an identity for an indirect object (0 for direct ones
-// whose parent is unknown). The library does not export object numbers, so
-// this reads the unexported pointer field by reflection, without unsafe.
-func objectID(v pdf.Value) uint64 {
-	rv := reflect.ValueOf(v)
-	f := rv.FieldByName("ptr")
-	if !f.IsValid() || f.NumField() < 2 {
-		return 0
-	}
-	return f.Field(0).Uint()<<16 | f.Field(1).Uint()
-}
 
 // Page interprets page n (1-based). A page that cannot be read is an error
 // naming the page, never a panic.
@@ -182,9 +143,9 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	b.checkCtx()
 	ref := d.pages[n-1]
 	llx, lly, urx, ury := 0.0, 0.0, 595.0, 842.0
-	if ref.box.Len() == 4 {
-		llx, lly = numberOf(ref.box.Index(0)), numberOf(ref.box.Index(1))
-		urx, ury = numberOf(ref.box.Index(2)), numberOf(ref.box.Index(3))
+	if ref.Box.Len() == 4 {
+		llx, lly = numberOf(ref.Box.Index(0)), numberOf(ref.Box.Index(1))
+		urx, ury = numberOf(ref.Box.Index(2)), numberOf(ref.Box.Index(3))
 		if llx > urx {
 			llx, urx = urx, llx
 		}
@@ -194,7 +155,7 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	}
 	p = &Page{Number: n, Width: urx - llx, Height: ury - lly}
 	var base matrix
-	switch ((ref.rotate % 360) + 360) % 360 {
+	switch ((ref.Rotate % 360) + 360) % 360 {
 	case 90:
 		base = matrix{0, 1, 1, 0, -lly, -llx}
 		p.Width, p.Height = p.Height, p.Width
@@ -208,24 +169,34 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	}
 	in := newInterp(d, p, base)
 	in.budget = b
-	content := ref.v.Key("Contents")
+	in.glyphs = d.glyphBuf[:0]
+	content := ref.Page.Key("Contents")
 	var data []byte
+	if buf, ok := contentBufs.Get().(*[]byte); ok {
+		data = (*buf)[:0]
+	}
+	defer func() {
+		if cap(data) <= maxPooledContent {
+			contentBufs.Put(&data)
+		}
+	}()
 	switch content.Kind() {
 	case pdf.Stream:
-		data = b.readStream(content, "content stream")
+		data = b.appendContent(data, content)
 	case pdf.Array:
 		for i := 0; i < content.Len() && i < maxContentParts; i++ {
-			data = append(data, b.readStream(content.Index(i), "content stream")...)
+			data = b.appendContent(data, content.Index(i))
 			data = append(data, '\n') // streams are concatenated with no whitespace between them
 		}
 	}
-	in.run(data, ref.resources, 0)
+	in.run(data, ref.Resources, 0)
 	in.finish()
 	uprightText(p, in.glyphs)
 	p.Glyphs = make([]Glyph, len(in.glyphs)) // exact size: pages are kept
 	for i := range in.glyphs {
 		p.Glyphs[i] = in.glyphs[i].Glyph
 	}
+	d.glyphBuf = in.glyphs[:0]
 	dropOffPage(p)
 	return p, nil
 }

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"strings"
+)
+
+// pet is a short-lived process whose heap is mostly garbage from one page
+// to the next (decoded streams, operands, glyph copies): with Go's default
+// GOGC=100 the collector ran a third of pet's instructions on a 12-page
+// table. tuneGC lets the heap grow to gcBudget before collecting, but never
+// to less than twice the live heap: while the live heap is small the
+// collector runs rarely (GOGC up to 400); once it is large, as the default
+// does. So a small file goes faster and a large file or a long batch keeps
+// the memory it had. GOGC or GOMEMLIMIT in the environment switch this off.
+//
+// Only a run on one PDF file is tuned: in a batch (directories, several
+// files, --files-from) the live heap changes from file to file and a
+// higher GOGC raised the peak memory of 600 files to XLSX from 83 to 127 MB
+// for 12 % fewer collections.
+func tuneGC(args []string) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || !onePDF(args) {
+		return
+	}
+	debug.SetGCPercent(maxGCPercent)
+	armGC()
+}
+
+// onePDF reports whether the command line names exactly one existing
+// .pdf file and no directory or file list.
+func onePDF(args []string) bool {
+	n := 0
+	for _, a := range args {
+		if a == "-" || strings.HasPrefix(a, "--files-from") {
+			return false
+		}
+		st, err := os.Stat(a)
+		if err != nil {
+			continue
+		}
+		if st.IsDir() {
+			return false
+		}
+		if st.Mode().IsRegular() && strings.EqualFold(filepath.Ext(a), ".pdf") {
+			n++
+		}
+	}
+	return n == 1
+}
+
+const (
+	gcBudget     = 48 << 20 // heap size worth collecting at, bytes
+	minGCPercent = 100      // Go's default
+	maxGCPercent = 400
+)
+
+// gcPercent is the GOGC that lets a heap of live bytes grow to gcBudget,
+// within [minGCPercent, maxGCPercent].
+func gcPercent(live uint64) int {
+	if live == 0 {
+		return maxGCPercent
+	}
+	p := int(100 * (gcBudget - int64(live)) / int64(live))
+	return max(minGCPercent, min(maxGCPercent, p))
+}
+
+// armGC sets GOGC again after the next collection, from the live heap it
+// left, and re-arms itself: a cleanup runs once the sentinel is found
+// unreachable, that is, after a collection.
+func armGC() {
+	sentinel := new([64]byte)
+	runtime.AddCleanup(sentinel, func(struct{}) {
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(sample)
+		if sample[0].Value.Kind() == metrics.KindUint64 {
+			if live := sample[0].Value.Uint64(); live > maxLive {
+				maxLive = live
+				debug.SetGCPercent(gcPercent(live))
+			}
+		}
+		armGC()
+	}, struct{}{})
+}
+
+// maxLive is the largest live heap seen after a collection. Only the
+// cleanup goroutine (one at a time) touches it.
+var maxLive uint64
