@@ -611,7 +611,7 @@ func Lines(glyphs []pdfpage.Glyph) []Line {
 		return nil
 	}
 	gs := slices.Clone(glyphs)
-	slices.SortStableFunc(gs, func(a, b pdfpage.Glyph) int { return cmp.Compare(a.Y, b.Y) })
+	pdfpage.SortStable(gs, func(g *pdfpage.Glyph) float64 { return g.Y })
 	var lines []Line
 	start := 0
 	for i := 1; i <= len(gs); i++ {
@@ -629,7 +629,7 @@ func Lines(glyphs []pdfpage.Glyph) []Line {
 }
 
 func makeLine(gs []pdfpage.Glyph) Line {
-	slices.SortStableFunc(gs, func(a, b pdfpage.Glyph) int { return cmp.Compare(a.X0, b.X0) })
+	pdfpage.SortStable(gs, func(g *pdfpage.Glyph) float64 { return g.X0 })
 	l := Line{Glyphs: gs, X0: gs[0].X0, X1: gs[0].X1}
 	var ysum float64
 	var b strings.Builder

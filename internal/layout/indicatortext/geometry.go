@@ -38,7 +38,7 @@ func groupLines(glyphs []pdfpage.Glyph) []Line {
 	}
 	byY := func(a, b pdfpage.Glyph) int { return cmp.Compare(a.Y, b.Y) }
 	if !slices.IsSortedFunc(glyphs, byY) { // cells arrive mostly in order already
-		slices.SortStableFunc(glyphs, byY)
+		pdfpage.SortStable(glyphs, func(g *pdfpage.Glyph) float64 { return g.Y })
 	}
 	var lines []Line
 	start := 0
@@ -59,7 +59,7 @@ func groupLines(glyphs []pdfpage.Glyph) []Line {
 func makeLine(gs []pdfpage.Glyph) Line {
 	byX := func(a, b pdfpage.Glyph) int { return cmp.Compare(a.X0, b.X0) }
 	if !slices.IsSortedFunc(gs, byX) {
-		slices.SortStableFunc(gs, byX)
+		pdfpage.SortStable(gs, func(g *pdfpage.Glyph) float64 { return g.X0 })
 	}
 	l := Line{Glyphs: gs, X0: gs[0].X0, X1: gs[0].X1}
 	var ysum float64
