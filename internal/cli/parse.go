@@ -253,6 +253,7 @@ func parseRun(opts *ParseOptions) error {
 	pageWorkers := 1
 	if len(ins) == 1 {
 		pageWorkers = f.Jobs
+		tuneGC() // one file: let the heap grow between collections (gc.go)
 	}
 	convert := func(in inputs.Input) (*document.Document, error) {
 		if in.Err != nil {

@@ -1,12 +1,11 @@
-package main
+package cli
 
 import (
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"strings"
+	"sync"
 )
 
 // pet is a short-lived process whose heap is mostly garbage from one page
@@ -18,39 +17,22 @@ import (
 // does. So a small file goes faster and a large file or a long batch keeps
 // the memory it had. GOGC or GOMEMLIMIT in the environment switch this off.
 //
-// Only a run on one PDF file is tuned: in a batch (directories, several
-// files, --files-from) the live heap changes from file to file and a
-// higher GOGC raised the peak memory of 600 files to XLSX from 83 to 127 MB
-// for 12 % fewer collections.
-func tuneGC(args []string) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || !onePDF(args) {
+// Only a run on one input is tuned (parseRun decides, from the expanded
+// inputs): in a batch the live heap changes from file to file and a higher
+// GOGC raised the peak memory of 600 files to XLSX from 83 to 127 MB for
+// 12 % fewer collections.
+func tuneGC() {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	debug.SetGCPercent(maxGCPercent)
-	armGC()
+	gcTuned.Do(func() {
+		debug.SetGCPercent(maxGCPercent)
+		armGC()
+	})
 }
 
-// onePDF reports whether the command line names exactly one existing
-// .pdf file and no directory or file list.
-func onePDF(args []string) bool {
-	n := 0
-	for _, a := range args {
-		if a == "-" || strings.HasPrefix(a, "--files-from") {
-			return false
-		}
-		st, err := os.Stat(a)
-		if err != nil {
-			continue
-		}
-		if st.IsDir() {
-			return false
-		}
-		if st.Mode().IsRegular() && strings.EqualFold(filepath.Ext(a), ".pdf") {
-			n++
-		}
-	}
-	return n == 1
-}
+// gcTuned makes tuneGC arm the collector once per process.
+var gcTuned sync.Once
 
 const (
 	gcBudget     = 48 << 20 // heap size worth collecting at, bytes
