@@ -39,10 +39,15 @@ bench:
 # run.
 FUZZMIN ?= 10s
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./indicator
-	$(GO) test -run '^$$' -fuzz '^FuzzParseTarget$$' -fuzztime $(FUZZTIME) ./indicator
-	$(GO) test -run '^$$' -fuzz '^FuzzParseMoney$$' -fuzztime $(FUZZTIME) ./document
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./indicator
+	$(GO) test -run '^$$' -fuzz '^FuzzParseBuilt$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./indicator
+	$(GO) test -run '^$$' -fuzz '^FuzzParseTarget$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./indicator
+	$(GO) test -run '^$$' -fuzz '^FuzzTargetOf$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./indicator
+	$(GO) test -run '^$$' -fuzz '^FuzzParseMoney$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./document
 	$(GO) test -run '^$$' -fuzz '^FuzzContentStream$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/pdfpage
+	$(GO) test -run '^$$' -fuzz '^FuzzEmbeddedFontTables$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/pdfpage
+	$(GO) test -run '^$$' -fuzz '^FuzzFind$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/grid
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/layout/projectforms
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./parser
 
 # Regenerate the generated fixtures (fpdf, committed fonts; needs only Go).
