@@ -6,9 +6,9 @@
 # after the Go benchmarks. Needs pdftotext (poppler-utils); without it the
 # comparison is skipped.
 #
-# Files: the real dev tables, ../shared/realworld/2026/*.pdf when that
-# directory is there, else testdata/realworld/2026/*.pdf (or the files
-# given as arguments). The summary line covers the tables of 10 pages and
+# Files: the PDFs given as arguments, else those of the directory
+# $PET_PDFS (e.g. the whole development set of real budgets beside the
+# checkout), else the real tables shipped in testdata/realworld/2026. The summary line covers the tables of 10 pages and
 # more, where the target is pet at most 0.5x pdftotext. RUNS (default 5)
 # runs of each command; the median is reported.
 set -euo pipefail
@@ -20,8 +20,7 @@ if ! command -v pdftotext >/dev/null; then
 fi
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
-  dir=../shared/realworld/2026
-  [ -d "$dir" ] || dir=testdata/realworld/2026
+  dir=${PET_PDFS:-testdata/realworld/2026}
   files=("$dir"/*.pdf)
 fi
 tmp=$(mktemp -d)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares `pet parse -q FILE` of two pet binaries on every PDF given (by
-# default the real files under ../shared/realworld, if present): stdout,
+# default the real files shipped under testdata/realworld): stdout,
 # stderr and exit status must be byte-identical. For refactors that must not
 # change what pet prints. Usage: scripts/same-output.sh OLD NEW [FILE...]
 set -uo pipefail
@@ -8,7 +8,7 @@ old=$1 new=$2
 shift 2
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
-  files=(../shared/realworld/*/*.pdf)
+  files=(testdata/realworld/*.pdf testdata/realworld/2026/*.pdf)
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
