@@ -38,6 +38,7 @@ import (
 	"io"
 
 	"github.com/petool/pet/document"
+	"github.com/petool/pet/internal/grid"
 	"github.com/petool/pet/internal/layout"
 	"github.com/petool/pet/internal/layout/indicatorrows"
 	"github.com/petool/pet/internal/layout/indicatortext"
@@ -143,6 +144,7 @@ func run(data []byte, opts Options, keep bool) (*result, error) {
 		for _, r := range readers {
 			r.Page(p)
 		}
+		grid.Release(p) // the grid readers shared the page's grid
 		if h, ok := hs.page(p.Number, lineTexts(text.PageLines())); ok {
 			res.hints = append(res.hints, h)
 		}

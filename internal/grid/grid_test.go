@@ -361,3 +361,40 @@ func TestFindNonRectangularCellGetsItsBoundingBox(t *testing.T) {
 		t.Errorf("L cell %+v", c)
 	}
 }
+
+// TestSharedIsFindCopied: Shared gives Find's tables, built once until
+// Release, and every caller a copy of its own to change.
+func TestSharedIsFindCopied(t *testing.T) {
+	p := sharedTestPage()
+	a, b := Shared(p), Shared(p)
+	want := Find(p)
+	if len(a) != len(want) || len(a) == 0 {
+		t.Fatalf("Shared: %d tables, Find %d", len(a), len(want))
+	}
+	if !reflect.DeepEqual(a, want) {
+		t.Errorf("Shared differs from Find")
+	}
+	a[0].Cells[0].Text = "changed"
+	a[0].Cells[0].Glyphs = nil
+	if b[0].Cells[0].Text == "changed" || b[0].CellAt(0, 0).Text == "changed" || len(b[0].CellAt(0, 0).Glyphs) == 0 {
+		t.Errorf("one caller's change shows in another's copy")
+	}
+	if a[0].CellAt(0, 0) != a[0].Cells[0] {
+		t.Errorf("a copy's lattice points into another copy")
+	}
+	Release(p)
+	shared.Lock()
+	n := len(shared.tables)
+	shared.Unlock()
+	if n != 0 {
+		t.Errorf("%d grids kept after Release", n)
+	}
+}
+
+// sharedTestPage is a 2×2 ruled table with text in every cell.
+func sharedTestPage() *pdfpage.Page {
+	xs, ys := []float64{50, 150, 300}, []float64{100, 130, 160}
+	return &pdfpage.Page{Number: 1, Width: 600, Height: 800,
+		Rules:  cellBorders(xs, ys, func(int, int, bool) bool { return false }),
+		Glyphs: glyphs(text("项目名称", 55, 118), text("金额", 155, 118), text("甲项目", 55, 148), text("12.00", 155, 148))}
+}

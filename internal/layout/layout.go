@@ -31,6 +31,9 @@ type Table struct {
 }
 
 // Reader reads every table of one layout from a document fed page by page.
+// Readers on the grid model take a page's grid with grid.Shared, so that
+// it is built once for all of them; whoever feeds the pages calls
+// grid.Release(p) once every reader has seen p.
 type Reader interface {
 	// Page reads the next page (Page.Number is its 1-based number; a page
 	// that could not be read is an empty page). The reader must not keep

@@ -51,6 +51,7 @@ func Read(pages []*pdfpage.Page) []layout.Table {
 	for _, p := range pages {
 		if p != nil {
 			r.Page(p)
+			grid.Release(p) // this reader alone saw the page
 		}
 	}
 	return r.Tables()
@@ -85,7 +86,7 @@ func (r *Reader) Tables() []layout.Table {
 
 // Page reads the next page.
 func (r *Reader) Page(p *pdfpage.Page) {
-	tables := grid.Find(p)
+	tables := grid.Shared(p)
 	for i, t := range tables {
 		h, refused := readHeader(t)
 		hd := headingAbove(p, tables, t)

@@ -86,6 +86,7 @@ func readForms(pages []*pdfpage.Page) []*form {
 			continue
 		}
 		r.page(p)
+		grid.Release(p) // this reader alone saw the page
 	}
 	return r.forms
 }
@@ -149,7 +150,7 @@ type freeLine struct {
 }
 
 func (r *reader) page(p *pdfpage.Page) {
-	tables := grid.Find(p)
+	tables := grid.Shared(p)
 	for _, t := range tables {
 		dropOverflow(t)
 	}
