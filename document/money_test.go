@@ -3,7 +3,9 @@ package document
 import (
 	"encoding/json"
 	"errors"
+	"github.com/petool/pet/internal/fuzzguard"
 	"testing"
+	"time"
 )
 
 func TestParseMoney(t *testing.T) {
@@ -70,6 +72,7 @@ func FuzzParseMoney(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		defer fuzzguard.Budget(time.Second)()
 		m, err := ParseMoney(s)
 		if err != nil {
 			return

@@ -3,12 +3,14 @@ package indicator
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/petool/pet/internal/fuzzguard"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -415,6 +417,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		defer fuzzguard.Budget(2 * time.Second)()
 		items, problems := Parse(s)
 		if items == nil {
 			t.Fatal("nil slice")
@@ -490,6 +493,7 @@ func FuzzParseBuilt(f *testing.F) {
 	f.Add(uint8(1), "产出指标", "数量指标", "会议活动保障次数", "每年≥20场", "每年≧20场", uint8(3), uint16(2*3*4*5*2*4*4+1))
 	f.Add(uint8(4), "成本指标", "经济成本指标", "项目预算控制率.", "≤100%", "≦10", uint8(3), uint16(6*2*3*4*5*2*4*5))
 	f.Fuzz(func(t *testing.T, code uint8, l1, l2, name, period, annual string, count uint8, style uint16) {
+		defer fuzzguard.Budget(2 * time.Second)()
 		pick := func(options ...string) string {
 			o := options[int(style)%len(options)]
 			style /= uint16(len(options))

@@ -2,12 +2,14 @@ package indicator
 
 import (
 	"encoding/json"
+	"github.com/petool/pet/internal/fuzzguard"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/petool/pet/document"
 )
@@ -313,6 +315,7 @@ func FuzzParseTarget(f *testing.F) {
 		f.Add(tc.in)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		defer fuzzguard.Budget(2 * time.Second)()
 		tg := ParseTarget(s)
 		if tg == nil {
 			return
@@ -563,6 +566,7 @@ func FuzzTargetOf(f *testing.F) {
 		f.Add(tc.annual, tc.direction, tc.unit)
 	}
 	f.Fuzz(func(t *testing.T, annual, direction, unit string) {
+		defer fuzzguard.Budget(2 * time.Second)()
 		tg := TargetOf(annual, direction, unit)
 		if direction == "" && unit == "" && !reflect.DeepEqual(tg, ParseTarget(annual)) {
 			t.Fatalf("TargetOf(%q, \"\", \"\") = %+v, ParseTarget %+v", annual, tg, ParseTarget(annual))

@@ -1,8 +1,10 @@
 package grid
 
 import (
+	"github.com/petool/pet/internal/fuzzguard"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/petool/pet/internal/pdfpage"
 )
@@ -313,6 +315,7 @@ func FuzzFind(f *testing.F) {
 	f.Add([]byte{10, 10, 200, 10, 10, 10, 10, 100, 200, 10, 200, 100, 10, 100, 200, 100}, "甲乙")
 	f.Add([]byte{0, 0, 0, 0, 255, 255, 255, 255}, " ")
 	f.Fuzz(func(t *testing.T, b []byte, s string) {
+		defer fuzzguard.Budget(5 * time.Second)()
 		p := &pdfpage.Page{Number: 1}
 		for i := 0; i+3 < len(b) && i < 400; i += 4 {
 			x0, y0, x1, y1 := float64(b[i]), float64(b[i+1]), float64(b[i+2]), float64(b[i+3])

@@ -2,6 +2,7 @@ package pdfpage
 
 import (
 	"bytes"
+	"github.com/petool/pet/internal/fuzzguard"
 	"strings"
 	"testing"
 	"time"
@@ -95,6 +96,7 @@ func FuzzEmbeddedFontTables(f *testing.F) {
 		"\x00\x00\x00\x01\x00\x03\x00\x01\x00\x00\x00\x0c\x00\x04\x00\x18\x00\x00\x00\x04"))
 	f.Add([]byte("\x01\x00\x04\x01\x00\x01\x01\x01\x02AB\x00\x01\x01\x01\x05\x8b\x8b\x0f\x00"))
 	f.Fuzz(func(t *testing.T, b []byte) {
+		defer fuzzguard.Budget(fuzzBudget)()
 		for gid := range trueTypeGlyphText(b) {
 			if gid == 0 {
 				t.Fatal("text for glyph 0")

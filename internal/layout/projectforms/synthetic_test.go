@@ -1,8 +1,10 @@
 package projectforms
 
 import (
+	"github.com/petool/pet/internal/fuzzguard"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/internal/layout"
@@ -153,6 +155,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
 	f.Add([]byte("项目名称 资金总额 一级指标 三级指标 指标值"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer fuzzguard.Budget(5 * time.Second)()
 		for _, tb := range fuzzPages(data) {
 			if tb.Info.Layout != document.LayoutProjectForms || tb.Info.FirstPage > tb.Info.LastPage {
 				t.Errorf("table %+v", tb.Info)
