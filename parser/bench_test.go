@@ -3,6 +3,7 @@ package parser
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -52,6 +53,30 @@ func BenchmarkRealWorld(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, data := range all {
 			parseBytes(data, "x.pdf", Options{})
+		}
+	}
+}
+
+// BenchmarkFiles parses the PDFs named in $PET_BENCH_FILES (space
+// separated), one worker, so that a profile (-cpuprofile) shows where the
+// time goes on real tables that are not shipped. Skipped when unset.
+func BenchmarkFiles(b *testing.B) {
+	names := strings.Fields(os.Getenv("PET_BENCH_FILES"))
+	if len(names) == 0 {
+		b.Skip("PET_BENCH_FILES not set")
+	}
+	var all [][]byte
+	for _, f := range names {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, data)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, data := range all {
+			parseBytes(data, "x.pdf", Options{Workers: 1})
 		}
 	}
 }

@@ -135,7 +135,7 @@ func run(data []byte, opts Options, keep bool) (*result, error) {
 	res := &result{pages: doc.NumPages(), text: text}
 	var hs hintScanner
 	glyphs, images := 0, 0
-	layout.ReadPages(doc, opts.Workers, func(p *pdfpage.Page, err error) {
+	layout.ReadPages(doc, opts.Workers, layout.PrepareFunc(readers...), func(p *pdfpage.Page, err error) {
 		if err != nil {
 			res.pageErrors = append(res.pageErrors, newError(err, p.Number))
 		}

@@ -54,6 +54,10 @@ func TestParallelPagesSameResult(t *testing.T) {
 	for _, path := range []string{
 		filepath.Join("..", "testdata", "corpus", "zengcheng-2023.calc.pdf"),
 		filepath.Join("..", "testdata", "variants", "several-units.pdf"),
+		// Real tables: each page prepared (gridded, its lines grouped) on
+		// the worker that read it, then read in order.
+		filepath.Join("..", "testdata", "realworld", "2026", "005-guangzhou-022.pdf"),
+		filepath.Join("..", "testdata", "realworld", "2026", "004-chongqing-011.pdf"),
 	} {
 		data, err := os.ReadFile(path)
 		if err != nil {

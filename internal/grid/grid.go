@@ -410,43 +410,80 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 	if len(tables) == 0 {
 		return
 	}
-	per := make([][]pdfpage.Glyph, len(tables))
-	var outside []pdfpage.Glyph
-	for _, g := range glyphs {
-		x, y := g.CenterX(), g.CenterY()
-		in := false
+	// Which table holds each glyph (-1: none), counted first so that each
+	// table's glyphs are copied once.
+	in := make([]int32, len(glyphs))
+	counts := make([]int, len(tables))
+	for k := range glyphs {
+		x, y := glyphs[k].CenterX(), glyphs[k].CenterY()
+		in[k] = -1
 		for i, t := range tables {
 			if t.Contains(x, y) {
-				per[i] = append(per[i], g)
-				in = true
+				in[k] = int32(i)
+				counts[i]++
 				break
 			}
 		}
-		if !in && strings.TrimSpace(g.Text) != "" {
+	}
+	per := make([][]pdfpage.Glyph, len(tables))
+	for i, n := range counts {
+		per[i] = make([]pdfpage.Glyph, 0, n)
+	}
+	var outside []pdfpage.Glyph
+	for k, g := range glyphs {
+		if i := in[k]; i >= 0 {
+			per[i] = append(per[i], g)
+		} else if strings.TrimSpace(g.Text) != "" {
 			outside = append(outside, g)
 		}
 	}
 	for _, t := range tables {
 		overflow(t, outside)
 	}
+	var line []placed
 	for i, t := range tables {
-		for _, l := range Lines(per[i]) {
-			line := make([]placed, 0, len(l.Glyphs))
+		// The table's lines (in place: per[i] is this function's), each
+		// glyph placed in its cell, spills given back; then each cell's
+		// glyphs, counted first so that each cell allocates once.
+		var all []placed
+		for _, l := range linesInPlace(per[i]) {
+			line = line[:0]
 			for _, g := range l.Glyphs {
 				if c := t.CellAt(t.RowAt(g.CenterY()), t.ColAt(g.CenterX())); c != nil {
 					line = append(line, placed{g, c})
 				}
 			}
 			keepSpills(line)
-			for _, p := range line {
-				p.cell.Glyphs = append(p.cell.Glyphs, p.g)
-			}
+			all = append(all, line...)
+		}
+		count := make(map[*Cell]int, len(t.Cells))
+		for _, p := range all {
+			count[p.cell]++
 		}
 		for _, c := range t.Cells {
-			for _, l := range Lines(c.Glyphs) {
-				c.Lines = append(c.Lines, l.Text)
+			if n := count[c]; n > 0 {
+				c.Glyphs = make([]pdfpage.Glyph, 0, n)
 			}
-			c.Text = strings.TrimSpace(strings.Join(c.Lines, ""))
+		}
+		for _, p := range all {
+			p.cell.Glyphs = append(p.cell.Glyphs, p.g)
+		}
+		for _, c := range t.Cells {
+			if len(c.Glyphs) == 0 {
+				continue
+			}
+			// Lines of the cell's own glyphs, regrouped in place: the
+			// cell's glyphs end in reading order.
+			lines := linesInPlace(c.Glyphs)
+			c.Lines = make([]string, len(lines))
+			for k, l := range lines {
+				c.Lines[k] = l.Text
+			}
+			if len(c.Lines) == 1 {
+				c.Text = strings.TrimSpace(c.Lines[0])
+			} else {
+				c.Text = strings.TrimSpace(strings.Join(c.Lines, ""))
+			}
 		}
 	}
 }
@@ -610,7 +647,15 @@ func Lines(glyphs []pdfpage.Glyph) []Line {
 	if len(glyphs) == 0 {
 		return nil
 	}
-	gs := slices.Clone(glyphs)
+	return linesInPlace(slices.Clone(glyphs))
+}
+
+// linesInPlace is Lines on glyphs the caller owns: it sorts them in place,
+// and the lines' Glyphs are pieces of gs.
+func linesInPlace(gs []pdfpage.Glyph) []Line {
+	if len(gs) == 0 {
+		return nil
+	}
 	pdfpage.SortStable(gs, func(g *pdfpage.Glyph) float64 { return g.Y })
 	var lines []Line
 	start := 0
@@ -633,6 +678,11 @@ func makeLine(gs []pdfpage.Glyph) Line {
 	l := Line{Glyphs: gs, X0: gs[0].X0, X1: gs[0].X1}
 	var ysum float64
 	var b strings.Builder
+	n := 0
+	for i := range gs {
+		n += len(gs[i].Text)
+	}
+	b.Grow(n)
 	for _, g := range gs {
 		l.X0 = math.Min(l.X0, g.X0)
 		l.X1 = math.Max(l.X1, g.X1)

@@ -3,6 +3,7 @@ package grid
 import (
 	"github.com/petool/pet/internal/fuzzguard"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -387,7 +388,7 @@ func TestSharedIsFindCopied(t *testing.T) {
 	}
 	Release(p)
 	shared.Lock()
-	n := len(shared.tables)
+	n := len(shared.pages)
 	shared.Unlock()
 	if n != 0 {
 		t.Errorf("%d grids kept after Release", n)
@@ -400,4 +401,49 @@ func sharedTestPage() *pdfpage.Page {
 	return &pdfpage.Page{Number: 1, Width: 600, Height: 800,
 		Rules:  cellBorders(xs, ys, func(int, int, bool) bool { return false }),
 		Glyphs: glyphs(text("项目名称", 55, 118), text("金额", 155, 118), text("甲项目", 55, 148), text("12.00", 155, 148))}
+}
+
+// TestPrepareConcurrent: pages prepared on many goroutines while others
+// take their grids are each built once and come out as Find builds them
+// (run under -race by .ci/run).
+func TestPrepareConcurrent(t *testing.T) {
+	pages := make([]*pdfpage.Page, 16)
+	for i := range pages {
+		pages[i] = sharedTestPage()
+		pages[i].Number = i + 1
+	}
+	wants := make([][]*Table, len(pages))
+	for i, p := range pages {
+		wants[i] = Find(p)
+	}
+	want := wants[0]
+	var wg sync.WaitGroup
+	for i, p := range pages {
+		want := wants[i]
+		wg.Add(2)
+		go func() { defer wg.Done(); Prepare(p) }()
+		go func() {
+			defer wg.Done()
+			if got := Shared(p); !reflect.DeepEqual(got, want) {
+				t.Errorf("page %d: Shared differs from Find", p.Number)
+			}
+		}()
+	}
+	wg.Wait()
+	shared.Lock()
+	for _, p := range pages {
+		if e := shared.pages[p]; e == nil || len(e.tables) != len(want) {
+			t.Errorf("page %d: grid not kept until Release", p.Number)
+		}
+	}
+	shared.Unlock()
+	for _, p := range pages {
+		Release(p)
+	}
+	shared.Lock()
+	n := len(shared.pages)
+	shared.Unlock()
+	if n != 0 {
+		t.Errorf("%d grids kept after Release", n)
+	}
 }

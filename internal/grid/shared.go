@@ -1,33 +1,62 @@
 package grid
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/petool/pet/internal/pdfpage"
 )
 
 // shared holds Find's tables of the pages whose readers are at work, so
-// that the readers of one page build its grid once.
+// that the readers of one page build its grid once. Each page's grid is
+// built outside the lock (by Prepare on the goroutine that read the page,
+// or by the first Shared), so that pages are gridded concurrently.
 var shared struct {
 	sync.Mutex
-	tables map[*pdfpage.Page][]*Table
+	pages map[*pdfpage.Page]*sharedGrid
 }
+
+// sharedGrid is one page's grid, built once.
+type sharedGrid struct {
+	once   sync.Once
+	tables []*Table
+}
+
+// entry returns p's grid entry, adding it when p has none.
+func entry(p *pdfpage.Page) *sharedGrid {
+	shared.Lock()
+	defer shared.Unlock()
+	e, ok := shared.pages[p]
+	if !ok {
+		if shared.pages == nil {
+			shared.pages = map[*pdfpage.Page]*sharedGrid{}
+		}
+		e = &sharedGrid{}
+		shared.pages[p] = e
+	}
+	return e
+}
+
+// built returns p's grid, building it on first use.
+func built(p *pdfpage.Page) []*Table {
+	e := entry(p)
+	e.once.Do(func() { e.tables = Find(p) })
+	return e.tables
+}
+
+// Prepare builds the grid of p that Shared will hand out, until Release(p).
+// It may run on any goroutine, concurrently with Prepare or Shared of other
+// pages: whoever reads pages ahead calls it so that the readers, fed in
+// page order, find the grid built.
+func Prepare(p *pdfpage.Page) { built(p) }
 
 // Shared returns Find(p), built once for every caller until Release(p):
 // the layout readers of a page each look for their tables in the same
-// grid. Each call returns a copy of its own (cells and their glyphs),
-// which the caller may change.
+// grid. Each call returns a copy of its own (cells, their text and lines),
+// which the caller may change; a cell's Glyphs the caller may replace but
+// must not change in place, as the copies share them.
 func Shared(p *pdfpage.Page) []*Table {
-	shared.Lock()
-	ts, ok := shared.tables[p]
-	if !ok {
-		ts = Find(p)
-		if shared.tables == nil {
-			shared.tables = map[*pdfpage.Page][]*Table{}
-		}
-		shared.tables[p] = ts
-	}
-	shared.Unlock()
+	ts := built(p)
 	out := make([]*Table, len(ts))
 	for i, t := range ts {
 		out[i] = t.clone()
@@ -39,7 +68,7 @@ func Shared(p *pdfpage.Page) []*Table {
 // the page.
 func Release(p *pdfpage.Page) {
 	shared.Lock()
-	delete(shared.tables, p)
+	delete(shared.pages, p)
 	shared.Unlock()
 }
 
@@ -54,7 +83,9 @@ func (t *Table) clone() *Table {
 	for i, cell := range t.Cells {
 		n := *cell
 		n.Lines = append([]string(nil), cell.Lines...)
-		n.Glyphs = append([]pdfpage.Glyph(nil), cell.Glyphs...)
+		// n.Glyphs shares its array with the original: a reader replaces a
+		// cell's glyphs, never changes them in place (Shared's contract).
+		n.Glyphs = slices.Clip(cell.Glyphs)
 		n.Above = append([]string(nil), cell.Above...)
 		n.Below = append([]string(nil), cell.Below...)
 		copies[cell] = &n

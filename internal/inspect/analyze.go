@@ -21,7 +21,7 @@ func Analyze(data []byte, password string, sess *pdfload.Session, workers int) (
 	}
 	r := indicatortext.New(true)
 	var pageErrors []error
-	layout.ReadPages(doc, workers, func(p *pdfpage.Page, err error) {
+	layout.ReadPages(doc, workers, r.Prepare, func(p *pdfpage.Page, err error) {
 		if err != nil {
 			pageErrors = append(pageErrors, err)
 		}

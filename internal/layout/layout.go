@@ -43,3 +43,32 @@ type Reader interface {
 	// been fed.
 	Tables() []Table
 }
+
+// A Preparer is a Reader that can do the part of reading a page that needs
+// no other page (its grid, its text lines) ahead of Page: ReadPages calls
+// Prepare on the goroutine that read the page, concurrently with Prepare of
+// other pages and with Page of earlier ones, so Prepare must only build
+// what Page will look up, safe for concurrent use. Page must still read a
+// page that was never prepared.
+type Preparer interface {
+	Prepare(p *pdfpage.Page)
+}
+
+// PrepareFunc returns a function that prepares a page for every reader
+// that is a Preparer (nil when none is).
+func PrepareFunc(readers ...Reader) func(p *pdfpage.Page) {
+	var ps []Preparer
+	for _, r := range readers {
+		if p, ok := r.(Preparer); ok {
+			ps = append(ps, p)
+		}
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	return func(p *pdfpage.Page) {
+		for _, pr := range ps {
+			pr.Prepare(p)
+		}
+	}
+}

@@ -19,12 +19,19 @@ func Open(data []byte, password string, sess *pdfload.Session) (*pdfpage.Documen
 // order, on up to workers goroutines. At most twice as many pages as
 // workers are read ahead of fn, so memory holds a few pages, not the
 // document. A page that cannot be read is an empty page with its error.
-func ReadPages(doc *pdfpage.Document, workers int, fn func(p *pdfpage.Page, err error)) {
+// prepare, unless nil, is called on each page right after it is read, on
+// the goroutine that read it (see Preparer): the per-page work of the
+// readers runs on every worker, and fn, which must see the pages in
+// order, does only what needs the page before.
+func ReadPages(doc *pdfpage.Document, workers int, prepare func(p *pdfpage.Page), fn func(p *pdfpage.Page, err error)) {
 	n := doc.NumPages()
 	read := func(d *pdfpage.Document, i int) (*pdfpage.Page, error) {
 		p, err := d.Page(i + 1)
 		if err != nil {
 			p = &pdfpage.Page{Number: i + 1}
+		}
+		if prepare != nil {
+			prepare(p)
 		}
 		return p, err
 	}

@@ -23,7 +23,7 @@ func TestReadPagesInOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []int
-		ReadPages(doc, workers, func(p *pdfpage.Page, err error) {
+		ReadPages(doc, workers, nil, func(p *pdfpage.Page, err error) {
 			if err != nil {
 				t.Errorf("page %d: %v", p.Number, err)
 			}

@@ -3,6 +3,7 @@ package pdfpage
 import (
 	"cmp"
 	"slices"
+	"sync"
 )
 
 // SortStable sorts glyphs by key, ascending, keeping the order of glyphs
@@ -28,13 +29,10 @@ func SortStable(gs []Glyph, key func(*Glyph) float64) {
 	if sorted {
 		return
 	}
-	type sortKey struct {
-		k float64
-		i int32
-	}
-	keys := make([]sortKey, len(gs))
+	kp := sortKeys.Get().(*[]sortKey)
+	keys := (*kp)[:0]
 	for i := range gs {
-		keys[i] = sortKey{key(&gs[i]), int32(i)}
+		keys = append(keys, sortKey{key(&gs[i]), int32(i)})
 	}
 	slices.SortFunc(keys, func(a, b sortKey) int {
 		if c := cmp.Compare(a.k, b.k); c != 0 {
@@ -42,9 +40,34 @@ func SortStable(gs []Glyph, key func(*Glyph) float64) {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
-	out := make([]Glyph, len(gs))
-	for j, k := range keys {
-		out[j] = gs[k.i]
+	// Glyph j of the result is gs[keys[j].i]: follow each cycle of that
+	// permutation, moving every glyph once, and mark the keys done.
+	for j := range keys {
+		if keys[j].i < 0 {
+			continue
+		}
+		tmp := gs[j]
+		k := j
+		for {
+			src := int(keys[k].i)
+			keys[k].i = -1
+			if src == j {
+				gs[k] = tmp
+				break
+			}
+			gs[k] = gs[src]
+			k = src
+		}
 	}
-	copy(gs, out)
+	*kp = keys
+	sortKeys.Put(kp)
 }
+
+// sortKey is a glyph's key and index, what SortStable sorts.
+type sortKey struct {
+	k float64
+	i int32
+}
+
+// sortKeys recycles SortStable's key slices (pages sort on every worker).
+var sortKeys = sync.Pool{New: func() any { return new([]sortKey) }}

@@ -81,14 +81,20 @@ func headerText(c *grid.Cell) string {
 	for _, g := range c.Glyphs {
 		big = max(big, g.Size)
 	}
-	var gs []pdfpage.Glyph
+	n := 0
+	for _, g := range c.Glyphs {
+		if g.Size >= geom.LargestSizeShare*big {
+			n++
+		}
+	}
+	if n == len(c.Glyphs) {
+		return compact(c.Text)
+	}
+	gs := make([]pdfpage.Glyph, 0, n)
 	for _, g := range c.Glyphs {
 		if g.Size >= geom.LargestSizeShare*big {
 			gs = append(gs, g)
 		}
-	}
-	if len(gs) == len(c.Glyphs) {
-		return compact(c.Text)
 	}
 	var b strings.Builder
 	for _, l := range grid.Lines(gs) {

@@ -84,6 +84,10 @@ func (r *Reader) Tables() []layout.Table {
 	return r.out
 }
 
+// Prepare builds the grid of p ahead of Page (layout.Preparer); safe
+// for concurrent use.
+func (r *Reader) Prepare(p *pdfpage.Page) { grid.Prepare(p) }
+
 // Page reads the next page.
 func (r *Reader) Page(p *pdfpage.Page) {
 	tables := grid.Shared(p)

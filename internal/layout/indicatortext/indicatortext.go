@@ -13,6 +13,8 @@
 package indicatortext
 
 import (
+	"sync"
+
 	"github.com/petool/pet/internal/layout"
 	"github.com/petool/pet/internal/pdfpage"
 )
@@ -37,16 +39,43 @@ type Reader struct {
 	keep  bool
 	prev  *PageTable
 	lines []Line // the lines of the page read last
+
+	mu       sync.Mutex
+	prepared map[*pdfpage.Page]*pageGeometry // by Prepare, until Page takes it
 }
 
 // New returns a reader; keep makes it keep every page and its lines (for
 // the debug views).
 func New(keep bool) *Reader { return &Reader{keep: keep} }
 
+// Prepare measures p and groups its text lines ahead of Page
+// (layout.Preparer); safe for concurrent use.
+func (r *Reader) Prepare(p *pdfpage.Page) {
+	g := newPageGeometry(p)
+	r.mu.Lock()
+	if r.prepared == nil {
+		r.prepared = map[*pdfpage.Page]*pageGeometry{}
+	}
+	r.prepared[p] = g
+	r.mu.Unlock()
+}
+
+// geometry returns p's geometry, prepared or measured now.
+func (r *Reader) geometry(p *pdfpage.Page) *pageGeometry {
+	r.mu.Lock()
+	g, ok := r.prepared[p]
+	delete(r.prepared, p)
+	r.mu.Unlock()
+	if ok {
+		return g
+	}
+	return newPageGeometry(p)
+}
+
 // Page reads the next page (pages come in order; an unreadable page is an
 // empty page with its number).
 func (r *Reader) Page(p *pdfpage.Page) {
-	g := newPageGeometry(p)
+	g := r.geometry(p)
 	r.lines = g.lines
 	if r.keep {
 		r.a.Pages = append(r.a.Pages, p)

@@ -305,6 +305,9 @@ func decimal(s string) (document.Decimal, bool) {
 // cell above, which the producer drew and clipped (Excel), hidden on the page.
 func dropOverflow(t *grid.Table) {
 	for _, c := range t.Cells {
+		if len(c.Lines) < 2 {
+			continue // c.Lines are the lines of c.Glyphs, as grid read them
+		}
 		lines := grid.Lines(c.Glyphs)
 		if len(lines) < 2 {
 			continue

@@ -72,6 +72,10 @@ func New() *Reader { return &Reader{} }
 
 var _ layout.Reader = (*Reader)(nil)
 
+// Prepare builds the grid of p ahead of Page (layout.Preparer); safe
+// for concurrent use.
+func (r *Reader) Prepare(p *pdfpage.Page) { grid.Prepare(p) }
+
 // Page reads the next page.
 func (r *Reader) Page(p *pdfpage.Page) { r.r.page(p) }
 
@@ -395,6 +399,9 @@ func yearOf(s string) *int {
 var unitRe = regexp.MustCompile(`(?:金额)?单位[:：]\s*(万元|元|千元|亿元)`)
 
 func unitLine(s string) string {
+	if !strings.Contains(s, "单位") {
+		return "" // most cells: spare the regexp
+	}
 	if m := unitRe.FindStringSubmatch(s); m != nil {
 		return m[1]
 	}
