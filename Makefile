@@ -12,10 +12,11 @@ test:
 
 # The race detector over the packages that run goroutines (needs cgo);
 # .ci/run runs the same list.
-RACE_PKGS = ./internal/batch ./internal/atomicfile ./internal/pdfload ./internal/cli
+RACE_PKGS = ./internal/batch ./internal/atomicfile ./internal/pdfload ./internal/cli ./internal/grid
 race:
 	$(GO) test -race -count=1 $(RACE_PKGS)
 	$(GO) test -race -count=1 -run 'Parallel' ./parser
+	$(GO) test -race -count=1 -run 'SharedFonts|ForkShares' ./internal/pdfpage
 
 # What CI runs: gofmt, vet, every test, then race.
 ci:

@@ -445,7 +445,7 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 		// The table's lines (in place: per[i] is this function's), each
 		// glyph placed in its cell, spills given back; then each cell's
 		// glyphs, counted first so that each cell allocates once.
-		var all []placed
+		all := make([]placed, 0, len(per[i]))
 		for _, l := range linesInPlace(per[i]) {
 			line = line[:0]
 			for _, g := range l.Glyphs {

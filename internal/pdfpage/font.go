@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -34,12 +35,13 @@ type font struct {
 	coll     *collection
 	desc     pdf.Value     // the descendant CIDFont, to read its font program on demand
 	embedded *embeddedText // nil until loaded
-	embLoad  bool
+	embLoad  sync.Once
 	trueType bool // CIDFontType2: CIDs are glyph ids through CIDToGIDMap
 
 	widths     map[uint32]float64 // by code (simple) or CID (Type0)
 	defWidth   float64
-	sizeFactor float64 // glyph scale relative to Tfs (Type3 FontMatrix), normally 1
+	sizeFactor float64    // glyph scale relative to Tfs (Type3 FontMatrix), normally 1
+	mu         sync.Mutex // guards cache
 	cache      map[uint64]decodedCode
 }
 
@@ -207,8 +209,11 @@ func (f *font) loadSimple(v pdf.Value, subtype string) {
 	}
 }
 
-// decode splits a shown string into codes.
+// decode splits a shown string into codes. Safe for concurrent use (the
+// forks of a Document share their fonts).
 func (f *font) decode(s string, out []glyphCode) []glyphCode {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	for len(s) > 0 {
 		n := 0
 		if len(f.space) > 0 {
@@ -310,11 +315,10 @@ func (f *font) unifiedForRadical(t string, code uint32, n int) string {
 
 // embeddedText reads the text tables of the embedded font program the
 // first time they are needed.
+// Fonts are shared by the Documents of one file (Fork), so this is safe
+// for concurrent use.
 func (f *font) embeddedText() *embeddedText {
-	if !f.embLoad {
-		f.embLoad = true
-		f.embedded = loadEmbeddedText(f.desc)
-	}
+	f.embLoad.Do(func() { f.embedded = loadEmbeddedText(f.desc) })
 	return f.embedded
 }
 

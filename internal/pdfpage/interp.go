@@ -311,11 +311,12 @@ func (in *interp) loadFont(res pdf.Value, name string) *font {
 	fv := res.Key("Font").Key(name)
 	key := fontKey{obj: pdfsyntax.ObjectID(fv), name: name}
 	f, ok := in.doc.fonts[key]
-	if !ok || key.obj == 0 {
-		f = loadFont(fv)
-		if key.obj != 0 {
-			in.doc.fonts[key] = f
-		}
+	switch {
+	case key.obj == 0:
+		f = loadFont(fv) // a direct font dictionary: nothing to key it by
+	case !ok:
+		f = in.doc.shared.load(key, func() *font { return loadFont(fv) })
+		in.doc.fonts[key] = f
 	}
 	if resKey.obj != 0 {
 		in.doc.fontsByRes[resKey] = f

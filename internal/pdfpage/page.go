@@ -3,6 +3,7 @@ package pdfpage
 import (
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 	"github.com/petool/pet/internal/pdfload"
@@ -71,6 +72,7 @@ type Document struct {
 	pages      []pdfload.PageRef
 	fonts      map[fontKey]*font // by font object and name
 	fontsByRes map[fontKey]*font // by resource dictionary and name
+	shared     *sharedFonts      // the fonts of every fork of the file
 	sess       pdfload.Session   // limits and context of the file
 
 	// Scratch space reused from page to page (a Document reads one page
@@ -82,6 +84,40 @@ type Document struct {
 type fontKey struct {
 	obj  uint64
 	name string
+}
+
+// sharedFonts holds the fonts loaded by any fork of a Document, so that
+// pages read on several goroutines load each font once: a Document looks
+// in its own maps first (no lock), then here.
+type sharedFonts struct {
+	mu    sync.Mutex
+	byObj map[fontKey]*fontSlot
+}
+
+// fontSlot is one font, loaded once by whichever fork needs it first.
+type fontSlot struct {
+	once     sync.Once
+	f        *font
+	panicked any // what loading panicked with: every caller panics alike
+}
+
+// load returns the font of key, loading it with load the first time.
+func (s *sharedFonts) load(key fontKey, load func() *font) *font {
+	s.mu.Lock()
+	slot, ok := s.byObj[key]
+	if !ok {
+		slot = &fontSlot{}
+		s.byObj[key] = slot
+	}
+	s.mu.Unlock()
+	slot.once.Do(func() {
+		defer func() { slot.panicked = recover() }()
+		slot.f = load()
+	})
+	if slot.panicked != nil {
+		panic(slot.panicked)
+	}
+	return slot.f
 }
 
 // New returns the pages of r, read with the session SessionOf(r). For a
@@ -112,14 +148,17 @@ func FromLoad(doc *pdfload.Document) *Document {
 }
 
 func newDocument(r *pdf.Reader, pages []pdfload.PageRef, sess pdfload.Session) *Document {
-	return &Document{r: r, pages: pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, sess: sess}
+	d := &Document{r: r, pages: pages, shared: &sharedFonts{byObj: map[fontKey]*fontSlot{}}, sess: sess}
+	d.fonts, d.fontsByRes = map[fontKey]*font{}, map[fontKey]*font{}
+	return d
 }
 
 // Fork returns a Document over the same file and pages with caches of its
 // own, for reading pages on another goroutine: the underlying pdf.Reader is
-// not changed after opening, but a Document's font caches are.
+// not changed after opening, a Document's own font maps and scratch space
+// are; the fonts themselves are loaded once for all forks.
 func (d *Document) Fork() *Document {
-	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, sess: d.sess}
+	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, shared: d.shared, sess: d.sess}
 }
 
 // NumPages is the number of pages found in the page tree.
