@@ -24,6 +24,20 @@ func randomGlyphs(n int, seed uint64) []Glyph {
 		case 2:
 			y = 0
 		}
+		if seed%2 == 1 && r.IntN(3) == 0 {
+			// Coordinates as a matrix leaves them: every mantissa bit
+			// set, either sign, infinities (each byte of the radix key
+			// varies).
+			y = (r.Float64() - 0.3) * 900
+			switch r.IntN(40) {
+			case 0:
+				y = math.Inf(1)
+			case 1:
+				y = math.Inf(-1)
+			case 2:
+				y = -math.SmallestNonzeroFloat64
+			}
+		}
 		gs[i] = Glyph{Text: strconv.Itoa(i), Y: y, X0: float64(r.IntN(500)), Run: i}
 	}
 	return gs
