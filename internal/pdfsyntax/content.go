@@ -40,75 +40,67 @@ const MaxArrayLen = 1 << 16
 // stream. Stray delimiters are skipped.
 func (l *Lexer) Next() (op string, v Operand, isOp bool, ok bool) {
 	for {
-		if t, v, isOp, ok, done := l.step(); done {
-			return t, v, isOp, ok
+		l.SkipSpace()
+		if l.Pos >= len(l.B) {
+			return "", Operand{}, false, false
 		}
-	}
-}
-
-// step reads one token; done is false when it skipped something and the
-// caller must read on.
-func (l *Lexer) step() (op string, v Operand, isOp bool, ok bool, done bool) {
-	l.SkipSpace()
-	if l.Pos >= len(l.B) {
-		return "", Operand{}, false, false, true
-	}
-	c := l.B[l.Pos]
-	switch {
-	case c == '/':
-		l.Pos++
-		return "", Operand{Kind: NameKind, Str: l.name()}, false, true, true
-	case c == '(':
-		l.Pos++
-		return "", Operand{Kind: Str, Str: l.literalString()}, false, true, true
-	case c == '<':
-		if l.Pos+1 < len(l.B) && l.B[l.Pos+1] == '<' {
-			l.Pos += 2
-			if l.depth >= MaxNesting {
-				return "", Operand{}, false, false, false
-			}
-			return "", l.dictBody(), false, true, true
-		}
-		l.Pos++
-		return "", Operand{Kind: Str, Str: l.hexString()}, false, true, true
-	case c == '[':
-		l.Pos++
-		if l.depth >= MaxNesting {
-			return "", Operand{}, false, false, false
-		}
-		return "", l.arrayBody(), false, true, true
-	case c == ']' || c == '>' || c == ')' || c == '{' || c == '}':
-		// Stray delimiter: skip it.
-		l.Pos++
-		return "", Operand{}, false, false, false
-	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
-		w := l.regularBytes()
-		f, ok := ParseSimpleNumber(w)
-		if !ok {
-			var err error
-			if f, err = strconv.ParseFloat(string(w), 64); err != nil {
-				f = ParseLooseNumber(string(w))
-			}
-		}
-		return "", Operand{Kind: Num, Num: f}, false, true, true
-	default:
-		w := l.regularBytes()
-		if len(w) == 0 { // unreachable in practice; guarantee progress
+		c := l.B[l.Pos]
+		switch {
+		case c == '/':
 			l.Pos++
-			return "", Operand{}, false, false, false
+			return "", Operand{Kind: NameKind, Str: l.name()}, false, true
+		case c == '(':
+			l.Pos++
+			return "", Operand{Kind: Str, Str: l.literalString()}, false, true
+		case c == '<':
+			if l.Pos+1 < len(l.B) && l.B[l.Pos+1] == '<' {
+				l.Pos += 2
+				if l.depth >= MaxNesting {
+					continue
+				}
+				return "", l.dictBody(), false, true
+			}
+			l.Pos++
+			return "", Operand{Kind: Str, Str: l.hexString()}, false, true
+		case c == '[':
+			l.Pos++
+			if l.depth >= MaxNesting {
+				continue
+			}
+			return "", l.arrayBody(), false, true
+		case c == ']' || c == '>' || c == ')' || c == '{' || c == '}':
+			// Stray delimiter: skip it.
+			l.Pos++
+			continue
+		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+			w := l.regularBytes()
+			f, ok := ParseSimpleNumber(w)
+			if !ok {
+				var err error
+				if f, err = strconv.ParseFloat(string(w), 64); err != nil {
+					f = ParseLooseNumber(string(w))
+				}
+			}
+			return "", Operand{Kind: Num, Num: f}, false, true
+		default:
+			w := l.regularBytes()
+			if len(w) == 0 { // unreachable in practice; guarantee progress
+				l.Pos++
+				continue
+			}
+			if op, ok := operator(w); ok {
+				return op, Operand{}, true, true
+			}
+			switch string(w) {
+			case "true":
+				return "", Operand{Kind: Bool, Num: 1}, false, true
+			case "false":
+				return "", Operand{Kind: Bool}, false, true
+			case "null":
+				return "", Operand{}, false, true
+			}
+			return string(w), Operand{}, true, true
 		}
-		if op, ok := operator(w); ok {
-			return op, Operand{}, true, true, true
-		}
-		switch string(w) {
-		case "true":
-			return "", Operand{Kind: Bool, Num: 1}, false, true, true
-		case "false":
-			return "", Operand{Kind: Bool}, false, true, true
-		case "null":
-			return "", Operand{}, false, true, true
-		}
-		return string(w), Operand{}, true, true, true
 	}
 }
 

@@ -14,46 +14,60 @@ type Lexer struct {
 	Pos   int
 	depth int // nesting of content-stream arrays and dictionaries being read
 
-	names map[string]string // names read so far, to allocate each once
+	names   map[string]string // names read so far, to allocate each once
+	scratch []byte            // a hex string's bytes being decoded
 }
+
+// Byte classes of PDF syntax (ISO 32000-1, 7.2.2), looked up in
+// byteClass: the lexer's loops test one table entry per byte.
+const (
+	classWhite = 1 << iota
+	classDelim
+)
+
+var byteClass = func() (t [256]uint8) {
+	for _, c := range []byte{' ', '\n', '\r', '\t', '\f', 0} {
+		t[c] = classWhite
+	}
+	for _, c := range []byte("()<>[]{}/%") {
+		t[c] = classDelim
+	}
+	return t
+}()
 
 // IsWhite reports whether c is PDF white space (ISO 32000-1, 7.2.2).
-func IsWhite(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
+func IsWhite(c byte) bool { return byteClass[c]&classWhite != 0 }
 
 // IsDelimiter reports whether c is a PDF delimiter character.
-func IsDelimiter(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
-}
+func IsDelimiter(c byte) bool { return byteClass[c]&classDelim != 0 }
 
 // SkipSpace skips white space and comments.
 func (l *Lexer) SkipSpace() {
-	for l.Pos < len(l.B) {
-		c := l.B[l.Pos]
-		if IsWhite(c) {
-			l.Pos++
+	b, i := l.B, l.Pos
+	for i < len(b) {
+		c := b[i]
+		if byteClass[c]&classWhite != 0 {
+			i++
 		} else if c == '%' {
-			for l.Pos < len(l.B) && l.B[l.Pos] != '\n' && l.B[l.Pos] != '\r' {
-				l.Pos++
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
 			}
 		} else {
-			return
+			break
 		}
 	}
+	l.Pos = i
 }
 
 // regularBytes reads a run of regular characters without copying them.
 func (l *Lexer) regularBytes() []byte {
-	start := l.Pos
-	for l.Pos < len(l.B) && !IsWhite(l.B[l.Pos]) && !IsDelimiter(l.B[l.Pos]) {
-		l.Pos++
+	b, start := l.B, l.Pos
+	i := start
+	for i < len(b) && byteClass[b[i]] == 0 {
+		i++
 	}
-	return l.B[start:l.Pos]
+	l.Pos = i
+	return b[start:i]
 }
 
 // name reads the regular characters of a name after its slash and decodes
@@ -235,7 +249,7 @@ func (l *Lexer) hexString() string {
 	if end < 0 {
 		end = len(l.B) - l.Pos
 	}
-	out := make([]byte, 0, (end+1)/2)
+	out := l.scratch[:0] // string(out) copies: one allocation per string
 	hi := -1
 	for l.Pos < len(l.B) {
 		c := l.B[l.Pos]
@@ -256,6 +270,9 @@ func (l *Lexer) hexString() string {
 	}
 	if hi >= 0 {
 		out = append(out, byte(hi<<4))
+	}
+	if cap(out) <= 4096 {
+		l.scratch = out
 	}
 	return string(out)
 }

@@ -103,6 +103,13 @@ func headerText(c *grid.Cell) string {
 	return compact(b.String())
 }
 
+// isIndicatorHeader reports whether c is a 三级指标 (or 指标名称) header cell.
+// Every such header holds 指 and 标: most cells, long body text among
+// them, are told apart without reading their header text.
+func isIndicatorHeader(c *grid.Cell) bool {
+	return strings.Contains(c.Text, "指") && strings.Contains(c.Text, "标") && indicatorKind(headerText(c)) == kInd
+}
+
 // compact drops every space, for matching header words.
 func compact(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -282,7 +289,7 @@ func readHeader(t *grid.Table) (h *header, refused bool) {
 		if c.Row > 6 {
 			break
 		}
-		if indicatorKind(headerText(c)) == kInd {
+		if isIndicatorHeader(c) {
 			ind = c
 			break
 		}

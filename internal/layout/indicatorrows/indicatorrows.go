@@ -211,7 +211,7 @@ func (r *reading) add(page int, t *grid.Table, from int, continued bool) {
 	// drawn over it) is still not a body row.
 	if in := r.h.index(kInd); continued && len(pc.lcols[in]) > 0 {
 		for row := 0; row < min(t.Rows(), 4); row++ {
-			if c := t.CellAt(row, pc.lcols[in][0]); indicatorKind(headerText(c)) == kInd {
+			if c := t.CellAt(row, pc.lcols[in][0]); c != nil && isIndicatorHeader(c) {
 				pc.from = c.LastRow() + 1
 			}
 		}

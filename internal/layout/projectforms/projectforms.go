@@ -225,6 +225,9 @@ func lineGroups(gs []pdfpage.Glyph) []freeLine {
 
 // norm is a cell's text as a label: no spaces, no colon at the end.
 func norm(s string) string {
+	if !hasNormSpace(s) {
+		return strings.TrimRight(s, ":：") // most cells: no rune decoding
+	}
 	s = strings.Map(func(r rune) rune {
 		switch r {
 		case ' ', '\u3000', '\t', '\n':
@@ -233,6 +236,22 @@ func norm(s string) string {
 		return r
 	}, s)
 	return strings.TrimRight(s, ":：")
+}
+
+// hasNormSpace reports whether s holds a space that norm drops: ' ', '\t',
+// '\n' or U+3000 (whose UTF-8 starts with 0xE3, as many CJK runes do).
+func hasNormSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n':
+			return true
+		case 0xE3:
+			if strings.HasPrefix(s[i:], "\u3000") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var (
