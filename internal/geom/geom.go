@@ -281,14 +281,14 @@ func (m Measures) Tolerances() Tolerances {
 	s := m.FontSize
 	return Tolerances{
 		FontSize:      s,
-		SameRule:      math.Max(SameRuleEm*s, SameRuleWidths*m.RuleWidth),
+		SameRule:      max(SameRuleEm*s, SameRuleWidths*m.RuleWidth),
 		RuleJoin:      RuleJoinEm * s,
-		RuleTouch:     math.Max(RuleTouchEm*s, m.RuleWidth),
+		RuleTouch:     max(RuleTouchEm*s, m.RuleWidth),
 		EdgeCover:     EdgeCoverShare,
 		OpenTable:     OpenTableEm * s,
-		LatticeMerge:  math.Max(LatticeMergeEm*s, SameRuleWidths*m.RuleWidth),
+		LatticeMerge:  max(LatticeMergeEm*s, SameRuleWidths*m.RuleWidth),
 		OverflowStart: OverflowStartEm * s,
-		OverflowGap:   math.Max(OverflowGapEm*s, m.Pitch-s),
+		OverflowGap:   max(OverflowGapEm*s, m.Pitch-s),
 		SizeSlack:     SizeSlackShare * s,
 		Align:         AlignEm * s,
 		BandSlack:     BandSlackEm * s,
@@ -357,7 +357,7 @@ func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
 		if n := len(runs); n > 0 && math.Abs(g.Y-runs[n-1].y) <= SameBaselineEm*size &&
 			(g.Run == last && g.Run != 0 || g.X0 >= runs[n-1].x1-TouchEm*size && g.X0-runs[n-1].x1 <= size) {
 			r := &runs[n-1]
-			r.x0, r.x1 = math.Min(r.x0, g.X0), math.Max(r.x1, g.X1)
+			r.x0, r.x1 = min(r.x0, g.X0), max(r.x1, g.X1)
 			continue
 		}
 		runs = append(runs, run{g.X0, g.X1, g.Y})

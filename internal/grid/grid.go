@@ -169,7 +169,7 @@ func mergeSegs(in []seg, snap, gap float64) []seg {
 		cur := seg{pos, group[0].lo, group[0].hi}
 		for _, s := range group[1:] {
 			if s.lo <= cur.hi+gap {
-				cur.hi = math.Max(cur.hi, s.hi)
+				cur.hi = max(cur.hi, s.hi)
 				continue
 			}
 			out = append(out, cur)
@@ -252,13 +252,13 @@ func attachLoneVerticals(comps []component, touch float64) []component {
 			top, bottom := math.Inf(1), math.Inf(-1)
 			left, right := math.Inf(1), math.Inf(-1)
 			for _, h := range c.h {
-				top, bottom = math.Min(top, h.pos), math.Max(bottom, h.pos)
-				left, right = math.Min(left, h.lo), math.Max(right, h.hi)
+				top, bottom = min(top, h.pos), max(bottom, h.pos)
+				left, right = min(left, h.lo), max(right, h.hi)
 			}
 			if bottom-top < touch || v.lo > top+touch || v.hi < bottom-touch {
 				continue
 			}
-			d := math.Max(0, math.Max(left-v.pos, v.pos-right))
+			d := max(0, max(left-v.pos, v.pos-right))
 			if d < bestDist {
 				best, bestDist = i, d
 			}
@@ -305,8 +305,8 @@ func build(p *pdfpage.Page, hs, vs []seg, m geom.Measures, tol geom.Tolerances) 
 	t := &Table{Page: p.Number, FontSize: m.FontSize, Measures: m, Tol: tol}
 	vTop, vBottom := math.Inf(1), math.Inf(-1)
 	for _, v := range vs {
-		vTop = math.Min(vTop, v.lo)
-		vBottom = math.Max(vBottom, v.hi)
+		vTop = min(vTop, v.lo)
+		vBottom = max(vBottom, v.hi)
 	}
 	if vBottom > ys[len(ys)-1]+tol.OpenTable {
 		ys = append(ys, vBottom)
@@ -331,7 +331,7 @@ func build(p *pdfpage.Page, hs, vs []seg, m geom.Measures, tol geom.Tolerances) 
 			if math.Abs(s.pos-pos) > 2*snap {
 				continue
 			}
-			a, b := math.Max(lo, s.lo), math.Min(hi, s.hi)
+			a, b := max(lo, s.lo), min(hi, s.hi)
 			if b > a {
 				got += b - a
 			}
@@ -556,7 +556,7 @@ func crosses(l Line, c *Cell, outside []pdfpage.Glyph) bool {
 		if x := g.CenterX(); x > c.X0 && x < c.X1 {
 			continue
 		}
-		if math.Abs(g.Y-l.Y) > geom.SameBaselineEm*math.Max(g.Size, l.Size) {
+		if math.Abs(g.Y-l.Y) > geom.SameBaselineEm*max(g.Size, l.Size) {
 			continue
 		}
 		if math.Abs(g.X0-l.X1) <= geom.RunGapEm*l.Size || math.Abs(l.X0-g.X1) <= geom.RunGapEm*l.Size {
@@ -662,7 +662,7 @@ func linesInPlace(gs []pdfpage.Glyph) []Line {
 	for i := 1; i <= len(gs); i++ {
 		if i < len(gs) {
 			ref := gs[start]
-			tol := geom.BaselineEm * math.Max(ref.Size, gs[i].Size)
+			tol := geom.BaselineEm * max(ref.Size, gs[i].Size)
 			if gs[i].Y-gs[i-1].Y <= tol && gs[i].Y-ref.Y <= 2*tol {
 				continue
 			}
@@ -684,9 +684,9 @@ func makeLine(gs []pdfpage.Glyph) Line {
 	}
 	b.Grow(n)
 	for _, g := range gs {
-		l.X0 = math.Min(l.X0, g.X0)
-		l.X1 = math.Max(l.X1, g.X1)
-		l.Size = math.Max(l.Size, g.Size)
+		l.X0 = min(l.X0, g.X0)
+		l.X1 = max(l.X1, g.X1)
+		l.Size = max(l.Size, g.Size)
 		ysum += g.Y
 		b.WriteString(g.Text)
 	}

@@ -378,8 +378,8 @@ func (in *interp) applyActualText(m marker) {
 	}
 	g := span[0]
 	for _, o := range span[1:] {
-		g.X0 = math.Min(g.X0, o.X0)
-		g.X1 = math.Max(g.X1, o.X1)
+		g.X0 = min(g.X0, o.X0)
+		g.X1 = max(g.X1, o.X1)
 	}
 	last := span[len(span)-1]
 	g.ax, g.ay = last.ox+last.ax-g.ox, last.oy+last.ay-g.oy
@@ -480,10 +480,10 @@ func (in *interp) addSegment(a, b pathPoint) {
 	switch {
 	case dy <= 0.5 && dx > 1:
 		y := (a.y + b.y) / 2
-		in.page.Rules = append(in.page.Rules, Rule{math.Min(a.x, b.x), y, math.Max(a.x, b.x), y})
+		in.page.Rules = append(in.page.Rules, Rule{min(a.x, b.x), y, max(a.x, b.x), y})
 	case dx <= 0.5 && dy > 1:
 		x := (a.x + b.x) / 2
-		in.page.Rules = append(in.page.Rules, Rule{x, math.Min(a.y, b.y), x, math.Max(a.y, b.y)})
+		in.page.Rules = append(in.page.Rules, Rule{x, min(a.y, b.y), x, max(a.y, b.y)})
 	}
 }
 
@@ -497,8 +497,8 @@ func (in *interp) fillPath() {
 		}
 		x0, y0, x1, y1 := sp.pts[0].x, sp.pts[0].y, sp.pts[0].x, sp.pts[0].y
 		for _, p := range sp.pts {
-			x0, x1 = math.Min(x0, p.x), math.Max(x1, p.x)
-			y0, y1 = math.Min(y0, p.y), math.Max(y1, p.y)
+			x0, x1 = min(x0, p.x), max(x1, p.x)
+			y0, y1 = min(y0, p.y), max(y1, p.y)
 		}
 		if !isAxisRect(sp.pts, x0, y0, x1, y1) {
 			continue
@@ -543,7 +543,7 @@ func (in *interp) finish() {
 			out = append(out, g)
 			continue
 		}
-		tol := math.Max(0.2, 0.12*g.Size)
+		tol := max(0.2, 0.12*g.Size)
 		qx, qy := int64(math.Floor(g.X0)), int64(math.Floor(g.Y))
 		dup := false
 		for dx := int64(-1); dx <= 1 && !dup; dx++ {

@@ -307,13 +307,13 @@ func uprightText(p *Page, glyphs []pglyph) {
 		g := &glyphs[i]
 		ox, oy := m.apply(g.ox, g.oy)
 		ex, _ := m.apply(g.ox+g.ax, g.oy+g.ay)
-		g.X0, g.X1, g.Y = math.Min(ox, ex), math.Max(ox, ex), oy
+		g.X0, g.X1, g.Y = min(ox, ex), max(ox, ex), oy
 		g.ox, g.oy = ox, oy
 		g.ax, g.ay = m[0]*g.ax+m[2]*g.ay, m[1]*g.ax+m[3]*g.ay
 	}
 	for i, r := range p.Rules {
 		x0, y0 := m.apply(r.X0, r.Y0)
 		x1, y1 := m.apply(r.X1, r.Y1)
-		p.Rules[i] = Rule{math.Min(x0, x1), math.Min(y0, y1), math.Max(x0, x1), math.Max(y0, y1)}
+		p.Rules[i] = Rule{min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)}
 	}
 }

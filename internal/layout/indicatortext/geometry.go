@@ -2,7 +2,6 @@ package indicatortext
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -45,7 +44,7 @@ func groupLines(glyphs []pdfpage.Glyph) []Line {
 	for i := 1; i <= len(glyphs); i++ {
 		if i < len(glyphs) {
 			ref := glyphs[start]
-			tol := geom.CellBaselineEm * math.Max(ref.Size, glyphs[i].Size)
+			tol := geom.CellBaselineEm * max(ref.Size, glyphs[i].Size)
 			if glyphs[i].Y-glyphs[i-1].Y <= tol && glyphs[i].Y-ref.Y <= 2*tol {
 				continue
 			}
@@ -64,9 +63,9 @@ func makeLine(gs []pdfpage.Glyph) Line {
 	l := Line{Glyphs: gs, X0: gs[0].X0, X1: gs[0].X1}
 	var ysum float64
 	for _, g := range gs {
-		l.X0 = math.Min(l.X0, g.X0)
-		l.X1 = math.Max(l.X1, g.X1)
-		l.Size = math.Max(l.Size, g.Size)
+		l.X0 = min(l.X0, g.X0)
+		l.X1 = max(l.X1, g.X1)
+		l.Size = max(l.Size, g.Size)
 		ysum += g.Y
 	}
 	l.Y = ysum / float64(len(gs))
@@ -103,7 +102,7 @@ func mergeSpans(s []span, gap float64) []span {
 	for _, x := range s[1:] {
 		last := &out[len(out)-1]
 		if x.lo <= last.hi+gap {
-			last.hi = math.Max(last.hi, x.hi)
+			last.hi = max(last.hi, x.hi)
 		} else {
 			out = append(out, x)
 		}
@@ -122,7 +121,7 @@ type ruleLine struct {
 func (r ruleLine) covered(lo, hi float64) float64 {
 	total := 0.0
 	for _, p := range r.pieces {
-		a, b := math.Max(p.lo, lo), math.Min(p.hi, hi)
+		a, b := max(p.lo, lo), min(p.hi, hi)
 		if b > a {
 			total += b - a
 		}

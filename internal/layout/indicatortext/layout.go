@@ -164,7 +164,7 @@ func continuedTable(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
 		for _, v := range g.vert {
 			if math.Abs(v.pos-x) <= g.tol.Align && len(v.pieces) > 0 {
 				matched++
-				top = math.Min(top, v.pieces[0].lo)
+				top = min(top, v.pieces[0].lo)
 				break
 			}
 		}

@@ -302,7 +302,7 @@ func namesCentred(rows []rawRow) bool {
 			continue
 		}
 		left := r.indent - r.colX0
-		if math.Max(left, r.rightGap) <= r.size {
+		if max(left, r.rightGap) <= r.size {
 			continue // fills its cell: says nothing about alignment
 		}
 		n++

@@ -1,7 +1,6 @@
 package indicatortext
 
 import (
-	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -156,11 +155,11 @@ func findHeader(g *pageGeometry) (headerHit, bool) {
 			}
 			if isName || isGoalHeading(o.text) || fieldOfHeader(o.text) != FieldNone && utf8.RuneCountInString(o.text) <= 8 {
 				if !hit.ruled {
-					hit.top = math.Min(hit.top, ol.Top())
-					hit.bottom = math.Max(hit.bottom, ol.Bottom())
+					hit.top = min(hit.top, ol.Top())
+					hit.bottom = max(hit.bottom, ol.Bottom())
 				}
-				hit.x0 = math.Min(hit.x0, o.x0)
-				hit.x1 = math.Max(hit.x1, o.x1)
+				hit.x0 = min(hit.x0, o.x0)
+				hit.x1 = max(hit.x1, o.x1)
 			}
 		}
 		if foundName {

@@ -23,7 +23,7 @@ func headerTextBottom(g *pageGeometry, hit headerHit) float64 {
 			continue
 		}
 		if l.Y <= hit.bottom || !strings.ContainsAny(l.Text(), "0123456789") {
-			bottom = math.Max(bottom, l.Bottom())
+			bottom = max(bottom, l.Bottom())
 		}
 	}
 	return bottom + g.tol.InkPad
@@ -228,7 +228,7 @@ func narrowGutters(g *pageGeometry, t *PageTable) {
 		// empty stretch nearest to it.
 		best, bestScore := span{}, math.Inf(-1)
 		for _, f := range free {
-			score := math.Min(f.hi, gu.hi) - math.Max(f.lo, gu.lo) // overlap, or minus the distance
+			score := min(f.hi, gu.hi) - max(f.lo, gu.lo) // overlap, or minus the distance
 			if score > bestScore {
 				best, bestScore = f, score
 			}
@@ -236,7 +236,7 @@ func narrowGutters(g *pageGeometry, t *PageTable) {
 		if bestScore == math.Inf(-1) {
 			continue
 		}
-		if both := (span{math.Max(best.lo, gu.lo), math.Min(best.hi, gu.hi)}); both.hi > both.lo {
+		if both := (span{max(best.lo, gu.lo), min(best.hi, gu.hi)}); both.hi > both.lo {
 			best = both
 		}
 		cut := (best.lo + best.hi) / 2
@@ -259,7 +259,7 @@ func freeSpans(ink []span, a, b float64) []span {
 		if s.lo > pos {
 			out = append(out, span{pos, s.lo})
 		}
-		pos = math.Max(pos, s.hi)
+		pos = max(pos, s.hi)
 	}
 	if pos < b {
 		out = append(out, span{pos, b})
@@ -312,7 +312,7 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 				break
 			}
 			n++
-			last = math.Max(last, l.Bottom())
+			last = max(last, l.Bottom())
 		}
 		t.Bottom = last + g.tol.InkPad
 		if n == 0 {
@@ -397,7 +397,7 @@ func linePitch(colLines [][]Line, size float64) float64 {
 func sameBlock(a, b Line, pitch float64) bool {
 	d := b.Y - a.Y
 	if pitch > 0 {
-		return d <= pitch+math.Max(geom.PitchRoundEm*b.Size, geom.PitchRoundShare*pitch)
+		return d <= pitch+max(geom.PitchRoundEm*b.Size, geom.PitchRoundShare*pitch)
 	}
 	return b.Top()-a.Bottom() < geom.BlockGapEm*b.Size
 }

@@ -313,7 +313,7 @@ func dropOverflow(t *grid.Table) {
 			continue
 		}
 		first, next := lines[0], lines[1]
-		size := math.Max(first.Size, next.Size)
+		size := max(first.Size, next.Size)
 		if next.Y-first.Y >= geom.OverprintEm*size {
 			continue
 		}
