@@ -16,9 +16,11 @@ import (
 // cmapdata.bin holds the tables for text without a ToUnicode CMap, written
 // by internal/gentables from Adobe's CMap resources and the Unicode
 // Character Database (see README.md in this directory for sources and
-// licences). It is a DEFLATE stream of sections:
+// licences). It is a sequence of sections, each payload compressed on its
+// own (DEFLATE) so that a document unpacks only the tables its fonts name:
 //
-//	kind byte, name (uvarint length + bytes), payload (uvarint length + bytes)
+//	kind byte, name (uvarint length + bytes), payload length (uvarint),
+//	compressed length (uvarint), compressed payload
 //
 // kind 1, a collection's CID → Unicode (name "Adobe-GB1", …):
 //
@@ -49,31 +51,47 @@ const (
 
 var (
 	tablesOnce sync.Once
-	sections   map[string][]byte // kind byte + name → payload
+	sections   map[string]*packedSection // kind byte + name → its payload
 )
 
+// packedSection is one section of cmapdata.bin, unpacked on first use.
+type packedSection struct {
+	size   uint64 // payload bytes
+	packed []byte // DEFLATE of the payload
+	once   sync.Once
+	data   []byte // the payload; nil until unpacked (or when damaged)
+}
+
+// loadSections indexes the sections of cmapdata.bin without unpacking any.
 func loadSections() {
-	sections = map[string][]byte{}
-	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(cmapData)))
-	if err != nil {
-		return
-	}
-	d := decoder{b: raw}
+	sections = map[string]*packedSection{}
+	d := decoder{b: cmapData}
 	for !d.done() {
 		kind := d.byte()
 		name := d.str()
-		n := d.u()
+		size, n := d.u(), d.u()
 		if d.bad || n > uint64(len(d.b)) {
 			return
 		}
-		sections[string(rune(kind))+name] = d.b[:n]
+		sections[string(rune(kind))+name] = &packedSection{size: size, packed: d.b[:n]}
 		d.b = d.b[n:]
 	}
 }
 
+// section returns the payload of a section, nil when there is none.
 func section(kind byte, name string) []byte {
 	tablesOnce.Do(loadSections)
-	return sections[string(rune(kind))+name]
+	s := sections[string(rune(kind))+name]
+	if s == nil {
+		return nil
+	}
+	s.once.Do(func() {
+		raw, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(s.packed)), int64(s.size)+1))
+		if err == nil && uint64(len(raw)) == s.size {
+			s.data = raw
+		}
+	})
+	return s.data
 }
 
 // decoder reads the varints of a section; a truncated section sets bad.

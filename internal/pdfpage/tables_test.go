@@ -117,3 +117,29 @@ func TestTablesConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionsUnpackedOnDemand: looking up one table unpacks that section
+// only (a document using one collection does not inflate the others), and
+// its payload has the length the index records.
+func TestSectionsUnpackedOnDemand(t *testing.T) {
+	p := section(kindCIDToUnicode, "Adobe-Japan1")
+	if len(p) == 0 {
+		t.Fatal("Adobe-Japan1 missing")
+	}
+	s := sections[string(rune(kindCIDToUnicode))+"Adobe-Japan1"]
+	if uint64(len(p)) != s.size {
+		t.Errorf("payload %d bytes, index says %d", len(p), s.size)
+	}
+	unpacked := 0
+	for _, s := range sections {
+		if s.data != nil {
+			unpacked++
+		}
+	}
+	if unpacked == len(sections) || len(sections) < 100 {
+		t.Errorf("%d of %d sections unpacked", unpacked, len(sections))
+	}
+	if section(kindCMap, "No-Such-CMap") != nil {
+		t.Error("a missing section has a payload")
+	}
+}

@@ -98,14 +98,10 @@ func main() {
 	}
 	w.section(kindRadicals, "radicals", encodePairs(rad))
 
-	var z bytes.Buffer
-	fw, _ := flate.NewWriter(&z, flate.BestCompression)
-	fw.Write(w.buf.Bytes())
-	fw.Close()
-	if err := os.WriteFile(*out, z.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(*out, w.buf.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Fprintf(os.Stderr, "gentables: %d CMaps, %d radicals, %d bytes raw, %d compressed\n", count, len(rad), w.buf.Len(), z.Len())
+	fmt.Fprintf(os.Stderr, "gentables: %d CMaps, %d radicals, %d bytes raw, %d written\n", count, len(rad), w.raw, w.buf.Len())
 }
 
 // wanted selects the predefined CMaps a PDF may name: not the CID-keyed
@@ -296,18 +292,29 @@ func readCMap(path string) (*parsed, error) {
 	return cm, sc.Err()
 }
 
-type writer struct{ buf bytes.Buffer }
+type writer struct {
+	buf bytes.Buffer
+	raw int // payload bytes before compression
+}
 
 func (w *writer) uvarint(v uint64) {
 	w.buf.Write(binary.AppendUvarint(nil, v))
 }
 
+// section writes one section, its payload DEFLATE-compressed on its own
+// so that pdfpage unpacks only the tables a document needs.
 func (w *writer) section(kind byte, name string, payload []byte) {
+	var z bytes.Buffer
+	fw, _ := flate.NewWriter(&z, flate.BestCompression)
+	fw.Write(payload)
+	fw.Close()
+	w.raw += len(payload)
 	w.buf.WriteByte(kind)
 	w.uvarint(uint64(len(name)))
 	w.buf.WriteString(name)
 	w.uvarint(uint64(len(payload)))
-	w.buf.Write(payload)
+	w.uvarint(uint64(z.Len()))
+	w.buf.Write(z.Bytes())
 }
 
 type enc struct{ b []byte }
