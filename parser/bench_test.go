@@ -41,6 +41,11 @@ func BenchmarkParseBudgetDocument(b *testing.B) {
 // no target table): the cost of looking through a whole budget.
 func BenchmarkRealWorld(b *testing.B) {
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "realworld", "*.pdf"))
+	benchmarkFiles(b, files, Options{})
+}
+
+// benchmarkFiles parses every file once per iteration.
+func benchmarkFiles(b *testing.B, files []string, opts Options) {
 	var all [][]byte
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -52,7 +57,7 @@ func BenchmarkRealWorld(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, data := range all {
-			parseBytes(data, "x.pdf", Options{})
+			parseBytes(data, "x.pdf", opts)
 		}
 	}
 }
@@ -65,18 +70,5 @@ func BenchmarkFiles(b *testing.B) {
 	if len(names) == 0 {
 		b.Skip("PET_BENCH_FILES not set")
 	}
-	var all [][]byte
-	for _, f := range names {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		all = append(all, data)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, data := range all {
-			parseBytes(data, "x.pdf", Options{Workers: 1})
-		}
-	}
+	benchmarkFiles(b, names, Options{Workers: 1})
 }

@@ -387,12 +387,7 @@ func TestSharedIsFindCopied(t *testing.T) {
 		t.Errorf("a copy's lattice points into another copy")
 	}
 	Release(p)
-	shared.Lock()
-	n := len(shared.pages)
-	shared.Unlock()
-	if n != 0 {
-		t.Errorf("%d grids kept after Release", n)
-	}
+	checkReleased(t)
 }
 
 // sharedTestPage is a 2×2 ruled table with text in every cell.
@@ -440,6 +435,12 @@ func TestPrepareConcurrent(t *testing.T) {
 	for _, p := range pages {
 		Release(p)
 	}
+	checkReleased(t)
+}
+
+// checkReleased fails t when any page's grid is still kept.
+func checkReleased(t *testing.T) {
+	t.Helper()
 	shared.Lock()
 	n := len(shared.pages)
 	shared.Unlock()

@@ -228,6 +228,11 @@ func norm(s string) string {
 	if !hasNormSpace(s) {
 		return strings.TrimRight(s, ":：") // most cells: no rune decoding
 	}
+	return normRunes(s)
+}
+
+// normRunes is norm rune by rune, its definition.
+func normRunes(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
 		case ' ', '\u3000', '\t', '\n':
