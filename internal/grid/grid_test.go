@@ -448,3 +448,23 @@ func checkReleased(t *testing.T) {
 		t.Errorf("%d grids kept after Release", n)
 	}
 }
+
+// TestSharedPanicsAgain: when building a page's grid panics (in Prepare,
+// on a worker), every later Shared of the page panics alike, on the
+// reader's goroutine, instead of handing out an empty grid.
+func TestSharedPanicsAgain(t *testing.T) {
+	p := sharedTestPage()
+	e := entry(p)
+	e.once.Do(func() { e.panicked = "grid failed" }) // as if Find had panicked
+	defer Release(p)
+	for i := 0; i < 2; i++ {
+		func() {
+			defer func() {
+				if r := recover(); r != "grid failed" {
+					t.Errorf("Shared %d: recovered %v, want the build's panic", i, r)
+				}
+			}()
+			Shared(p)
+		}()
+	}
+}

@@ -18,8 +18,9 @@ var shared struct {
 
 // sharedGrid is one page's grid, built once.
 type sharedGrid struct {
-	once   sync.Once
-	tables []*Table
+	once     sync.Once
+	tables   []*Table
+	panicked any // what Find panicked with: every caller panics alike
 }
 
 // entry returns p's grid entry, adding it when p has none.
@@ -40,7 +41,13 @@ func entry(p *pdfpage.Page) *sharedGrid {
 // built returns p's grid, building it on first use.
 func built(p *pdfpage.Page) []*Table {
 	e := entry(p)
-	e.once.Do(func() { e.tables = Find(p) })
+	e.once.Do(func() {
+		defer func() { e.panicked = recover() }()
+		e.tables = Find(p)
+	})
+	if e.panicked != nil {
+		panic(e.panicked)
+	}
 	return e.tables
 }
 

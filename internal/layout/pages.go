@@ -31,7 +31,7 @@ func ReadPages(doc *pdfpage.Document, workers int, prepare func(p *pdfpage.Page)
 			p = &pdfpage.Page{Number: i + 1}
 		}
 		if prepare != nil {
-			prepare(p)
+			prepareSafely(prepare, p)
 		}
 		return p, err
 	}
@@ -82,4 +82,13 @@ func ReadPages(doc *pdfpage.Document, workers int, prepare func(p *pdfpage.Page)
 		fn(r.p, r.err)
 		<-tokens
 	}
+}
+
+// prepareSafely runs prepare on p, dropping a panic: a worker goroutine
+// has no one to hand it to, and the reader meets it again when fn feeds it
+// the page (a Preparer keeps nothing of a page it failed on, or keeps the
+// panic for Page), on the goroutine whose caller handles it.
+func prepareSafely(prepare func(*pdfpage.Page), p *pdfpage.Page) {
+	defer func() { _ = recover() }()
+	prepare(p)
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/petool/pet/internal/pdfpage"
@@ -43,6 +44,45 @@ func TestReadPagesInOrder(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%d workers: %v, sequential %v", workers, got, want)
+		}
+	}
+}
+
+// TestReadPagesPrepares: every page is prepared before fn sees it, on any
+// number of workers, and a prepare that panics (on a worker goroutine,
+// where nothing would recover it) does not end the process: fn still gets
+// every page.
+func TestReadPagesPrepares(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", "zengcheng-2023.calc.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 2, 8} {
+		doc, err := Open(data, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mu sync.Mutex
+		prepared := map[int]bool{}
+		prepare := func(p *pdfpage.Page) {
+			mu.Lock()
+			prepared[p.Number] = true
+			mu.Unlock()
+			if p.Number%3 == 0 {
+				panic("prepare failed")
+			}
+		}
+		seen := 0
+		ReadPages(doc, workers, prepare, func(p *pdfpage.Page, err error) {
+			mu.Lock()
+			defer mu.Unlock()
+			if !prepared[p.Number] {
+				t.Errorf("%d workers: page %d handed on unprepared", workers, p.Number)
+			}
+			seen++
+		})
+		if seen != doc.NumPages() {
+			t.Errorf("%d workers: %d of %d pages handed on", workers, seen, doc.NumPages())
 		}
 	}
 }
