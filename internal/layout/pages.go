@@ -12,7 +12,7 @@ func Open(data []byte, password string, sess *pdfload.Session) (*pdfpage.Documen
 	if err != nil {
 		return nil, err
 	}
-	return pdfpage.NewSession(d.Reader, d.Session) // hands over the pages Load walked
+	return pdfpage.FromLoad(d) // the pages Load walked, and its bytes for the streams
 }
 
 // ReadPages interprets every page of doc and hands each to fn in page

@@ -23,7 +23,10 @@ func BenchmarkPages(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				d := FromLoad(ld)
+				d, err := FromLoad(ld)
+				if err != nil {
+					b.Fatal(err)
+				}
 				for n := 1; n <= d.NumPages(); n++ {
 					if _, err := d.Page(n); err != nil {
 						b.Fatal(err)

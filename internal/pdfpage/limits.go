@@ -27,6 +27,7 @@ type budget struct {
 	invoked  int
 	forms    map[uint64][]byte // decoded form content by object
 	xobjects map[fontKey]pdf.Value
+	raw      []byte // the file's bytes, when streams may be read from them (Document.raw)
 }
 
 // pageAbort is the panic value that ends a page over a limit or cancelled.
@@ -176,10 +177,15 @@ func (b *budget) appendStream(dst []byte, v pdf.Value) ([]byte, error) {
 	if left := b.lim.MaxPageBytes - b.bytes; left < max {
 		max, what, limit = left, "decoded bytes of the page", b.lim.MaxPageBytes
 	}
-	rc := v.Reader()
-	defer rc.Close()
 	start := len(dst)
-	dst, err := readAll(dst, io.LimitReader(rc, max+1))
+	var err error
+	if packed, ok := rawFlate(b.raw, v); ok {
+		dst, err = inflate(dst, packed, max+1)
+	} else {
+		rc := v.Reader()
+		defer rc.Close()
+		dst, err = readAll(dst, io.LimitReader(rc, max+1))
+	}
 	n := int64(len(dst) - start)
 	b.bytes += n
 	if n > max {

@@ -73,6 +73,7 @@ type Document struct {
 	fonts      map[fontKey]*font // by font object and name
 	fontsByRes map[fontKey]*font // by resource dictionary and name
 	shared     *sharedFonts      // the fonts of every fork of the file
+	raw        []byte            // what the reader reads, when unencrypted (FromLoad)
 	sess       pdfload.Session   // limits and context of the file
 
 	// Scratch space reused from page to page (a Document reads one page
@@ -141,10 +142,20 @@ func NewSession(r *pdf.Reader, sess pdfload.Session) (d *Document, err error) {
 	return newDocument(r, pages, sess), nil
 }
 
-// FromLoad returns the pages of a document opened by pdfload.Load, with
-// no second walk of the page tree.
-func FromLoad(doc *pdfload.Document) *Document {
-	return newDocument(doc.Reader, doc.Pages, doc.Session)
+// FromLoad returns the pages of a document opened by pdfload.Load: the
+// pages Load walked (no second walk of the page tree), within its session,
+// and the file's bytes, from which unencrypted Flate streams are inflated
+// directly, with pooled decompressors, rather than through the library's
+// stream readers (a new decompressor and buffer per stream).
+func FromLoad(doc *pdfload.Document) (*Document, error) {
+	d, err := NewSession(doc.Reader, doc.Session)
+	if err != nil {
+		return nil, err
+	}
+	if doc.Reader.Trailer().Key("Encrypt").IsNull() {
+		d.raw = doc.Data
+	}
+	return d, nil
 }
 
 func newDocument(r *pdf.Reader, pages []pdfload.PageRef, sess pdfload.Session) *Document {
@@ -158,7 +169,7 @@ func newDocument(r *pdf.Reader, pages []pdfload.PageRef, sess pdfload.Session) *
 // not changed after opening, a Document's own font maps and scratch space
 // are; the fonts themselves are loaded once for all forks.
 func (d *Document) Fork() *Document {
-	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, shared: d.shared, sess: d.sess}
+	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, shared: d.shared, raw: d.raw, sess: d.sess}
 }
 
 // NumPages is the number of pages found in the page tree.
@@ -179,6 +190,7 @@ func (d *Document) Page(n int) (p *Page, err error) {
 		}
 	}()
 	b := newBudget(d.sess)
+	b.raw = d.raw
 	b.checkCtx()
 	ref := d.pages[n-1]
 	llx, lly, urx, ury := 0.0, 0.0, 595.0, 842.0
