@@ -20,22 +20,22 @@ type embeddedText struct {
 // broken or hostile font can make cover the whole of Unicode many times.
 const maxCmapCodes = 1 << 18
 
-// loadEmbeddedText reads the descendant font's embedded program; nil when
-// there is none or it gives no text.
-func loadEmbeddedText(desc pdf.Value) *embeddedText {
+// loadEmbeddedText reads the descendant font's embedded program (raw as
+// for readStream); nil when there is none or it gives no text.
+func loadEmbeddedText(desc pdf.Value, raw []byte) *embeddedText {
 	fd := desc.Key("FontDescriptor")
 	e := &embeddedText{}
 	if m := desc.Key("CIDToGIDMap"); m.Kind() == pdf.Stream {
-		b := readStream(m)
+		b := readStream(raw, m)
 		e.cidToGID = make([]uint16, len(b)/2)
 		for i := range e.cidToGID {
 			e.cidToGID[i] = binary.BigEndian.Uint16(b[2*i:])
 		}
 	}
 	if ff := fd.Key("FontFile2"); ff.Kind() == pdf.Stream {
-		e.byGID = trueTypeGlyphText(readStream(ff))
+		e.byGID = trueTypeGlyphText(readStream(raw, ff))
 	} else if ff := fd.Key("FontFile3"); ff.Kind() == pdf.Stream {
-		b := readStream(ff)
+		b := readStream(raw, ff)
 		if ff.Key("Subtype").Name() == "OpenType" {
 			if cff := sfntTable(b, "CFF "); cff != nil {
 				e.byGID = cffGlyphText(cff)

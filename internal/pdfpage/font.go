@@ -41,6 +41,7 @@ type font struct {
 	widths     map[uint32]float64 // by code (simple) or CID (Type0)
 	defWidth   float64
 	sizeFactor float64    // glyph scale relative to Tfs (Type3 FontMatrix), normally 1
+	raw        []byte     // the file's bytes, for its streams (loadFont)
 	mu         sync.Mutex // guards cache
 	cache      map[uint64]decodedCode
 }
@@ -69,11 +70,14 @@ func numberOf(v pdf.Value) float64 {
 
 // loadFont reads a font dictionary. It never fails: a font it cannot read
 // yields empty text and a default width, and the page goes on.
-func loadFont(v pdf.Value) *font {
-	f := &font{name: v.Key("BaseFont").Name(), defWidth: 0.5, sizeFactor: 1, cache: map[uint64]decodedCode{}}
+//
+// raw is the file's bytes when its streams may be inflated from them
+// (Document.raw), else nil.
+func loadFont(v pdf.Value, raw []byte) *font {
+	f := &font{name: v.Key("BaseFont").Name(), defWidth: 0.5, sizeFactor: 1, cache: map[uint64]decodedCode{}, raw: raw}
 	subtype := v.Key("Subtype").Name()
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		f.toUnicode = parseCMap(readStream(tu))
+		f.toUnicode = parseCMap(readStream(f.raw, tu))
 	}
 	if subtype == "Type0" {
 		f.loadType0(v)
@@ -111,7 +115,7 @@ func (f *font) loadType0(v pdf.Value) {
 			f.identity = true
 		}
 	case pdf.Stream:
-		f.encCMap = parseCMap(readStream(enc))
+		f.encCMap = parseCMap(readStream(f.raw, enc))
 		f.space = f.encCMap.space
 	default:
 		f.identity = true
@@ -318,7 +322,7 @@ func (f *font) unifiedForRadical(t string, code uint32, n int) string {
 // Fonts are shared by the Documents of one file (Fork), so this is safe
 // for concurrent use.
 func (f *font) embeddedText() *embeddedText {
-	f.embLoad.Do(func() { f.embedded = loadEmbeddedText(f.desc) })
+	f.embLoad.Do(func() { f.embedded = loadEmbeddedText(f.desc, f.raw) })
 	return f.embedded
 }
 

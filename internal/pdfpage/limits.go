@@ -246,10 +246,11 @@ func (b *budget) readStream(v pdf.Value, what string) []byte {
 }
 
 // readStream reads a stream outside a page's content (a font program, a
-// CMap) within the default per-stream limit. A decode error or a stream
-// over the limit ends the page that needed it.
-func readStream(v pdf.Value) []byte {
-	b := budget{ctx: context.Background(), lim: pdfload.Default}
+// CMap) within the default per-stream limit; raw is the file's bytes when
+// streams may be inflated from them (Document.raw), else nil. A decode
+// error or a stream over the limit ends the page that needed it.
+func readStream(raw []byte, v pdf.Value) []byte {
+	b := budget{ctx: context.Background(), lim: pdfload.Default, raw: raw}
 	b.lim.MaxPageBytes = b.lim.MaxStreamBytes
 	return b.readStream(v, "font data")
 }

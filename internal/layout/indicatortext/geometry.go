@@ -143,7 +143,13 @@ func (r ruleLine) spanAt(v, tol float64) (span, bool) {
 // lines: pieces tol.SameRule apart across their length are one line,
 // tol.RuleJoin apart along it one piece.
 func collectRules(rules []pdfpage.Rule, tol geom.Tolerances) (horiz, vert []ruleLine) {
-	var hs, vs []pdfpage.Rule
+	nh := 0
+	for _, r := range rules {
+		if r.Horizontal() {
+			nh++
+		}
+	}
+	hs, vs := make([]pdfpage.Rule, 0, nh), make([]pdfpage.Rule, 0, len(rules)-nh)
 	for _, r := range rules {
 		if r.Horizontal() {
 			hs = append(hs, r)
@@ -157,11 +163,13 @@ func collectRules(rules []pdfpage.Rule, tol geom.Tolerances) (horiz, vert []rule
 }
 
 func groupRules(rs []pdfpage.Rule, tol geom.Tolerances, key func(pdfpage.Rule) (float64, span)) []ruleLine {
-	sort.Slice(rs, func(i, j int) bool {
-		a, _ := key(rs[i])
-		b, _ := key(rs[j])
-		return a < b
-	})
+	// By position; the order of rules at one position does not matter
+	// (their pieces are merged, their positions equal).
+	pos := make([]float64, len(rs))
+	for i, r := range rs {
+		pos[i], _ = key(r)
+	}
+	sort.Sort(byPos{rs, pos})
 	var out []ruleLine
 	var pieces []span
 	var sum float64
@@ -186,4 +194,17 @@ func groupRules(rs []pdfpage.Rule, tol geom.Tolerances, key func(pdfpage.Rule) (
 	}
 	flush()
 	return out
+}
+
+// byPos sorts rules by their positions, pos[i] being rule i's.
+type byPos struct {
+	rs  []pdfpage.Rule
+	pos []float64
+}
+
+func (b byPos) Len() int           { return len(b.rs) }
+func (b byPos) Less(i, j int) bool { return b.pos[i] < b.pos[j] }
+func (b byPos) Swap(i, j int) {
+	b.rs[i], b.rs[j] = b.rs[j], b.rs[i]
+	b.pos[i], b.pos[j] = b.pos[j], b.pos[i]
 }
