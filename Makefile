@@ -12,7 +12,7 @@ test:
 
 # The race detector over the packages that run goroutines (needs cgo);
 # .ci/run runs the same list.
-RACE_PKGS = ./internal/batch ./internal/atomicfile ./internal/pdfload ./internal/cli ./internal/grid
+RACE_PKGS = ./internal/batch ./internal/atomicfile ./internal/pdfload ./internal/cli ./internal/grid ./internal/layout
 race:
 	$(GO) test -race -count=1 $(RACE_PKGS)
 	$(GO) test -race -count=1 -run 'Parallel' ./parser

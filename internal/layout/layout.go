@@ -8,6 +8,8 @@
 package layout
 
 import (
+	"sync"
+
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/internal/pdfpage"
 )
@@ -71,4 +73,32 @@ func PrepareFunc(readers ...Reader) func(p *pdfpage.Page) {
 			pr.Prepare(p)
 		}
 	}
+}
+
+// Prepared holds what a Preparer built for each page until its Page takes
+// it: pages are prepared on several goroutines and read in order on
+// another. The zero value is ready; safe for concurrent use.
+type Prepared[T any] struct {
+	mu    sync.Mutex
+	pages map[*pdfpage.Page]T
+}
+
+// Put keeps v for page p.
+func (pr *Prepared[T]) Put(p *pdfpage.Page, v T) {
+	pr.mu.Lock()
+	defer pr.mu.Unlock()
+	if pr.pages == nil {
+		pr.pages = map[*pdfpage.Page]T{}
+	}
+	pr.pages[p] = v
+}
+
+// Take returns and forgets what was kept for page p; ok is false when p
+// was not prepared.
+func (pr *Prepared[T]) Take(p *pdfpage.Page) (v T, ok bool) {
+	pr.mu.Lock()
+	defer pr.mu.Unlock()
+	v, ok = pr.pages[p]
+	delete(pr.pages, p)
+	return v, ok
 }

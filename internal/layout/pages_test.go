@@ -86,3 +86,28 @@ func TestReadPagesPrepares(t *testing.T) {
 		}
 	}
 }
+
+// TestPreparedTakeOnce: what is put for a page is taken once, from any
+// goroutine; a page never prepared is not found.
+func TestPreparedTakeOnce(t *testing.T) {
+	var pr Prepared[int]
+	pages := make([]*pdfpage.Page, 50)
+	var wg sync.WaitGroup
+	for i := range pages {
+		pages[i] = &pdfpage.Page{Number: i + 1}
+		wg.Add(1)
+		go func() { defer wg.Done(); pr.Put(pages[i], i+1) }()
+	}
+	wg.Wait()
+	for i, p := range pages {
+		if v, ok := pr.Take(p); !ok || v != i+1 {
+			t.Errorf("page %d: took %d, %v", i+1, v, ok)
+		}
+		if _, ok := pr.Take(p); ok {
+			t.Errorf("page %d taken twice", i+1)
+		}
+	}
+	if _, ok := pr.Take(&pdfpage.Page{}); ok {
+		t.Error("an unprepared page was found")
+	}
+}

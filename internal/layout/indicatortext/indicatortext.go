@@ -13,8 +13,6 @@
 package indicatortext
 
 import (
-	"sync"
-
 	"github.com/petool/pet/internal/layout"
 	"github.com/petool/pet/internal/pdfpage"
 )
@@ -40,8 +38,7 @@ type Reader struct {
 	prev  *PageTable
 	lines []Line // the lines of the page read last
 
-	mu       sync.Mutex
-	prepared map[*pdfpage.Page]*pageGeometry // by Prepare, until Page takes it
+	prepared layout.Prepared[*pageGeometry] // by Prepare, until Page takes it
 }
 
 // New returns a reader; keep makes it keep every page and its lines (for
@@ -50,23 +47,11 @@ func New(keep bool) *Reader { return &Reader{keep: keep} }
 
 // Prepare measures p and groups its text lines ahead of Page
 // (layout.Preparer); safe for concurrent use.
-func (r *Reader) Prepare(p *pdfpage.Page) {
-	g := newPageGeometry(p)
-	r.mu.Lock()
-	if r.prepared == nil {
-		r.prepared = map[*pdfpage.Page]*pageGeometry{}
-	}
-	r.prepared[p] = g
-	r.mu.Unlock()
-}
+func (r *Reader) Prepare(p *pdfpage.Page) { r.prepared.Put(p, newPageGeometry(p)) }
 
 // geometry returns p's geometry, prepared or measured now.
 func (r *Reader) geometry(p *pdfpage.Page) *pageGeometry {
-	r.mu.Lock()
-	g, ok := r.prepared[p]
-	delete(r.prepared, p)
-	r.mu.Unlock()
-	if ok {
+	if g, ok := r.prepared.Take(p); ok {
 		return g
 	}
 	return newPageGeometry(p)

@@ -72,9 +72,9 @@ func New() *Reader { return &Reader{} }
 
 var _ layout.Reader = (*Reader)(nil)
 
-// Prepare builds the grid of p ahead of Page (layout.Preparer); safe
-// for concurrent use.
-func (r *Reader) Prepare(p *pdfpage.Page) { grid.Prepare(p) }
+// Prepare reads the tables of p and the text around them ahead of Page
+// (layout.Preparer); safe for concurrent use.
+func (r *Reader) Prepare(p *pdfpage.Page) { r.r.prepared.Put(p, readPageTables(p)) }
 
 // Page reads the next page.
 func (r *Reader) Page(p *pdfpage.Page) { r.r.page(p) }
@@ -122,8 +122,9 @@ type form struct {
 }
 
 type reader struct {
-	forms []*form
-	cur   *form
+	forms    []*form
+	cur      *form
+	prepared layout.Prepared[pageTables] // by Reader.Prepare, until page takes it
 	// The grid's state carried from one row (and page) to the next.
 	lastName  *grid.Cell
 	l1, l2    logicalCell
@@ -153,12 +154,27 @@ type freeLine struct {
 	y    float64
 }
 
-func (r *reader) page(p *pdfpage.Page) {
+// pageTables is the part of reading a page that needs no other page: its
+// tables, their overflow dropped, and the text lines outside them.
+type pageTables struct {
+	tables []*grid.Table
+	free   []freeLine
+}
+
+func readPageTables(p *pdfpage.Page) pageTables {
 	tables := grid.Shared(p)
 	for _, t := range tables {
 		dropOverflow(t)
 	}
-	free := freeLines(p, tables)
+	return pageTables{tables, freeLines(p, tables)}
+}
+
+func (r *reader) page(p *pdfpage.Page) {
+	pt, ok := r.prepared.Take(p)
+	if !ok {
+		pt = readPageTables(p)
+	}
+	tables, free := pt.tables, pt.free
 	prevBottom := -1.0
 	for ti, t := range tables {
 		var above []string
