@@ -39,6 +39,7 @@ import (
 	"math"
 	"slices"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/petool/pet/internal/pdfpage"
 )
@@ -394,6 +395,20 @@ func tenths(v float64) int { return int(math.Round(v * 10)) }
 // isSpace reports a glyph that draws white space only (as
 // strings.TrimSpace(g.Text) == "", without its call on every glyph).
 func isSpace(g pdfpage.Glyph) bool {
+	if g.Text == "" {
+		return true
+	}
+	// The first byte tells most glyphs apart: an ASCII letter or digit, or
+	// the lead byte of a rune no Unicode space starts with (every CJK
+	// ideograph), is no space.
+	switch c := g.Text[0]; {
+	case c < utf8.RuneSelf:
+		if c != ' ' && (c < '\t' || c > '\r') {
+			return false
+		}
+	case c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3:
+		return false
+	}
 	for _, r := range g.Text {
 		if !unicode.IsSpace(r) {
 			return false

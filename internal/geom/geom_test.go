@@ -3,6 +3,7 @@ package geom
 import (
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/petool/pet/internal/pdfpage"
@@ -144,5 +145,21 @@ func TestScale(t *testing.T) {
 	}
 	if p.Glyphs[0].Size != 16 || p.Rules[0].X1 != 500 {
 		t.Error("Scale modified its input")
+	}
+}
+
+// TestIsSpaceIsTrimSpace: isSpace, with its first-byte shortcut, is
+// strings.TrimSpace(text) == "" on every rune up to U+FFFF alone, after a
+// letter, and before one.
+func TestIsSpaceIsTrimSpace(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		for _, s := range []string{string(r), string(r) + "a", "a" + string(r), string(r) + " ", string(r) + "\u3000"} {
+			if got, want := isSpace(pdfpage.Glyph{Text: s}), strings.TrimSpace(s) == ""; got != want {
+				t.Fatalf("isSpace(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+	if !isSpace(pdfpage.Glyph{}) {
+		t.Error("an empty glyph is not space")
 	}
 }
