@@ -57,7 +57,9 @@ type Preparer interface {
 }
 
 // PrepareFunc returns a function that prepares a page for every reader
-// that is a Preparer (nil when none is).
+// that is a Preparer. It first puts the page's glyphs in baseline order
+// (SortByBaseline): every reader groups glyphs into lines by sorting them
+// by baseline, and a sorted slice, or any part of it, sorts in one pass.
 func PrepareFunc(readers ...Reader) func(p *pdfpage.Page) {
 	var ps []Preparer
 	for _, r := range readers {
@@ -65,14 +67,19 @@ func PrepareFunc(readers ...Reader) func(p *pdfpage.Page) {
 			ps = append(ps, p)
 		}
 	}
-	if len(ps) == 0 {
-		return nil
-	}
 	return func(p *pdfpage.Page) {
+		SortByBaseline(p)
 		for _, pr := range ps {
 			pr.Prepare(p)
 		}
 	}
+}
+
+// SortByBaseline sorts p's glyphs by baseline, keeping the order in which
+// glyphs on one baseline were drawn. No reader depends on it: each sorts
+// the glyphs it groups; sorting once here spares those sorts.
+func SortByBaseline(p *pdfpage.Page) {
+	pdfpage.SortStable(p.Glyphs, func(g *pdfpage.Glyph) float64 { return g.Y })
 }
 
 // Prepared holds what a Preparer built for each page until its Page takes
