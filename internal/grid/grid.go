@@ -479,11 +479,7 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 			for k, l := range lines {
 				c.Lines[k] = l.Text
 			}
-			if len(c.Lines) == 1 {
-				c.Text = strings.TrimSpace(c.Lines[0])
-			} else {
-				c.Text = strings.TrimSpace(strings.Join(c.Lines, ""))
-			}
+			c.Text = strings.TrimSpace(strings.Join(c.Lines, ""))
 		}
 	}
 }
