@@ -448,7 +448,8 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 		all := make([]placed, 0, len(per[i]))
 		for _, l := range linesInPlace(per[i]) {
 			line = line[:0]
-			for _, g := range l.Glyphs {
+			for k := range l.Glyphs {
+				g := &l.Glyphs[k]
 				if c := t.CellAt(t.RowAt(g.CenterY()), t.ColAt(g.CenterX())); c != nil {
 					line = append(line, placed{g, c})
 				}
@@ -466,7 +467,7 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 			}
 		}
 		for _, p := range all {
-			p.cell.Glyphs = append(p.cell.Glyphs, p.g)
+			p.cell.Glyphs = append(p.cell.Glyphs, *p.g)
 		}
 		for _, c := range t.Cells {
 			if len(c.Glyphs) == 0 {
@@ -562,9 +563,10 @@ func crosses(l Line, c *Cell, outside []pdfpage.Glyph) bool {
 	return false
 }
 
-// placed is a glyph and the cell holding its centre.
+// placed is a glyph (in the table's glyphs) and the cell holding its
+// centre.
 type placed struct {
-	g    pdfpage.Glyph
+	g    *pdfpage.Glyph
 	cell *Cell
 }
 
@@ -583,12 +585,12 @@ func keepSpills(line []placed) {
 			continue // not the cell's last glyph so far
 		}
 		end, j := p.g.X1, i+1
-		if !isSpace(p.g) {
+		if !isSpace(*p.g) {
 			if j >= len(line) {
 				continue
 			}
 			q := &line[j]
-			if q.cell == p.cell || !isHangingPunct(q.g) || math.Abs(q.g.X0-p.g.X1) > geom.TouchEm*p.g.Size ||
+			if q.cell == p.cell || !isHangingPunct(*q.g) || math.Abs(q.g.X0-p.g.X1) > geom.TouchEm*p.g.Size ||
 				q.g.X0 >= p.cell.X1+geom.HangPastRuleEm*p.g.Size || q.g.CenterX() < p.cell.X1 {
 				continue
 			}
@@ -598,7 +600,7 @@ func keepSpills(line []placed) {
 		// over whatever the next cells draw.
 		for ; j < len(line); j++ {
 			q := &line[j]
-			if !isSpace(q.g) {
+			if !isSpace(*q.g) {
 				continue
 			}
 			if math.Abs(q.g.X0-end) > geom.SpillEm*p.g.Size {
