@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -204,6 +205,36 @@ func TestNilListsPrintEmpty(t *testing.T) {
 	for _, want := range []string{"rows: []", "warnings: []"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("YAML lacks %s:\n%s", want, out)
+		}
+	}
+}
+
+// TestAppendIndentIsJSONIndent: the layout of compact encoder output is
+// json.Indent's, byte for byte, for nesting, empty objects and arrays,
+// and strings holding quotes, backslashes, brackets and commas.
+func TestAppendIndentIsJSONIndent(t *testing.T) {
+	values := []any{
+		map[string]any{},
+		[]any{},
+		map[string]any{"a": []any{}, "b": map[string]any{}, "c": []any{map[string]any{}, []any{1, 2}}},
+		map[string]any{"s": `he said "x, [y]: {z}" \\ \"`, "t": "项目名称：\u3000\t\n", "n": nil, "f": 1.5, "b": true},
+		[]any{[]any{[]any{}}, "", `\`, `"`, map[string]any{"": ""}},
+		"just a string, with: punctuation [and] {braces}",
+		42,
+	}
+	for _, v := range values {
+		compact, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, prefix := range []string{"", "  "} {
+			var want bytes.Buffer
+			if err := json.Indent(&want, compact, prefix, "  "); err != nil {
+				t.Fatal(err)
+			}
+			if got := appendIndent(nil, compact, prefix, "  "); !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("prefix %q:\n got %s\nwant %s", prefix, got, want.Bytes())
+			}
 		}
 	}
 }

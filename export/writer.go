@@ -220,40 +220,95 @@ func normalized(doc *document.Document) *document.Document {
 // characters left as they are; with multi, an array of documents laid out as
 // json.MarshalIndent lays out an array.
 type jsonEncoder struct {
-	w     io.Writer
-	multi bool
-	n     int
-	buf   bytes.Buffer
-	enc   *json.Encoder
+	w       io.Writer
+	multi   bool
+	n       int
+	compact bytes.Buffer
+	enc     *json.Encoder
+	out     []byte
 }
 
 func (e *jsonEncoder) write(doc *document.Document) error {
 	if e.enc == nil {
-		e.enc = json.NewEncoder(&e.buf)
+		e.enc = json.NewEncoder(&e.compact)
 		e.enc.SetEscapeHTML(false)
-		if e.multi {
-			e.enc.SetIndent("  ", "  ")
-		} else {
-			e.enc.SetIndent("", "  ")
-		}
 	}
-	e.buf.Reset()
-	if e.multi {
-		if e.n == 0 {
-			e.buf.WriteString("[\n  ")
-		} else {
-			e.buf.WriteString(",\n  ")
-		}
-	}
-	e.n++
+	e.compact.Reset()
 	if err := e.enc.Encode(normalized(doc)); err != nil {
 		return err
 	}
+	compact := bytes.TrimSuffix(e.compact.Bytes(), []byte("\n"))
+	out := e.out[:0]
+	prefix := ""
 	if e.multi {
-		e.buf.Truncate(e.buf.Len() - 1) // Encode's newline; the next separator follows
+		prefix = "  "
+		if e.n == 0 {
+			out = append(out, "[\n  "...)
+		} else {
+			out = append(out, ",\n  "...)
+		}
 	}
-	_, err := e.w.Write(e.buf.Bytes())
+	e.n++
+	out = appendIndent(out, compact, prefix, "  ")
+	if !e.multi {
+		out = append(out, '\n') // the next separator follows in an array
+	}
+	e.out = out
+	_, err := e.w.Write(out)
 	return err
+}
+
+// appendIndent appends the compact JSON src (as json.Marshal writes it)
+// laid out as json.Indent lays it out: each element on a line of its own
+// after prefix and one indent per level, "key": value, empty objects and
+// arrays kept as {} and []. It is json.Indent without its validating
+// scanner, a fifth of the work: src is the encoder's own output.
+func appendIndent(dst, src []byte, prefix, indent string) []byte {
+	depth := 0
+	newline := func() {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for i := 0; i < depth; i++ {
+			dst = append(dst, indent...)
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch c {
+		case '"':
+			// Copy the string whole: its escapes hold no structure.
+			j := i + 1
+			for j < len(src) && src[j] != '"' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			dst = append(dst, src[i:min(j+1, len(src))]...)
+			i = j
+		case '{', '[':
+			dst = append(dst, c)
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				dst = append(dst, src[i+1])
+				i++
+				continue
+			}
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, ':', ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 func (e *jsonEncoder) close(complete bool) error {
