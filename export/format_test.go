@@ -238,3 +238,23 @@ func TestAppendIndentIsJSONIndent(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAppendIndent: for any strings as keys and values, the one-pass
+// layout is json.Indent's.
+func FuzzAppendIndent(f *testing.F) {
+	f.Add(`a"b\c`, "项目{[,:]}")
+	f.Add("", "\x00\u2028")
+	f.Fuzz(func(t *testing.T, k, v string) {
+		compact, err := json.Marshal(map[string]any{k: []any{v, map[string]any{}, []any{}, map[string]any{v: k}}})
+		if err != nil {
+			t.Skip()
+		}
+		var want bytes.Buffer
+		if err := json.Indent(&want, compact, "  ", "  "); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendIndent(nil, compact, "  ", "  "); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("got %s\nwant %s", got, want.Bytes())
+		}
+	})
+}
