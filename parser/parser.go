@@ -106,10 +106,12 @@ type result struct {
 }
 
 // newReaders returns one reader per layout; the indicator-text reader
-// first (its lines feed the grid hints).
-func newReaders(keep bool) (*indicatortext.Reader, []layout.Reader) {
+// first (its lines feed the grid hints), and the grid cache the grid
+// readers share (released page by page by whoever feeds them).
+func newReaders(keep bool) (*indicatortext.Reader, *grid.Cache, []layout.Reader) {
 	text := indicatortext.New(keep)
-	return text, []layout.Reader{text, indicatorrows.New(), projectforms.New()}
+	grids := &grid.Cache{} // both grid readers see one grid per page
+	return text, grids, []layout.Reader{text, indicatorrows.New(grids), projectforms.New(grids)}
 }
 
 // run is the pipeline up to the document: load, read the pages in order
@@ -131,7 +133,7 @@ func run(data []byte, opts Options, keep bool) (*result, error) {
 	if doc.NumPages() == 0 {
 		return nil, &Error{Kind: ErrNoTable, Err: errNoPages}
 	}
-	text, readers := newReaders(keep)
+	text, grids, readers := newReaders(keep)
 	res := &result{pages: doc.NumPages(), text: text}
 	var hs hintScanner
 	glyphs, images := 0, 0
@@ -144,7 +146,7 @@ func run(data []byte, opts Options, keep bool) (*result, error) {
 		for _, r := range readers {
 			r.Page(p)
 		}
-		grid.Release(p) // the grid readers shared the page's grid
+		grids.Release(p) // the grid readers shared the page's grid
 		if h, ok := hs.page(p.Number, lineTexts(text.PageLines())); ok {
 			res.hints = append(res.hints, h)
 		}

@@ -370,7 +370,8 @@ func TestFindNonRectangularCellGetsItsBoundingBox(t *testing.T) {
 // Release, and every caller a copy of its own to change.
 func TestSharedIsFindCopied(t *testing.T) {
 	p := sharedTestPage()
-	a, b := Shared(p), Shared(p)
+	var c Cache
+	a, b := c.Shared(p), c.Shared(p)
 	want := Find(p)
 	if len(a) != len(want) || len(a) == 0 {
 		t.Fatalf("Shared: %d tables, Find %d", len(a), len(want))
@@ -386,8 +387,8 @@ func TestSharedIsFindCopied(t *testing.T) {
 	if a[0].CellAt(0, 0) != a[0].Cells[0] {
 		t.Errorf("a copy's lattice points into another copy")
 	}
-	Release(p)
-	checkReleased(t)
+	c.Release(p)
+	checkReleased(t, &c)
 }
 
 // sharedTestPage is a 2×2 ruled table with text in every cell.
@@ -412,39 +413,37 @@ func TestPrepareConcurrent(t *testing.T) {
 		wants[i] = Find(p)
 	}
 	want := wants[0]
+	var c Cache
 	var wg sync.WaitGroup
 	for i, p := range pages {
 		want := wants[i]
 		wg.Add(2)
-		go func() { defer wg.Done(); Prepare(p) }()
+		go func() { defer wg.Done(); c.Prepare(p) }()
 		go func() {
 			defer wg.Done()
-			if got := Shared(p); !reflect.DeepEqual(got, want) {
+			if got := c.Shared(p); !reflect.DeepEqual(got, want) {
 				t.Errorf("page %d: Shared differs from Find", p.Number)
 			}
 		}()
 	}
 	wg.Wait()
-	shared.Lock()
+	c.mu.Lock()
 	for _, p := range pages {
-		if e := shared.pages[p]; e == nil || len(e.tables) != len(want) {
+		if e := c.pages[p]; e == nil || len(e.tables) != len(want) {
 			t.Errorf("page %d: grid not kept until Release", p.Number)
 		}
 	}
-	shared.Unlock()
+	c.mu.Unlock()
 	for _, p := range pages {
-		Release(p)
+		c.Release(p)
 	}
-	checkReleased(t)
+	checkReleased(t, &c)
 }
 
-// checkReleased fails t when any page's grid is still kept.
-func checkReleased(t *testing.T) {
+// checkReleased fails t when c still keeps any page's grid.
+func checkReleased(t *testing.T, c *Cache) {
 	t.Helper()
-	shared.Lock()
-	n := len(shared.pages)
-	shared.Unlock()
-	if n != 0 {
+	if n := c.Len(); n != 0 {
 		t.Errorf("%d grids kept after Release", n)
 	}
 }
@@ -454,9 +453,10 @@ func checkReleased(t *testing.T) {
 // reader's goroutine, instead of handing out an empty grid.
 func TestSharedPanicsAgain(t *testing.T) {
 	p := sharedTestPage()
-	e := entry(p)
+	var c Cache
+	e := c.entry(p)
 	e.once.Do(func() { e.panicked = "grid failed" }) // as if Find had panicked
-	defer Release(p)
+	defer c.Release(p)
 	for i := 0; i < 2; i++ {
 		func() {
 			defer func() {
@@ -464,7 +464,7 @@ func TestSharedPanicsAgain(t *testing.T) {
 					t.Errorf("Shared %d: recovered %v, want the build's panic", i, r)
 				}
 			}()
-			Shared(p)
+			c.Shared(p)
 		}()
 	}
 }

@@ -7,12 +7,15 @@ import (
 	"github.com/petool/pet/internal/pdfpage"
 )
 
-// shared holds Find's tables of the pages whose readers are at work, so
-// that the readers of one page build its grid once. Each page's grid is
-// built outside the lock (by Prepare on the goroutine that read the page,
-// or by the first Shared), so that pages are gridded concurrently.
-var shared struct {
-	sync.Mutex
+// Cache holds Find's tables of the pages whose readers are at work, so
+// that the readers of one page build its grid once: one Cache per
+// document read, shared by its readers; dropping it drops every grid it
+// holds. Each page's grid is built outside the lock (by Prepare on the
+// goroutine that read the page, or by the first Shared), so that pages
+// are gridded concurrently. The zero value is ready; safe for concurrent
+// use.
+type Cache struct {
+	mu    sync.Mutex
 	pages map[*pdfpage.Page]*sharedGrid
 }
 
@@ -24,23 +27,23 @@ type sharedGrid struct {
 }
 
 // entry returns p's grid entry, adding it when p has none.
-func entry(p *pdfpage.Page) *sharedGrid {
-	shared.Lock()
-	defer shared.Unlock()
-	e, ok := shared.pages[p]
+func (c *Cache) entry(p *pdfpage.Page) *sharedGrid {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.pages[p]
 	if !ok {
-		if shared.pages == nil {
-			shared.pages = map[*pdfpage.Page]*sharedGrid{}
+		if c.pages == nil {
+			c.pages = map[*pdfpage.Page]*sharedGrid{}
 		}
 		e = &sharedGrid{}
-		shared.pages[p] = e
+		c.pages[p] = e
 	}
 	return e
 }
 
 // built returns p's grid, building it on first use.
-func built(p *pdfpage.Page) []*Table {
-	e := entry(p)
+func (c *Cache) built(p *pdfpage.Page) []*Table {
+	e := c.entry(p)
 	e.once.Do(func() {
 		defer func() { e.panicked = recover() }()
 		e.tables = Find(p)
@@ -55,15 +58,15 @@ func built(p *pdfpage.Page) []*Table {
 // It may run on any goroutine, concurrently with Prepare or Shared of other
 // pages: whoever reads pages ahead calls it so that the readers, fed in
 // page order, find the grid built.
-func Prepare(p *pdfpage.Page) { built(p) }
+func (c *Cache) Prepare(p *pdfpage.Page) { c.built(p) }
 
 // Shared returns Find(p), built once for every caller until Release(p):
 // the layout readers of a page each look for their tables in the same
 // grid. Each call returns a copy of its own (cells, their text and lines),
 // which the caller may change; a cell's Glyphs the caller may replace but
 // must not change in place, as the copies share them.
-func Shared(p *pdfpage.Page) []*Table {
-	ts := built(p)
+func (c *Cache) Shared(p *pdfpage.Page) []*Table {
+	ts := c.built(p)
 	out := make([]*Table, len(ts))
 	for i, t := range ts {
 		out[i] = t.clone()
@@ -71,12 +74,18 @@ func Shared(p *pdfpage.Page) []*Table {
 	return out
 }
 
-// Release forgets the grid of p that Shared built: every reader has seen
-// the page.
-func Release(p *pdfpage.Page) {
-	shared.Lock()
-	delete(shared.pages, p)
-	shared.Unlock()
+// Release forgets the grid of p: every reader has seen the page.
+func (c *Cache) Release(p *pdfpage.Page) {
+	c.mu.Lock()
+	delete(c.pages, p)
+	c.mu.Unlock()
+}
+
+// Len is the number of pages whose grids c holds.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.pages)
 }
 
 // clone copies t deeply enough for its reader to change cells, their text

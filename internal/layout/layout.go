@@ -33,9 +33,10 @@ type Table struct {
 }
 
 // Reader reads every table of one layout from a document fed page by page.
-// Readers on the grid model take a page's grid with grid.Shared, so that
-// it is built once for all of them; whoever feeds the pages calls
-// grid.Release(p) once every reader has seen p.
+// Readers on the grid model take a page's grid from a grid.Cache shared
+// by the document's readers, so that it is built once for all of them;
+// whoever feeds the pages calls its Release(p) once every reader has seen
+// p, and drops the cache with the document.
 type Reader interface {
 	// Page reads the next page (Page.Number is its 1-based number; a page
 	// that could not be read is an empty page). The reader must not keep

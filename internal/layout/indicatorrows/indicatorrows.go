@@ -47,11 +47,10 @@ const (
 
 // Read returns every indicator-rows target table of the pages.
 func Read(pages []*pdfpage.Page) []layout.Table {
-	r := New()
+	r := New(nil)
 	for _, p := range pages {
 		if p != nil {
 			r.Page(p)
-			grid.Release(p) // this reader alone saw the page
 		}
 	}
 	return r.Tables()
@@ -60,12 +59,21 @@ func Read(pages []*pdfpage.Page) []layout.Table {
 // Reader reads the indicator-rows tables of a document page by page; it
 // keeps the table in progress only.
 type Reader struct {
-	out []layout.Table
-	cur *reading
+	out   []layout.Table
+	cur   *reading
+	grids *grid.Cache
+	own   bool // grids is the reader's own: a page's grid goes once read
 }
 
-// New returns a reader of the indicator-rows layout.
-func New() *Reader { return &Reader{} }
+// New returns a reader of the indicator-rows layout that takes the pages'
+// grids from grids, shared with the document's other grid readers (whose
+// owner releases each page once all have read it); nil: a cache of its own.
+func New(grids *grid.Cache) *Reader {
+	if grids == nil {
+		return &Reader{grids: &grid.Cache{}, own: true}
+	}
+	return &Reader{grids: grids}
+}
 
 var _ layout.Reader = (*Reader)(nil)
 
@@ -86,11 +94,14 @@ func (r *Reader) Tables() []layout.Table {
 
 // Prepare builds the grid of p ahead of Page (layout.Preparer); safe
 // for concurrent use.
-func (r *Reader) Prepare(p *pdfpage.Page) { grid.Prepare(p) }
+func (r *Reader) Prepare(p *pdfpage.Page) { r.grids.Prepare(p) }
 
 // Page reads the next page.
 func (r *Reader) Page(p *pdfpage.Page) {
-	tables := grid.Shared(p)
+	tables := r.grids.Shared(p)
+	if r.own {
+		defer r.grids.Release(p)
+	}
 	for i, t := range tables {
 		h, refused := readHeader(t)
 		hd := headingAbove(p, tables, t)

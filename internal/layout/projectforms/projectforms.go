@@ -67,14 +67,24 @@ func Read(pages []*pdfpage.Page) []layout.Table {
 // forms read (text only) and the grid state carried to the next page.
 type Reader struct{ r reader }
 
-// New returns a reader of the project-forms layout.
-func New() *Reader { return &Reader{} }
+// New returns a reader of the project-forms layout that takes the pages'
+// grids from grids, shared with the document's other grid readers (whose
+// owner releases each page once all have read it); nil: a cache of its own.
+func New(grids *grid.Cache) *Reader { return &Reader{r: newReader(grids)} }
+
+// newReader returns a reader on grids (nil: its own cache).
+func newReader(grids *grid.Cache) reader {
+	if grids == nil {
+		return reader{grids: &grid.Cache{}, ownGrids: true}
+	}
+	return reader{grids: grids}
+}
 
 var _ layout.Reader = (*Reader)(nil)
 
 // Prepare reads the tables of p and the text around them ahead of Page
 // (layout.Preparer); safe for concurrent use.
-func (r *Reader) Prepare(p *pdfpage.Page) { r.r.prepared.Put(p, readPageTables(p)) }
+func (r *Reader) Prepare(p *pdfpage.Page) { r.r.prepared.Put(p, r.r.readPageTables(p)) }
 
 // Page reads the next page.
 func (r *Reader) Page(p *pdfpage.Page) { r.r.page(p) }
@@ -84,13 +94,11 @@ func (r *Reader) Tables() []layout.Table { return group(r.r.forms) }
 
 // readForms returns every form-like table of the pages, forms or not.
 func readForms(pages []*pdfpage.Page) []*form {
-	r := &reader{}
+	r := newReader(nil)
 	for _, p := range pages {
-		if p == nil {
-			continue
+		if p != nil {
+			r.page(p)
 		}
-		r.page(p)
-		grid.Release(p) // this reader alone saw the page
 	}
 	return r.forms
 }
@@ -125,6 +133,8 @@ type reader struct {
 	forms    []*form
 	cur      *form
 	prepared layout.Prepared[pageTables] // by Reader.Prepare, until page takes it
+	grids    *grid.Cache                 // where the pages' grids are built
+	ownGrids bool                        // grids is this reader's own
 	// The grid's state carried from one row (and page) to the next.
 	lastName  *grid.Cell
 	l1, l2    logicalCell
@@ -161,8 +171,8 @@ type pageTables struct {
 	free   []freeLine
 }
 
-func readPageTables(p *pdfpage.Page) pageTables {
-	tables := grid.Shared(p)
+func (r *reader) readPageTables(p *pdfpage.Page) pageTables {
+	tables := r.grids.Shared(p)
 	for _, t := range tables {
 		dropOverflow(t)
 	}
@@ -172,7 +182,10 @@ func readPageTables(p *pdfpage.Page) pageTables {
 func (r *reader) page(p *pdfpage.Page) {
 	pt, ok := r.prepared.Take(p)
 	if !ok {
-		pt = readPageTables(p)
+		pt = r.readPageTables(p)
+	}
+	if r.ownGrids {
+		r.grids.Release(p) // this reader alone reads the page
 	}
 	tables, free := pt.tables, pt.free
 	prevBottom := -1.0
