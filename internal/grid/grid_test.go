@@ -20,7 +20,7 @@ func text(s string, x, y float64) []pdfpage.Glyph {
 		if r < 0x80 {
 			w = sz / 2
 		}
-		gs = append(gs, pdfpage.Glyph{Text: string(r), X0: x, X1: x + w, Y: y, Size: sz, Font: "F"})
+		gs = append(gs, pdfpage.Glyph{Text: string(r), X0: x, X1: x + w, Y: y, Size: sz})
 		x += w
 	}
 	return gs

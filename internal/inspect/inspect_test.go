@@ -167,12 +167,12 @@ func TestSVGCells(t *testing.T) {
 // escaping, and an empty second page.
 func fakeAnalysis() *Analysis {
 	glyphs := []pdfpage.Glyph{
-		{Text: "项", X0: 10, X1: 20, Y: 30, Size: 10, Font: `A&B"<C>`},
-		{Text: "<&>", X0: 20, X1: 30, Y: 30, Size: 10, Font: "F"},
-		{Text: "\x01'\"", X0: 30, X1: 40, Y: 30, Size: 10, Font: "F"},
-		{Text: "绩效目标", X0: 100, X1: 140, Y: 30, Size: 10, Font: "F"},
+		{Text: "项", X0: 10, X1: 20, Y: 30, Size: 10, Run: 1},
+		{Text: "<&>", X0: 20, X1: 30, Y: 30, Size: 10, Run: 2},
+		{Text: "\x01'\"", X0: 30, X1: 40, Y: 30, Size: 10, Run: 2},
+		{Text: "绩效目标", X0: 100, X1: 140, Y: 30, Size: 10, Run: 3},
 	}
-	page := &pdfpage.Page{Number: 1, Width: 200, Height: 100, Glyphs: glyphs,
+	page := &pdfpage.Page{Number: 1, Width: 200, Height: 100, Glyphs: glyphs, RunFonts: []string{`A&B"<C>`, "F", "F"},
 		Rules: []pdfpage.Rule{{X0: 5, Y0: 15, X1: 195, Y1: 15}, {X0: 5, Y0: 15, X1: 5, Y1: 80}}}
 	line := indicatortext.Line{Glyphs: glyphs, X0: 10, X1: 140, Y: 30, Size: 10}
 	table := &indicatortext.PageTable{

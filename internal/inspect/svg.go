@@ -112,7 +112,7 @@ func SVG(w io.Writer, a *Analysis, page int) error {
 			// Draw the glyph as wide as the parser thinks it is.
 			ew.printf(` textLength="%s" lengthAdjust="spacingAndGlyphs"`, f2(g.X1-g.X0))
 		}
-		ew.printf(` data-font="%s">%s</text>`+"\n", escape(g.Font), escape(g.Text))
+		ew.printf(` data-font="%s">%s</text>`+"\n", escape(p.Font(g)), escape(g.Text))
 	}
 	ew.write("</g>\n")
 	ew.write("</svg>\n")

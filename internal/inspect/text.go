@@ -58,28 +58,30 @@ func (s segment) size() float64 {
 	return z
 }
 
-// fonts lists the ids of the segment's fonts in order of first use.
-func (s segment) fonts(ids map[string]string) string {
+// fonts lists the ids of the segment's fonts (of page p) in order of
+// first use.
+func (s segment) fonts(p *pdfpage.Page, ids map[string]string) string {
 	var names []string
 	for _, g := range s.glyphs {
-		if id := ids[g.Font]; !contains(names, id) {
+		if id := ids[p.Font(g)]; !contains(names, id) {
 			names = append(names, id)
 		}
 	}
 	return strings.Join(names, ",")
 }
 
-// fontIDs names the fonts of a page's lines F1, F2, … in order of first
-// use, and counts the glyphs of each.
-func fontIDs(lines []indicatortext.Line) (ids map[string]string, order []string, count map[string]int) {
+// fontIDs names the fonts of the lines of page p F1, F2, … in order of
+// first use, and counts the glyphs of each.
+func fontIDs(p *pdfpage.Page, lines []indicatortext.Line) (ids map[string]string, order []string, count map[string]int) {
 	ids, count = map[string]string{}, map[string]int{}
 	for _, l := range lines {
 		for _, g := range l.Glyphs {
-			if _, ok := ids[g.Font]; !ok {
-				order = append(order, g.Font)
-				ids[g.Font] = "F" + strconv.Itoa(len(order))
+			f := p.Font(g)
+			if _, ok := ids[f]; !ok {
+				order = append(order, f)
+				ids[f] = "F" + strconv.Itoa(len(order))
 			}
-			count[g.Font]++
+			count[f]++
 		}
 	}
 	return ids, order, count
@@ -127,7 +129,7 @@ func Text(w io.Writer, a *Analysis, page int) error {
 	if err := pageError(a, page); err != nil {
 		ew.printf("unreadable: %v\n", err)
 	}
-	ids, order, count := fontIDs(lines)
+	ids, order, count := fontIDs(p, lines)
 	fonts := &grid{right: []bool{false, true}}
 	for _, f := range order {
 		name := f
@@ -145,7 +147,7 @@ func Text(w io.Writer, a *Analysis, page int) error {
 			if i == 0 {
 				y = num(l.Y)
 			}
-			g.add(y, num(s.x0()), num(s.x1()), num(s.size()), s.fonts(ids), showText(s.text()))
+			g.add(y, num(s.x0()), num(s.x1()), num(s.size()), s.fonts(p, ids), showText(s.text()))
 		}
 	}
 	g.render(ew, "", "  ")

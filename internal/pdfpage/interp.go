@@ -55,6 +55,8 @@ type interp struct {
 	// budget is what the page may still spend (limits.go).
 	budget *budget
 	shows  int // text-showing operators so far on the page: Glyph.Run
+
+	runFonts []string // the font name of each run (Page.Font)
 }
 
 const maxFormDepth = 8
@@ -215,20 +217,20 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 	case "T*":
 		in.nextLine()
 	case "Tj":
-		in.shows++
+		in.newRun()
 		in.show(in.last(0).Str)
 	case "'":
-		in.shows++
+		in.newRun()
 		in.nextLine()
 		in.show(in.last(0).Str)
 	case "\"":
-		in.shows++
+		in.newRun()
 		in.gs.wordSp = in.lastNum(2)
 		in.gs.charSp = in.lastNum(1)
 		in.nextLine()
 		in.show(in.last(0).Str)
 	case "TJ":
-		in.shows++
+		in.newRun()
 		arr := in.last(0)
 		for _, e := range arr.Arr {
 			switch e.Kind {
@@ -287,6 +289,17 @@ func (in *interp) point(x, y float64) pathPoint {
 	m := in.gs.ctm.mul(in.base)
 	px, py := m.apply(x, y)
 	return pathPoint{px, py}
+}
+
+// newRun starts the glyphs of the next text-showing operator, drawn in the
+// current font.
+func (in *interp) newRun() {
+	in.shows++
+	name := ""
+	if in.gs.font != nil {
+		name = in.gs.font.name
+	}
+	in.runFonts = append(in.runFonts, name)
 }
 
 func (in *interp) nextLine() {
@@ -351,7 +364,7 @@ func (in *interp) show(s string) {
 		}
 		if c.text != "" && isFinite(ox) && isFinite(oy) && isFinite(size) && isFinite(ax) && isFinite(ay) {
 			in.glyphs = append(in.glyphs, pglyph{
-				Glyph: Glyph{Text: c.text, X0: x0, X1: x1, Y: oy, Size: size, Font: f.name, Run: in.shows},
+				Glyph: Glyph{Text: c.text, X0: x0, X1: x1, Y: oy, Size: size, Run: in.shows},
 				ox:    ox, oy: oy, ax: ax, ay: ay,
 			})
 			in.budget.glyphs(len(in.glyphs))

@@ -12,7 +12,7 @@ import (
 //
 //	slices.SortStableFunc(gs, func(a, b Glyph) int { return cmp.Compare(key(&a), key(&b)) })
 //
-// does, several times faster on a page: SortStableFunc moves the 72-byte
+// does, several times faster on a page: SortStableFunc moves the 56-byte
 // glyphs (and their pointers, under the garbage collector's write barrier)
 // O(n log² n) times; SortStable radix-sorts 16-byte keys (no comparison
 // calls) and moves each glyph once. Already sorted input costs one pass and no allocation.

@@ -32,7 +32,7 @@ func glyphsOf(s string, x, y float64) []pdfpage.Glyph {
 		if r < 0x80 {
 			w = fs / 2
 		}
-		gs = append(gs, pdfpage.Glyph{Text: string(r), X0: x, X1: x + w, Y: y, Size: fs, Font: "F"})
+		gs = append(gs, pdfpage.Glyph{Text: string(r), X0: x, X1: x + w, Y: y, Size: fs})
 		x += w
 	}
 	return gs
