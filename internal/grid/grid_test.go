@@ -381,6 +381,12 @@ func TestSharedIsFindCopied(t *testing.T) {
 	}
 	a[0].Cells[0].Text = "changed"
 	a[0].Cells[0].Glyphs = nil
+	lines := len(b[0].Cells[1].Lines)
+	a[0].Cells[1].Lines = append(a[0].Cells[1].Lines, "appended") // clipped: copies
+	a[0].Xs = append(a[0].Xs, 999)
+	if len(b[0].Cells[1].Lines) != lines || len(b[0].Xs) != len(a[0].Xs)-1 || b[0].Xs[len(b[0].Xs)-1] == 999 {
+		t.Errorf("an append to one caller's slices shows in another's copy")
+	}
 	if b[0].Cells[0].Text == "changed" || b[0].CellAt(0, 0).Text == "changed" || len(b[0].CellAt(0, 0).Glyphs) == 0 {
 		t.Errorf("one caller's change shows in another's copy")
 	}

@@ -62,9 +62,10 @@ func (c *Cache) Prepare(p *pdfpage.Page) { c.built(p) }
 
 // Shared returns Find(p), built once for every caller until Release(p):
 // the layout readers of a page each look for their tables in the same
-// grid. Each call returns a copy of its own (cells, their text and lines),
-// which the caller may change; a cell's Glyphs the caller may replace but
-// must not change in place, as the copies share them.
+// grid. Each call returns a copy of its own, whose tables and cells the
+// caller may change field by field; their slices (a cell's Glyphs, Lines,
+// Above, Below; a table's Xs, Ys) it may replace but must not change in
+// place, as the copies share them.
 func (c *Cache) Shared(p *pdfpage.Page) []*Table {
 	ts := c.built(p)
 	out := make([]*Table, len(ts))
@@ -88,24 +89,23 @@ func (c *Cache) Len() int {
 	return len(c.pages)
 }
 
-// clone copies t deeply enough for its reader to change cells, their text
-// and glyphs, and the table's slices.
+// clone copies t and its cells for a reader to change: the cells' fields
+// may be set, the table's and cells' slices (Xs, Ys, Lines, Glyphs, Above,
+// Below) are shared with the original and must be replaced, never changed
+// in place (Shared's contract); each is clipped, so an append copies.
 func (t *Table) clone() *Table {
 	c := *t
-	c.Xs = append([]float64(nil), t.Xs...)
-	c.Ys = append([]float64(nil), t.Ys...)
+	c.Xs, c.Ys = slices.Clip(t.Xs), slices.Clip(t.Ys)
+	cells := make([]Cell, len(t.Cells)) // one allocation for every cell
 	copies := make(map[*Cell]*Cell, len(t.Cells))
 	c.Cells = make([]*Cell, len(t.Cells))
 	for i, cell := range t.Cells {
-		n := *cell
-		n.Lines = append([]string(nil), cell.Lines...)
-		// n.Glyphs shares its array with the original: a reader replaces a
-		// cell's glyphs, never changes them in place (Shared's contract).
-		n.Glyphs = slices.Clip(cell.Glyphs)
-		n.Above = append([]string(nil), cell.Above...)
-		n.Below = append([]string(nil), cell.Below...)
-		copies[cell] = &n
-		c.Cells[i] = &n
+		n := &cells[i]
+		*n = *cell
+		n.Lines, n.Glyphs = slices.Clip(cell.Lines), slices.Clip(cell.Glyphs)
+		n.Above, n.Below = slices.Clip(cell.Above), slices.Clip(cell.Below)
+		copies[cell] = n
+		c.Cells[i] = n
 	}
 	c.at = make([]*Cell, len(t.at))
 	for i, cell := range t.at {
