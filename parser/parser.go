@@ -68,6 +68,20 @@ func Parse(r io.ReaderAt, size int64, opts Options) (*document.Document, error) 
 	if err != nil {
 		return nil, err
 	}
+	return parseData(data, opts)
+}
+
+// ParseBytes is Parse of a PDF already in memory, read in place: data is
+// not copied and not modified, and must not change until ParseBytes
+// returns.
+func ParseBytes(data []byte, opts Options) (*document.Document, error) {
+	if lim := opts.Limits.internal(); int64(len(data)) > lim.MaxInputSize {
+		return nil, newError(inputSizeError(lim), 0)
+	}
+	return parseData(data, opts)
+}
+
+func parseData(data []byte, opts Options) (*document.Document, error) {
 	res, err := run(data, opts, false)
 	if err != nil {
 		return nil, err
@@ -79,7 +93,7 @@ func Parse(r io.ReaderAt, size int64, opts Options) (*document.Document, error) 
 // reading it.
 func readAll(r io.ReaderAt, size int64, lim pdfload.Limits) ([]byte, error) {
 	if size > lim.MaxInputSize {
-		return nil, newError(&pdfload.LimitError{What: "input size", Limit: lim.MaxInputSize, Flag: "--max-input-size"}, 0)
+		return nil, newError(inputSizeError(lim), 0)
 	}
 	if size < 0 {
 		return nil, &Error{Kind: ErrNotPDF, Err: fmt.Errorf("negative size %d", size)}
@@ -93,6 +107,10 @@ func readAll(r io.ReaderAt, size int64, lim pdfload.Limits) ([]byte, error) {
 		return nil, &Error{Kind: ErrDamaged, Err: fmt.Errorf("reading the input: %w", err)}
 	}
 	return data, nil
+}
+
+func inputSizeError(lim pdfload.Limits) error {
+	return &pdfload.LimitError{What: "input size", Limit: lim.MaxInputSize, Flag: "--max-input-size"}
 }
 
 // result is what the pipeline read: the tables of every reader, the pages

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -315,7 +314,7 @@ type converter = func(inputs.Input) (*document.Document, error)
 
 // convertPDF parses one PDF into its document, checks included.
 func convertPDF(data []byte, name string, opts parser.Options) (*document.Document, error) {
-	doc, err := parser.Parse(bytes.NewReader(data), int64(len(data)), opts)
+	doc, err := parser.ParseBytes(data, opts)
 	if err != nil {
 		return nil, flagHint(err)
 	}

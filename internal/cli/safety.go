@@ -108,8 +108,9 @@ func (b *byteSize) Type() string { return "size" }
 // input-size limit. It looks at the first kilobyte before reading on, so
 // that a large file that is no PDF (a sparse 4 GB file, /dev/zero) costs
 // nothing; a regular file over the limit is refused from its size alone.
-func readInput(path string, stdin io.Reader, max int64) ([]byte, error) {
+func readInput(path string, stdin io.Reader, limit int64) ([]byte, error) {
 	var r io.Reader = stdin
+	size := int64(-1) // a regular file's size, when known
 	if path != inputs.Stdin {
 		f, err := os.Open(path)
 		if err != nil {
@@ -127,8 +128,11 @@ func readInput(path string, stdin io.Reader, max int64) ([]byte, error) {
 		if st.IsDir() {
 			return nil, errors.New("is a directory")
 		}
-		if st.Mode().IsRegular() && st.Size() > max {
-			return nil, inputTooLarge(max)
+		if st.Mode().IsRegular() {
+			if st.Size() > limit {
+				return nil, inputTooLarge(limit)
+			}
+			size = st.Size()
 		}
 		r = f
 	}
@@ -147,14 +151,34 @@ func readInput(path string, stdin io.Reader, max int64) ([]byte, error) {
 	if n < len(head) {
 		return head, nil
 	}
-	rest, err := io.ReadAll(io.LimitReader(r, max-int64(n)+1))
-	if err != nil {
-		return nil, readError(path, err)
+	// The rest goes into one buffer of the file's size (plus a byte, to
+	// see a file that grew): io.ReadAll's doubling would allocate and copy
+	// twice the file and fault in fresh memory for each copy.
+	capacity := int64(n) + 512
+	if size >= int64(n) {
+		capacity = size + 1
 	}
-	if int64(n+len(rest)) > max {
-		return nil, inputTooLarge(max)
+	if capacity > limit {
+		capacity = max(limit+1, int64(n))
 	}
-	return append(head, rest...), nil
+	data := make([]byte, n, capacity)
+	copy(data, head)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // grow as append does
+		}
+		m, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+m]
+		if int64(len(data)) > limit {
+			return nil, inputTooLarge(limit)
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, readError(path, err)
+		}
+	}
 }
 
 func readError(path string, err error) error {

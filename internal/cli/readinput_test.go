@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"testing/iotest"
+
+	"github.com/petool/pet/internal/inputs"
+)
+
+// TestReadInput: a file or standard input is read whole and exactly, at the
+// limit or under it, and refused over it, however the reader splits its
+// data.
+func TestReadInput(t *testing.T) {
+	pdf := append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte("0123456789abcdef"), 20000)...)
+	path := filepath.Join(t.TempDir(), "in.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		stdin io.Reader
+		limit int64
+		ok    bool
+	}{
+		{"file", nil, 1 << 20, true},
+		{"file at the limit", nil, int64(len(pdf)), true},
+		{"file over the limit", nil, int64(len(pdf)) - 1, false},
+		{"stdin", bytes.NewReader(pdf), 1 << 20, true},
+		{"stdin a byte at a time", iotest.OneByteReader(bytes.NewReader(pdf)), 1 << 20, true},
+		{"stdin at the limit", iotest.HalfReader(bytes.NewReader(pdf)), int64(len(pdf)), true},
+		{"stdin over the limit", bytes.NewReader(pdf), int64(len(pdf)) - 1, false},
+	} {
+		p := path
+		if tc.stdin != nil {
+			p = inputs.Stdin
+		}
+		got, err := readInput(p, tc.stdin, tc.limit)
+		if !tc.ok {
+			if err == nil || err.Error() != inputTooLarge(tc.limit).Error() {
+				t.Errorf("%s: err %v, want the size limit", tc.name, err)
+			}
+			continue
+		}
+		if err != nil || !bytes.Equal(got, pdf) {
+			t.Errorf("%s: %d bytes, err %v; want the %d bytes of the input", tc.name, len(got), err, len(pdf))
+		}
+	}
+}
+
+// TestReadInputAllocatesTheFileOnce: a regular file is read into one
+// buffer of its size, not grown by doubling (which allocated and faulted in
+// about three times the file).
+func TestReadInputAllocatesTheFileOnce(t *testing.T) {
+	const size = 8 << 20
+	pdf := make([]byte, size)
+	copy(pdf, "%PDF-1.7\n")
+	path := filepath.Join(t.TempDir(), "big.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	got, err := readInput(path, nil, 64<<20)
+	runtime.ReadMemStats(&after)
+	if err != nil || len(got) != size {
+		t.Fatalf("%d bytes, err %v", len(got), err)
+	}
+	if d := after.TotalAlloc - before.TotalAlloc; d > size+size/8 {
+		t.Errorf("reading %d bytes allocated %d", size, d)
+	}
+}
