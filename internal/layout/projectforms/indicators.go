@@ -69,11 +69,6 @@ func newGridHeader(t *grid.Table, i int, cs []*grid.Cell) *gridHeader {
 		case n != "" && hasName:
 			role = roleExtra
 		}
-		for _, w := range rejectWords {
-			if strings.Contains(n, w) {
-				h.reject = true
-			}
-		}
 		if role < 0 {
 			continue
 		}
@@ -83,7 +78,15 @@ func newGridHeader(t *grid.Table, i int, cs []*grid.Cell) *gridHeader {
 		}
 	}
 	if !hasName || !hasValue {
-		return nil
+		return nil // most rows of most tables: spare the reject words
+	}
+	for _, c := range cs {
+		n := norm(c.Text)
+		for _, w := range rejectWords {
+			if strings.Contains(n, w) {
+				h.reject = true
+			}
+		}
 	}
 	// Sub-headers under a spanning 指标值 (年度 / 实施期) take its place.
 	for rr := i + 1; rr <= h.row; rr++ {

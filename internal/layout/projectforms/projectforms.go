@@ -314,7 +314,9 @@ func moneyLabel(n string) (int, string) {
 	n = strings.TrimPrefix(n, "其中")
 	n = strings.TrimLeft(n, ":：")
 	key := n
-	n = unitRe2.ReplaceAllString(n, "")
+	if hasCloseBracket(n) { // most cells: spare the regexp
+		n = unitRe2.ReplaceAllString(n, "")
+	}
 	switch n {
 	case "资金总额", "年度资金总额", "年度预算资金总额", "年度金额", "当年预算", "项目总额", "预算资金总额", "年度预算资金", "年度预算":
 		return 0, key
@@ -333,8 +335,16 @@ func moneyLabel(n string) (int, string) {
 // unitRe2 is a unit in brackets at the end of a label: 资金总额（万元）.
 var unitRe2 = regexp.MustCompile(`[（(](万元|元|千元|亿元)[)）]$`)
 
+// hasCloseBracket reports whether s ends as unitRe2 needs: with ")" or "）".
+func hasCloseBracket(s string) bool {
+	return strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）")
+}
+
 // unitOf returns the unit a label ends with in brackets, "" when none.
 func unitOf(n string) string {
+	if !hasCloseBracket(n) {
+		return ""
+	}
 	if m := unitRe2.FindStringSubmatch(n); m != nil {
 		return m[1]
 	}
