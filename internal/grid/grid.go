@@ -446,17 +446,17 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 		// glyph placed in its cell, spills given back; then each cell's
 		// glyphs, counted first so that each cell allocates once.
 		all := make([]placed, 0, len(per[i]))
-		for _, l := range linesInPlace(per[i]) {
+		eachLineInPlace(per[i], func(l []pdfpage.Glyph) {
 			line = line[:0]
-			for k := range l.Glyphs {
-				g := &l.Glyphs[k]
+			for k := range l {
+				g := &l[k]
 				if c := t.CellAt(t.RowAt(g.CenterY()), t.ColAt(g.CenterX())); c != nil {
 					line = append(line, placed{g, c})
 				}
 			}
 			keepSpills(line)
 			all = append(all, line...)
-		}
+		})
 		count := make(map[*Cell]int, len(t.Cells))
 		for _, p := range all {
 			count[p.cell]++
@@ -651,11 +651,21 @@ func Lines(glyphs []pdfpage.Glyph) []Line {
 // linesInPlace is Lines on glyphs the caller owns: it sorts them in place,
 // and the lines' Glyphs are pieces of gs.
 func linesInPlace(gs []pdfpage.Glyph) []Line {
+	var lines []Line
+	eachLineInPlace(gs, func(line []pdfpage.Glyph) {
+		lines = append(lines, makeLine(line))
+	})
+	return lines
+}
+
+// eachLineInPlace sorts gs in place into lines, top to bottom, each left
+// to right, and calls fn with each line's glyphs (a piece of gs): the
+// lines of linesInPlace without their texts and measures.
+func eachLineInPlace(gs []pdfpage.Glyph, fn func(line []pdfpage.Glyph)) {
 	if len(gs) == 0 {
-		return nil
+		return
 	}
 	pdfpage.SortStable(gs, func(g *pdfpage.Glyph) float64 { return g.Y })
-	var lines []Line
 	start := 0
 	for i := 1; i <= len(gs); i++ {
 		if i < len(gs) {
@@ -665,14 +675,15 @@ func linesInPlace(gs []pdfpage.Glyph) []Line {
 				continue
 			}
 		}
-		lines = append(lines, makeLine(gs[start:i]))
+		line := gs[start:i]
+		pdfpage.SortStable(line, func(g *pdfpage.Glyph) float64 { return g.X0 })
+		fn(line)
 		start = i
 	}
-	return lines
 }
 
+// makeLine measures a line's glyphs, sorted left to right.
 func makeLine(gs []pdfpage.Glyph) Line {
-	pdfpage.SortStable(gs, func(g *pdfpage.Glyph) float64 { return g.X0 })
 	l := Line{Glyphs: gs, X0: gs[0].X0, X1: gs[0].X1}
 	var ysum float64
 	var b strings.Builder
