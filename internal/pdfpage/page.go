@@ -3,6 +3,7 @@ package pdfpage
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/ledongthuc/pdf"
@@ -94,7 +95,10 @@ type Document struct {
 	// Scratch space reused from page to page (a Document reads one page
 	// at a time): the glyphs being read and finish's index of them.
 	glyphBuf []pglyph
-	seen     glyphIndex
+	// runFontBuf is the interpreter's list of run fonts, reused from page
+	// to page like glyphBuf: the page keeps a copy of its exact size.
+	runFontBuf []string
+	seen       glyphIndex
 }
 
 type fontKey struct {
@@ -236,6 +240,7 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	in := newInterp(d, p, base)
 	in.budget = b
 	in.glyphs = d.glyphBuf[:0]
+	in.runFonts = d.runFontBuf[:0]
 	content := ref.Page.Key("Contents")
 	var data []byte
 	if buf, ok := contentBufs.Get().(*[]byte); ok {
@@ -258,7 +263,8 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	in.run(data, ref.Resources, 0)
 	in.finish()
 	uprightText(p, in.glyphs)
-	p.RunFonts = in.runFonts
+	p.RunFonts = slices.Clone(in.runFonts)
+	d.runFontBuf = in.runFonts[:0]
 	p.Glyphs = make([]Glyph, len(in.glyphs)) // exact size: pages are kept
 	for i := range in.glyphs {
 		p.Glyphs[i] = in.glyphs[i].Glyph
