@@ -73,6 +73,7 @@ func unitsString(u []uint16) string { return string(utf16.Decode(u)) }
 func parseCMap(data []byte) *cmap {
 	cm := &cmap{uni: map[uint64]string{}, cid: map[uint64]uint32{}}
 	lx := lexer{B: data}
+	lx.Recycle() // the operands are read into cm at each operator, then dropped
 	var stk []operand
 	maxText := 2 * pdfload.Default.MaxGlyphText // bytes of UTF-16 per glyph
 	entries := 0
@@ -166,6 +167,7 @@ func parseCMap(data []byte) *cmap {
 			}
 		}
 		stk = stk[:0]
+		lx.Recycle()
 	}
 	return cm
 }

@@ -91,6 +91,7 @@ func (in *interp) lastNum(k int) float64 { return in.num(len(in.ops) - 1 - k) }
 
 func (in *interp) run(data []byte, res pdf.Value, depth int) {
 	lx := lexer{B: data}
+	lx.Recycle() // an operator's operands are dropped once it is done
 	for {
 		op, v, isOp, ok := lx.Next()
 		if !ok {
@@ -106,6 +107,7 @@ func (in *interp) run(data []byte, res pdf.Value, depth int) {
 		in.do(op, res, depth, &lx)
 		in.budget.shapes(in)
 		in.ops = in.ops[:0]
+		lx.Recycle()
 	}
 }
 

@@ -260,28 +260,64 @@ func operator(w []byte) (string, bool) {
 }
 
 func (l *Lexer) arrayBody() Operand {
+	if l.recycling {
+		return l.recycledArray()
+	}
 	a := Operand{Kind: Array, Arr: make([]Operand, 0, 8)}
 	l.depth++
 	defer func() { l.depth-- }()
 	for {
-		l.SkipSpace()
-		if l.Pos >= len(l.B) {
-			return a
-		}
-		if l.B[l.Pos] == ']' {
-			l.Pos++
-			return a
-		}
-		_, v, isOp, ok := l.Next()
+		v, ok := l.arrayElement()
 		if !ok {
 			return a
-		}
-		if isOp {
-			continue // operators inside arrays are malformed; ignore them
 		}
 		if len(a.Arr) < MaxArrayLen {
 			a.Arr = append(a.Arr, v)
 		}
+	}
+}
+
+// recycledArray is arrayBody after Recycle: the elements are gathered in
+// l.pending (an inner array's after its outer's, and taken off when it
+// ends), then copied into the arena.
+func (l *Lexer) recycledArray() Operand {
+	start := len(l.pending)
+	l.depth++
+	defer func() { l.depth-- }()
+	for {
+		v, ok := l.arrayElement()
+		if !ok {
+			a := Operand{Kind: Array, Arr: l.keepArray(l.pending[start:])}
+			clear(l.pending[start:]) // no strings kept alive from here
+			l.pending = l.pending[:start]
+			return a
+		}
+		if len(l.pending)-start < MaxArrayLen {
+			l.pending = append(l.pending, v)
+		}
+	}
+}
+
+// arrayElement reads the next element of an array, ok false at its end
+// (the closing bracket, read, or the end of the data).
+func (l *Lexer) arrayElement() (Operand, bool) {
+	for {
+		l.SkipSpace()
+		if l.Pos >= len(l.B) {
+			return Operand{}, false
+		}
+		if l.B[l.Pos] == ']' {
+			l.Pos++
+			return Operand{}, false
+		}
+		_, v, isOp, ok := l.Next()
+		if !ok {
+			return Operand{}, false
+		}
+		if isOp {
+			continue // operators inside arrays are malformed; ignore them
+		}
+		return v, true
 	}
 }
 

@@ -16,6 +16,42 @@ type Lexer struct {
 
 	names   map[string]string // names read so far, to allocate each once
 	scratch []byte            // a hex string's bytes being decoded
+
+	// After Recycle, arrays are read into arena (their elements gathered
+	// in pending first, since nested arrays interleave): the memory of
+	// the arrays read before the last Recycle is used again.
+	recycling bool
+	arena     []Operand
+	pending   []Operand
+}
+
+// Recycle tells the lexer that the arrays it has returned (an Operand's
+// Arr, at any depth) will not be read again, so that the arrays it reads
+// next may reuse their memory: a content stream's interpreter calls it
+// after each operator, and stops allocating a slice for every TJ array.
+// Until the first Recycle every array has memory of its own.
+func (l *Lexer) Recycle() {
+	l.recycling = true
+	l.arena = l.arena[:0]
+}
+
+// noOperands is the elements of an empty array read after Recycle.
+var noOperands = []Operand{}
+
+// keepArray returns elems as an array's elements: a copy in the arena
+// when recycling, else elems itself.
+func (l *Lexer) keepArray(elems []Operand) []Operand {
+	if len(elems) == 0 {
+		return noOperands
+	}
+	if cap(l.arena)-len(l.arena) < len(elems) {
+		// A new chunk: the arrays in the old one stay valid until the
+		// next Recycle, which keeps only this one.
+		l.arena = make([]Operand, 0, max(2*cap(l.arena), len(elems), 64))
+	}
+	start := len(l.arena)
+	l.arena = append(l.arena, elems...)
+	return l.arena[start:len(l.arena):len(l.arena)]
 }
 
 // Byte classes of PDF syntax (ISO 32000-1, 7.2.2), looked up in
