@@ -39,6 +39,8 @@ type Cell struct {
 	// whole text on each page, clipped to the piece, so these are the
 	// parts of the text hidden on this page (and visible on the other).
 	Above, Below []string
+
+	index int // in its table's Cells, for a copy of the table (clone)
 }
 
 // LastRow is the last lattice row the cell covers.
@@ -369,12 +371,12 @@ func build(p *pdfpage.Page, hs, vs []seg, m geom.Measures, tol geom.Tolerances) 
 		}
 	}
 	t.at = make([]*Cell, rows*cols)
-	byRoot := map[int]*Cell{}
+	byRoot := make([]*Cell, rows*cols)
 	for r := 0; r < rows; r++ {
 		for c := 0; c < cols; c++ {
 			root := find(r*cols + c)
-			cell, ok := byRoot[root]
-			if !ok {
+			cell := byRoot[root]
+			if cell == nil {
 				cell = &Cell{Row: r, Col: c, RowSpan: r, ColSpan: c}
 				byRoot[root] = cell
 				t.Cells = append(t.Cells, cell)
@@ -400,6 +402,9 @@ func build(p *pdfpage.Page, hs, vs []seg, m geom.Measures, tol geom.Tolerances) 
 		}
 		return cmp.Compare(a.Col, b.Col)
 	})
+	for i, cell := range t.Cells {
+		cell.index = i
+	}
 	return t
 }
 

@@ -3,6 +3,7 @@ package grid
 import (
 	"github.com/petool/pet/internal/fuzzguard"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -395,6 +396,36 @@ func TestSharedIsFindCopied(t *testing.T) {
 	}
 	c.Release(p)
 	checkReleased(t, &c)
+}
+
+// TestSharedLatticeIsTheCopys: every lattice position of a copy, merged
+// cells and an L-shaped one included, holds the copy's own cell, the one at
+// the same place in its Cells as Find's cell there.
+func TestSharedLatticeIsTheCopys(t *testing.T) {
+	xs, ys := []float64{50, 100, 150, 200}, []float64{100, 120, 140, 160}
+	skip := func(r, c int, vertical bool) bool {
+		return r == 1 && c == 1 || vertical && r == 2 && c == 2 // an L, and (2,1)+(2,2)
+	}
+	p := &pdfpage.Page{Number: 1, Rules: cellBorders(xs, ys, skip)}
+	var cache Cache
+	found := Find(p)
+	for _, tb := range cache.Shared(p) {
+		orig := found[0]
+		index := func(cells []*Cell, c *Cell) int { return slices.Index(cells, c) }
+		merged := false
+		for r := 0; r < tb.Rows(); r++ {
+			for c := 0; c < tb.Cols(); c++ {
+				got, want := index(tb.Cells, tb.CellAt(r, c)), index(orig.Cells, orig.CellAt(r, c))
+				if got < 0 || got != want {
+					t.Errorf("CellAt(%d,%d) of the copy is its cell %d, Find's is its cell %d", r, c, got, want)
+				}
+				merged = merged || orig.CellAt(r, c).RowSpan > 1 || orig.CellAt(r, c).ColSpan > 1
+			}
+		}
+		if !merged || len(tb.Cells) >= tb.Rows()*tb.Cols() {
+			t.Errorf("%d cells on a %d×%d lattice: no merged cell to test", len(tb.Cells), tb.Rows(), tb.Cols())
+		}
+	}
 }
 
 // sharedTestPage is a 2×2 ruled table with text in every cell.

@@ -97,20 +97,18 @@ func (t *Table) clone() *Table {
 	c := *t
 	c.Xs, c.Ys = slices.Clip(t.Xs), slices.Clip(t.Ys)
 	cells := make([]Cell, len(t.Cells)) // one allocation for every cell
-	copies := make(map[*Cell]*Cell, len(t.Cells))
 	c.Cells = make([]*Cell, len(t.Cells))
 	for i, cell := range t.Cells {
 		n := &cells[i]
 		*n = *cell
 		n.Lines, n.Glyphs = slices.Clip(cell.Lines), slices.Clip(cell.Glyphs)
 		n.Above, n.Below = slices.Clip(cell.Above), slices.Clip(cell.Below)
-		copies[cell] = n
 		c.Cells[i] = n
 	}
 	c.at = make([]*Cell, len(t.at))
 	for i, cell := range t.at {
 		if cell != nil {
-			c.at[i] = copies[cell]
+			c.at[i] = c.Cells[cell.index] // build numbered the cells
 		}
 	}
 	return &c
