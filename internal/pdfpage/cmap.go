@@ -1,6 +1,8 @@
 package pdfpage
 
 import (
+	"cmp"
+	"slices"
 	"unicode/utf16"
 
 	"github.com/petool/pet/internal/pdfload"
@@ -18,6 +20,10 @@ type cmap struct {
 	space    []codeRange
 	uni      map[uint64]string // key: nbytes<<32 | code
 	uniRange []bfRange
+	// byLo is uniRange sorted by code length and first code, when no two
+	// of its ranges overlap (the first in the file then is the only
+	// one): lookupUnicode searches it instead of trying every range.
+	byLo     []bfRange
 	cid      map[uint64]uint32
 	cidRange []cidRange
 }
@@ -169,7 +175,30 @@ func parseCMap(data []byte) *cmap {
 		stk = stk[:0]
 		lx.Recycle()
 	}
+	cm.byLo = sortedRanges(cm.uniRange)
 	return cm
+}
+
+// sortedRanges returns rs sorted by code length and first code, or nil
+// when two ranges of one code length overlap or rs is too short to gain
+// from a search.
+func sortedRanges(rs []bfRange) []bfRange {
+	if len(rs) < 8 {
+		return nil
+	}
+	out := slices.Clone(rs)
+	slices.SortFunc(out, func(a, b bfRange) int {
+		if a.n != b.n {
+			return cmp.Compare(a.n, b.n)
+		}
+		return cmp.Compare(a.lo, b.lo)
+	})
+	for i := 1; i < len(out); i++ {
+		if out[i].n == out[i-1].n && out[i].lo <= out[i-1].hi {
+			return nil
+		}
+	}
+	return out
 }
 
 // lookupUnicode returns the text of a code, and whether the CMap maps it.
@@ -177,22 +206,44 @@ func (cm *cmap) lookupUnicode(code uint32, n int) (string, bool) {
 	if s, ok := cm.uni[codeKey(code, n)]; ok {
 		return s, true
 	}
-	for _, r := range cm.uniRange {
-		if r.n != n || code < r.lo || code > r.hi {
-			continue
-		}
-		off := code - r.lo
-		if r.dstArr != nil {
-			if int(off) < len(r.dstArr) {
-				return unitsString(r.dstArr[off]), true
+	if cm.byLo != nil {
+		// The last range starting at or before code, if it holds it.
+		i, _ := slices.BinarySearchFunc(cm.byLo, bfRange{n: n, lo: code}, func(r, t bfRange) int {
+			if r.n != t.n {
+				return cmp.Compare(r.n, t.n)
 			}
-			return "", false
+			if r.lo <= t.lo {
+				return -1 // a range starting at or before code sorts before it
+			}
+			return 1
+		})
+		if i > 0 {
+			if r := &cm.byLo[i-1]; r.n == n && r.lo <= code && code <= r.hi {
+				return r.text(code)
+			}
 		}
-		u := append([]uint16(nil), r.dst...)
-		u[len(u)-1] += uint16(off)
-		return unitsString(u), true
+		return "", false
+	}
+	for i := range cm.uniRange {
+		if r := &cm.uniRange[i]; r.n == n && r.lo <= code && code <= r.hi {
+			return r.text(code)
+		}
 	}
 	return "", false
+}
+
+// text is the text of code, which r holds, and whether r gives one.
+func (r *bfRange) text(code uint32) (string, bool) {
+	off := code - r.lo
+	if r.dstArr != nil {
+		if int(off) < len(r.dstArr) {
+			return unitsString(r.dstArr[off]), true
+		}
+		return "", false
+	}
+	u := append([]uint16(nil), r.dst...)
+	u[len(u)-1] += uint16(off)
+	return unitsString(u), true
 }
 
 // lookupCID maps a code through an embedded encoding CMap.
