@@ -1,20 +1,14 @@
 package export
 
 import (
-	"archive/zip"
-	"errors"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"strconv"
 	"strings"
 
 	"github.com/petool/pet/document"
-	"github.com/xuri/excelize/v2"
+	"github.com/petool/pet/internal/xlsx"
 )
-
-// buildGCPercent is the GC target (GOGC) while a workbook is built.
-const buildGCPercent = 20
 
 // Column widths, in Excel's units (about one Latin digit of the default
 // font; a CJK character counts two).
@@ -30,11 +24,9 @@ const (
 // as documents come, and builds the workbook on close: column widths must be
 // written before the first row of a sheet and the columns of map-valued
 // fields are known only when every document has been seen, so a sheet
-// cannot be streamed before then. Each sheet is written with excelize's
-// StreamWriter, reading the batch back one document at a time (excelize
-// keeps at most 16 MB of a sheet in memory and spills the rest to a
-// temporary file), and the workbook is zipped straight into the output, not
-// into a buffer: memory does not grow with the number of rows.
+// cannot be streamed before then. Each sheet is then streamed by
+// internal/xlsx straight into the zipped output, reading the batch back
+// one document at a time: memory does not grow with the number of rows.
 type xlsxEncoder struct {
 	out     io.Writer
 	lang    string
@@ -92,8 +84,8 @@ func (e *xlsxEncoder) write(doc *document.Document) error {
 		if err != nil {
 			return err
 		}
-		if e.counts[t] >= excelize.TotalRows {
-			return fmt.Errorf("more than %d lines for the %s sheet: split the batch", excelize.TotalRows-1, t)
+		if e.counts[t] >= xlsx.MaxRows {
+			return fmt.Errorf("more than %d lines for the %s sheet: split the batch", xlsx.MaxRows-1, t)
 		}
 	}
 	return e.spool.add(doc)
@@ -114,95 +106,57 @@ func (e *xlsxEncoder) close(complete bool) (err error) {
 	if !complete {
 		return nil
 	}
-	// What the build keeps live is mostly excelize's buffer of each large
-	// sheet (up to 32 MB, pointer-free, so cheap to collect): a lower GC
-	// target for the build keeps the process near that instead of twice it.
-	defer debug.SetGCPercent(debug.SetGCPercent(buildGCPercent))
-
-	f := excelize.NewFile()
-	defer func() {
-		if cerr := f.Close(); cerr != nil && err == nil {
-			err = cerr
-		}
-	}()
-	st, err := newXLSXStyles(f)
+	// The build keeps little live (one document of the batch, the zip's
+	// compressor and buffers, a few MB): no lower GC target is needed,
+	// which would only collect its garbage more often.
+	w := xlsx.NewWriter(e.out)
+	st, err := newXLSXStyles(w)
 	if err != nil {
 		return err
 	}
-	for i, t := range Tables() {
-		if i == 0 {
-			err = f.SetSheetName(f.GetSheetName(0), string(t))
-		} else {
-			_, err = f.NewSheet(string(t))
-		}
-		if err != nil {
-			return fmt.Errorf("sheet %s: %w", t, err)
-		}
-		if err := e.writeSheet(f, t, st); err != nil {
+	for _, t := range Tables() {
+		if err := e.writeSheet(w, t, st); err != nil {
 			return fmt.Errorf("sheet %s: %w", t, err)
 		}
 	}
-	// The first sheet is the active one already; SetActiveSheet would read
-	// every streamed sheet back into memory.
-	// Zip straight into the output: File.Write would zip the whole
-	// workbook into a buffer first (its writer gets that buffer, which
-	// stays empty here).
-	var zw *zip.Writer
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		zw = zip.NewWriter(e.out)
-		return zw
-	})
-	if err := f.Write(io.Discard); err != nil {
+	if err := w.Close(); err != nil {
 		return fmt.Errorf("writing the workbook: %w", err)
-	}
-	if zw == nil {
-		return errors.New("writing the workbook: excelize did not zip it")
 	}
 	return nil
 }
 
 // writeSheet writes table t as a sheet: a bold frozen header row with an
 // autofilter, then a line per table line of every document of the batch.
-func (e *xlsxEncoder) writeSheet(f *excelize.File, t Table, st *xlsxStyles) error {
-	sheet := string(t)
+func (e *xlsxEncoder) writeSheet(xw *xlsx.Writer, t Table, st *xlsxStyles) error {
 	s := e.schemas[t]
 	cols, head := s.columns(), s.header()
-	last, err := excelize.CoordinatesToCellName(len(cols), e.counts[t]+1)
-	if err != nil {
-		return err
+	if len(cols) > xlsx.MaxCols {
+		return fmt.Errorf("%d columns, more than the %d of a sheet", len(cols), xlsx.MaxCols)
 	}
-	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
+	used := "A1:" + xlsx.CellName(len(cols), e.counts[t]+1)
 	widths := make([]int, len(cols))
+	colWidths := make([]float64, len(cols))
 	for i, c := range cols {
 		w, ok := e.widths[t][c.en]
 		if !ok {
 			w = headerWidth(head[i])
 		}
 		widths[i] = columnWidth(c.kind, w)
-		if err := sw.SetColWidth(i+1, i+1, float64(widths[i])); err != nil {
-			return err
-		}
+		colWidths[i] = float64(widths[i])
 	}
-	row := make([]any, len(cols))
-	for i, h := range head {
-		row[i] = excelize.Cell{StyleID: st.header, Value: h}
-	}
-	if err := sw.SetRow("A1", row); err != nil {
+	sw, err := xw.NewSheet(string(t), xlsx.SheetOptions{ColWidths: colWidths, FrozenRows: 1, AutoFilter: used, Dimension: used})
+	if err != nil {
 		return err
 	}
-	n := 1
-	err = e.spool.each(func(doc *document.Document) error {
+	row := make([]xlsx.Cell, len(cols))
+	for i, h := range head {
+		row[i] = xlsx.Text(h, st.header)
+	}
+	if err := sw.WriteRow(row, 0); err != nil {
+		return err
+	}
+	return e.spool.each(func(doc *document.Document) error {
 		return s.rows(doc, func(cells []any) error {
-			n++
 			lines := 1
 			for i, c := range cells {
 				if cols[i].kind == kLabel {
@@ -214,16 +168,13 @@ func (e *xlsxEncoder) writeSheet(f *excelize.File, t Table, st *xlsxStyles) erro
 					lines = max(lines, wrappedLines(s, widths[i]))
 				}
 			}
-			if lines == 1 {
-				return sw.SetRow("A"+strconv.Itoa(n), row)
+			height := 0.0
+			if lines > 1 {
+				height = rowHeight(lines)
 			}
-			return sw.SetRow("A"+strconv.Itoa(n), row, excelize.RowOpts{Height: rowHeight(lines)})
+			return sw.WriteRow(row, height)
 		})
 	})
-	if err != nil {
-		return err
-	}
-	return sw.Flush()
 }
 
 // xlsxStyles are the style ids of the workbook's cells.
@@ -234,34 +185,27 @@ type xlsxStyles struct {
 	fineMoney [document.MaxDecimals + 1]int
 }
 
-func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
-	top := &excelize.Alignment{Vertical: "top"}
-	wrap := &excelize.Alignment{Vertical: "top", WrapText: true}
+func newXLSXStyles(w *xlsx.Writer) (*xlsxStyles, error) {
 	var st xlsxStyles
 	for _, s := range []struct {
 		id    *int
-		style *excelize.Style
+		style xlsx.Style
 	}{
-		{&st.header, &excelize.Style{
-			Font:      &excelize.Font{Bold: true},
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
-			Alignment: &excelize.Alignment{Vertical: "center"},
-		}},
-		{&st.plain, &excelize.Style{Alignment: top}},
-		{&st.text, &excelize.Style{Alignment: wrap}},
-		{&st.integer, &excelize.Style{Alignment: top, NumFmt: 1}}, // 0
-		{&st.money, &excelize.Style{Alignment: top, NumFmt: 4}},   // #,##0.00
-		{&st.decimal, &excelize.Style{Alignment: top}},            // General
+		{&st.header, xlsx.Style{Bold: true, Fill: "E7E6E6", VAlign: xlsx.Center}},
+		{&st.plain, xlsx.Style{VAlign: xlsx.Top}},
+		{&st.text, xlsx.Style{VAlign: xlsx.Top, Wrap: true}},
+		{&st.integer, xlsx.Style{VAlign: xlsx.Top, NumFmt: 1}}, // 0
+		{&st.money, xlsx.Style{VAlign: xlsx.Top, NumFmt: 4}},   // #,##0.00
+		{&st.decimal, xlsx.Style{VAlign: xlsx.Top}},            // General
 	} {
-		id, err := f.NewStyle(s.style)
+		id, err := w.AddStyle(s.style)
 		if err != nil {
 			return nil, fmt.Errorf("cell style: %w", err)
 		}
 		*s.id = id
 	}
 	for d := 3; d <= document.MaxDecimals; d++ {
-		format := "#,##0." + strings.Repeat("0", d)
-		id, err := f.NewStyle(&excelize.Style{Alignment: top, CustomNumFmt: &format})
+		id, err := w.AddStyle(xlsx.Style{VAlign: xlsx.Top, Format: "#,##0." + strings.Repeat("0", d)})
 		if err != nil {
 			return nil, fmt.Errorf("cell style: %w", err)
 		}
@@ -271,51 +215,51 @@ func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
 }
 
 // cell returns the XLSX cell for a table cell value: numbers as numbers
-// (money with two decimals shown), text as text, nil for an empty cell.
-func (st *xlsxStyles) cell(v any) any {
+// (money with two decimals shown), text as text, an empty cell for nil.
+func (st *xlsxStyles) cell(v any) xlsx.Cell {
 	switch v := v.(type) {
 	case nil:
-		return nil
+		return xlsx.Cell{}
 	case string:
 		if v == "" {
-			return nil
+			return xlsx.Cell{}
 		}
-		return excelize.Cell{StyleID: st.text, Value: v}
+		return xlsx.Text(v, st.text)
 	case int:
-		return excelize.Cell{StyleID: st.integer, Value: v}
+		return xlsx.Int(int64(v), st.integer)
 	case *document.Money:
 		if v == nil {
-			return nil
+			return xlsx.Cell{}
 		}
 		// The nearest float64 to the printed amount: exact to the cent up
 		// to 15 significant digits, Excel's own precision.
 		x, err := strconv.ParseFloat(v.String(), 64)
 		if err != nil {
-			return excelize.Cell{StyleID: st.text, Value: v.String()}
+			return xlsx.Text(v.String(), st.text)
 		}
 		if v.Decimals > 2 && v.Decimals <= document.MaxDecimals {
-			return excelize.Cell{StyleID: st.fineMoney[v.Decimals], Value: x}
+			return xlsx.Float(x, st.fineMoney[v.Decimals])
 		}
-		return excelize.Cell{StyleID: st.money, Value: x}
+		return xlsx.Float(x, st.money)
 	case document.Decimal:
 		if v == "" {
-			return nil
+			return xlsx.Cell{}
 		}
 		x, err := strconv.ParseFloat(string(v), 64)
 		if err != nil {
-			return excelize.Cell{StyleID: st.text, Value: string(v)}
+			return xlsx.Text(string(v), st.text)
 		}
-		return excelize.Cell{StyleID: st.decimal, Value: x}
+		return xlsx.Float(x, st.decimal)
 	}
-	return excelize.Cell{StyleID: st.text, Value: fmt.Sprint(v)}
+	return xlsx.Text(fmt.Sprint(v), st.text)
 }
 
 // label returns the XLSX cell of a kLabel column: text, not wrapped.
-func (st *xlsxStyles) label(v any) any {
+func (st *xlsxStyles) label(v any) xlsx.Cell {
 	if s, ok := v.(string); ok && s != "" {
-		return excelize.Cell{StyleID: st.plain, Value: s}
+		return xlsx.Text(s, st.plain)
 	}
-	return nil
+	return xlsx.Cell{}
 }
 
 // displayText is a cell's text as a spreadsheet shows it, for measuring.
