@@ -52,6 +52,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./parser
 	$(GO) test -run '^$$' -fuzz '^FuzzAppendIndent$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./export
 	$(GO) test -run '^$$' -fuzz '^FuzzWriteString$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/xlsx
+	$(GO) test -run '^$$' -fuzz '^FuzzRecycle$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/pdfsyntax
+	$(GO) test -run '^$$' -fuzz '^FuzzUnitNeedsCloseBracket$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/layout/projectforms
 
 # Regenerate the generated fixtures (fpdf, committed fonts; needs only Go).
 fixtures:
