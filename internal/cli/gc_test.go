@@ -9,11 +9,11 @@ func TestGCPercent(t *testing.T) {
 		live uint64
 		want int
 	}{
-		{0, 400},
-		{4 << 20, 400},   // a small table: the heap may grow to 5x
-		{12 << 20, 300},  // up to the budget of 48 MiB
-		{16 << 20, 200},  //
-		{24 << 20, 100},  // the default from half the budget on
+		{0, 1600},
+		{2 << 20, 1600},  // a small table: the heap may grow to 17x
+		{4 << 20, 1500},  // up to the budget of 64 MiB
+		{16 << 20, 300},  //
+		{32 << 20, 100},  // the default from half the budget on
 		{500 << 20, 100}, // never below it
 	} {
 		if got := gcPercent(c.live); got != c.want {
