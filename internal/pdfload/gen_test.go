@@ -126,7 +126,11 @@ func onePage(resources, contentDict string, content []byte, trailer string, extr
 // which the compressed objects are marked free, plus an /XRefStm stream that
 // lists them. Here the page tree itself is compressed, so a reader that
 // ignores /XRefStm finds no pages.
-func hybridPDF() []byte {
+func hybridPDF() []byte { return hybridPDFPadded(0) }
+
+// hybridPDFPadded is hybridPDF with pad spaces after the objects of its
+// object stream (compressed to almost nothing).
+func hybridPDFPadded(pad int) []byte {
 	b := newBuilder("%PDF-1.5\n%\xb5\xb5\xb5\xb5\n")
 	b.obj(1, "<</Type /Catalog /Pages 2 0 R>>")
 	b.stream(5, " /Filter /FlateDecode", deflate(pageText(1)))
@@ -146,7 +150,7 @@ func hybridPDF() []byte {
 		fmt.Fprintf(&head, "%d %d ", o.n, body.Len())
 		body.WriteString(o.body + "\n")
 	}
-	data := head.String() + body.String()
+	data := head.String() + body.String() + strings.Repeat(" ", pad)
 	b.stream(7, fmt.Sprintf(" /Type /ObjStm /N %d /First %d /Filter /FlateDecode", len(objs), head.Len()), deflate([]byte(data)))
 	// Cross-reference stream 9 for the compressed objects (W [1 2 1]).
 	var xs []byte

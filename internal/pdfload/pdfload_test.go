@@ -8,6 +8,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -468,5 +469,28 @@ func TestConcurrentLoad(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Error(detail(err))
 		}
+	}
+}
+
+// TestRebuildReadsObjectStreamHeadersOnly: rebuilding the cross-reference
+// data inflates only the header of an object stream (its object numbers
+// and offsets), not the objects: a Word export's object streams were
+// inflated whole, doubling buffer by buffer, before the first page.
+func TestRebuildReadsObjectStreamHeadersOnly(t *testing.T) {
+	const pad = 32 << 20
+	data := hybridPDFPadded(pad)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	rebuilt, err := rebuild(data)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := after.TotalAlloc - before.TotalAlloc; d > 4<<20+2*uint64(len(data)) {
+		t.Errorf("rebuilding a %d-byte file with %d MiB in an object stream allocated %d MiB", len(data), pad>>20, d>>20)
+	}
+	d, err := Load(rebuilt, Options{})
+	if err != nil || d.NumPages != 2 {
+		t.Fatalf("the rebuilt file: err %v", err)
 	}
 }

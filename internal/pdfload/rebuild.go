@@ -203,6 +203,13 @@ func (rb *rebuilder) readObjStm(s objStm) {
 	if l, ok := s.dict["Length"].(int64); ok && l >= 0 && l <= int64(len(raw)) {
 		raw = raw[:l]
 	}
+	n, _ := s.dict["N"].(int64)
+	first, _ := s.dict["First"].(int64)
+	if n <= 0 || first <= 0 || first > maxObjStmBytes {
+		return
+	}
+	// Only the header (the first First bytes: object numbers and offsets)
+	// is read, not the objects after it.
 	var body []byte
 	switch f := s.dict["Filter"]; f {
 	case nil:
@@ -215,7 +222,9 @@ func (rb *rebuilder) readObjStm(s objStm) {
 		if err != nil {
 			return
 		}
-		body, _ = io.ReadAll(io.LimitReader(zr, maxObjStmBytes))
+		body = make([]byte, first)
+		k, _ := io.ReadFull(zr, body)
+		body = body[:k]
 	default:
 		if a, ok := f.([]any); ok && len(a) == 1 && a[0] == pdfName("FlateDecode") && s.dict["DecodeParms"] == nil {
 			s.dict["Filter"] = a[0]
@@ -223,9 +232,7 @@ func (rb *rebuilder) readObjStm(s objStm) {
 		}
 		return
 	}
-	n, _ := s.dict["N"].(int64)
-	first, _ := s.dict["First"].(int64)
-	if n <= 0 || first <= 0 || first > int64(len(body)) {
+	if first > int64(len(body)) {
 		return
 	}
 	lx := lexer{B: body[:first]}
