@@ -322,7 +322,7 @@ func (l *Lexer) arrayElement() (Operand, bool) {
 }
 
 func (l *Lexer) dictBody() Operand {
-	d := Operand{Kind: Dict, Dict: map[string]Operand{}}
+	d := Operand{Kind: Dict, Dict: l.newDict()}
 	l.depth++
 	defer func() { l.depth-- }()
 	for {

@@ -23,16 +23,51 @@ type Lexer struct {
 	recycling bool
 	arena     []Operand
 	pending   []Operand
+	// and dictionaries into maps used again once cleared.
+	usedDicts, freeDicts []map[string]Operand
 }
 
-// Recycle tells the lexer that the arrays it has returned (an Operand's
-// Arr, at any depth) will not be read again, so that the arrays it reads
-// next may reuse their memory: a content stream's interpreter calls it
-// after each operator, and stops allocating a slice for every TJ array.
-// Until the first Recycle every array has memory of its own.
+// Recycle tells the lexer that the arrays and dictionaries it has
+// returned (an Operand's Arr and Dict, at any depth) will not be read
+// again, so that those it reads next may reuse their memory: a content
+// stream's interpreter calls it after each operator, and stops allocating
+// a slice for every TJ array and a map for every marked-content property
+// list (<</MCID 3>> BDC, which Word writes around every run of text).
+// Until the first Recycle every array and dictionary has memory of its
+// own.
 func (l *Lexer) Recycle() {
 	l.recycling = true
 	l.arena = l.arena[:0]
+	if len(l.usedDicts) > 0 { // few operators: Recycle stays inlined
+		l.recycleDicts()
+	}
+}
+
+func (l *Lexer) recycleDicts() {
+	for _, d := range l.usedDicts {
+		clear(d)
+	}
+	l.freeDicts = append(l.freeDicts, l.usedDicts...)
+	clear(l.usedDicts)
+	l.usedDicts = l.usedDicts[:0]
+}
+
+// newDict returns an empty map for a dictionary being read: a recycled one
+// when recycling.
+func (l *Lexer) newDict() map[string]Operand {
+	if !l.recycling {
+		return map[string]Operand{}
+	}
+	var d map[string]Operand
+	if n := len(l.freeDicts); n > 0 {
+		d = l.freeDicts[n-1]
+		l.freeDicts[n-1] = nil
+		l.freeDicts = l.freeDicts[:n-1]
+	} else {
+		d = map[string]Operand{}
+	}
+	l.usedDicts = append(l.usedDicts, d)
+	return d
 }
 
 // noOperands is the elements of an empty array read after Recycle.

@@ -101,7 +101,8 @@ func TestRecycleReadsTheSame(t *testing.T) {
 		"/P <</A [1 2 (t)] /B [[/N]]>> BDC [(x)] TJ EMC",
 		"[1 2] [3 4] [5 6] [7 8] re",
 		big + " " + big,
-		strings.Repeat("[1 2 3 4 (five)] ", 40) + "op", // chunks fill up while arrays are live
+		strings.Repeat("[1 2 3 4 (five)] ", 40) + "op",    // chunks fill up while arrays are live
+		"<</A 1>> <</B <</C 2 /D [3]>>>> op <</E 4>> op2", // dictionaries live together, and reused
 		"[(unterminated) 1 2",
 		"[(a) 1 BT (b)] TJ",
 	} {
@@ -112,9 +113,10 @@ func TestRecycleReadsTheSame(t *testing.T) {
 	}
 }
 
-// TestRecycleReusesMemory: after Recycle a TJ array costs no allocation.
+// TestRecycleReusesMemory: after Recycle a TJ array and a marked-content
+// property list cost no allocation.
 func TestRecycleReusesMemory(t *testing.T) {
-	data := []byte(strings.Repeat("[(a) -20 (b) 3 (c)] TJ\n", 100))
+	data := []byte(strings.Repeat("/P <</MCID 3>> BDC [(a) -20 (b) 3 (c)] TJ EMC\n", 100))
 	lx := Lexer{B: data}
 	lx.Recycle()
 	read := func() {
@@ -131,7 +133,7 @@ func TestRecycleReusesMemory(t *testing.T) {
 	}
 	read() // warm the arena and the names
 	if n := testing.AllocsPerRun(10, read); n > 0 {
-		t.Errorf("%v allocations to read 100 TJ arrays again", n)
+		t.Errorf("%v allocations to read 100 TJ arrays and property lists again", n)
 	}
 }
 
