@@ -45,9 +45,14 @@ type Reader struct {
 // the debug views).
 func New(keep bool) *Reader { return &Reader{keep: keep} }
 
-// Prepare measures p and groups its text lines ahead of Page
+// Prepare measures p, groups its text lines and reads its table as far as
+// it can without the page before (pageGeometry.readAhead), ahead of Page
 // (layout.Preparer); safe for concurrent use.
-func (r *Reader) Prepare(p *pdfpage.Page) { r.prepared.Put(p, newPageGeometry(p)) }
+func (r *Reader) Prepare(p *pdfpage.Page) {
+	g := newPageGeometry(p)
+	g.readAhead()
+	r.prepared.Put(p, g)
+}
 
 // geometry returns p's geometry, prepared or measured now.
 func (r *Reader) geometry(p *pdfpage.Page) *pageGeometry {

@@ -3,6 +3,7 @@ package indicatortext
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -54,7 +55,7 @@ type PageTable struct {
 // continuing the table of the previous page (prev) when the header is not
 // repeated.
 func analyzePage(g *pageGeometry, prev *PageTable) (*PageTable, bool) {
-	if hit, ok := findHeader(g); ok {
+	if hit, ok := g.header(); ok {
 		if t, ok := tableUnderHeader(g, hit, prev); ok {
 			return t, true
 		}
@@ -320,6 +321,18 @@ func readRows(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 	if len(bands) == 0 || len(cols) == 0 {
 		return nil
 	}
+	if r := g.rows; r != nil && slices.Equal(r.cols, cols) && slices.Equal(r.bands, bands) {
+		g.rows = nil // read ahead (pageGeometry.readAhead): one table has them
+		return r.rows
+	}
+	rows := readRowsNow(g, cols, bands)
+	if g.keepRows {
+		g.rows = &rowRead{slices.Clone(cols), slices.Clone(bands), rows}
+	}
+	return rows
+}
+
+func readRowsNow(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 	buckets := make([][]pdfpage.Glyph, len(bands)*len(cols))
 	top, bottom := bands[0].Y0, bands[len(bands)-1].Y1
 	left, right := cols[0].X0, cols[len(cols)-1].X1

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/petool/pet/internal/geom"
@@ -68,4 +70,45 @@ func pdfPages(t *testing.T, path string) []*pdfpage.Page {
 		pages = append(pages, p)
 	}
 	return pages
+}
+
+// TestReadAheadReadsTheSame: pages prepared ahead (concurrently, out of
+// order, as the parser's workers do) read as pages that were not: the rows
+// read ahead without the page before are only taken when the reader asks
+// for the same row bands; the Guangzhou table repeats its header on every
+// page, so every page's rows are read ahead. Its pages are also fed with
+// every other page missing, which changes what the page before is.
+func TestReadAheadReadsTheSame(t *testing.T) {
+	pages := pdfPages(t, "../../../testdata/realworld/2026/005-guangzhou-022.pdf")
+	for _, feed := range [][]*pdfpage.Page{pages, everyOther(pages)} {
+		plain := indicatortext.New(true)
+		for _, p := range feed {
+			plain.Page(p)
+		}
+		ahead := indicatortext.New(true)
+		var wg sync.WaitGroup
+		for i := len(feed) - 1; i >= 0; i-- {
+			wg.Go(func() { ahead.Prepare(feed[i]) })
+		}
+		wg.Wait()
+		for _, p := range feed {
+			ahead.Page(p)
+		}
+		want, _ := json.Marshal(plain.Analysis().Tables)
+		got, _ := json.Marshal(ahead.Analysis().Tables)
+		if len(plain.Tables()) != 1 || string(got) != string(want) {
+			t.Errorf("%d pages: read ahead %.300s\nwant %.300s", len(feed), got, want)
+		}
+		if !reflect.DeepEqual(ahead.Tables(), plain.Tables()) {
+			t.Errorf("%d pages: the tables differ", len(feed))
+		}
+	}
+}
+
+func everyOther(pages []*pdfpage.Page) []*pdfpage.Page {
+	var out []*pdfpage.Page
+	for i := 0; i < len(pages); i += 2 {
+		out = append(out, pages[i])
+	}
+	return out
 }

@@ -176,6 +176,43 @@ type pageGeometry struct {
 	lines []Line
 	horiz []ruleLine
 	vert  []ruleLine
+
+	// What the worker that prepared the page worked out ahead of the
+	// reader (Reader.Prepare), which depends on the page alone: its header
+	// (header) and the cells of the row bands it read (readRows).
+	headerDone bool
+	hit        headerHit
+	hitOK      bool
+	keepRows   bool     // readRows keeps what it reads in rows
+	rows       *rowRead // taken by the first readRows of the same bands
+}
+
+// rowRead is one readRows call: its columns and bands, and the rows read.
+type rowRead struct {
+	cols  []Column
+	bands []Band
+	rows  []RowBand
+}
+
+// header is findHeader(g), worked out once.
+func (g *pageGeometry) header() (headerHit, bool) {
+	if !g.headerDone {
+		g.hit, g.hitOK = findHeader(g)
+		g.headerDone = true
+	}
+	return g.hit, g.hitOK
+}
+
+// readAhead reads the page's table as a first page would be read, with no
+// table above it, so that the cells it reads are there when the reader
+// reads the page after the one before: only the previous page's table
+// can change the table, and most pages of a ruled table with its header
+// repeated read the same row bands. It runs on the worker that prepared
+// the page; the page's reader is fed pages in order, one at a time.
+func (g *pageGeometry) readAhead() {
+	g.keepRows = true
+	analyzePage(g, nil)
+	g.keepRows = false
 }
 
 func newPageGeometry(p *pdfpage.Page) *pageGeometry {
