@@ -30,11 +30,14 @@ type marker struct {
 
 type pathPoint struct{ x, y float64 }
 
+// subpath is a piece of the path being built: its points are
+// interp.pts[start:end] (one buffer for the whole path, reused from path
+// to path, rather than a slice per subpath grown point by point).
 type subpath struct {
-	pts    []pathPoint
-	closed bool
-	curved bool
-	rect   bool
+	start, end int
+	closed     bool
+	curved     bool
+	rect       bool
 }
 
 type interp struct {
@@ -47,6 +50,7 @@ type interp struct {
 	tlm   matrix
 	marks []marker
 	path  []subpath
+	pts   []pathPoint // the points of path
 	ops   []operand
 	codes []glyphCode
 	// glyphs are the page's glyphs with their direction, until Page keeps
@@ -151,41 +155,44 @@ func (in *interp) do(op string, res pdf.Value, depth int, lx *lexer) {
 
 	// Paths.
 	case "m":
-		in.path = append(in.path, subpath{pts: []pathPoint{in.point(in.lastNum(1), in.lastNum(0))}})
+		in.newSubpath()
+		in.lineTo(in.point(in.lastNum(1), in.lastNum(0)))
 	case "l":
 		if len(in.path) == 0 {
-			in.path = append(in.path, subpath{})
+			in.newSubpath()
 		}
-		sp := &in.path[len(in.path)-1]
-		sp.pts = append(sp.pts, in.point(in.lastNum(1), in.lastNum(0)))
+		in.lineTo(in.point(in.lastNum(1), in.lastNum(0)))
 	case "c", "v", "y":
 		if len(in.path) == 0 {
-			in.path = append(in.path, subpath{})
+			in.newSubpath()
 		}
-		sp := &in.path[len(in.path)-1]
-		sp.curved = true
-		sp.pts = append(sp.pts, in.point(in.lastNum(1), in.lastNum(0)))
+		in.path[len(in.path)-1].curved = true
+		in.lineTo(in.point(in.lastNum(1), in.lastNum(0)))
 	case "h":
 		if len(in.path) > 0 {
 			in.path[len(in.path)-1].closed = true
 		}
 	case "re":
 		x, y, w, h := in.lastNum(3), in.lastNum(2), in.lastNum(1), in.lastNum(0)
-		in.path = append(in.path, subpath{pts: []pathPoint{
-			in.point(x, y), in.point(x+w, y), in.point(x+w, y+h), in.point(x, y+h),
-		}, closed: true, rect: true})
+		in.newSubpath()
+		in.lineTo(in.point(x, y))
+		in.lineTo(in.point(x+w, y))
+		in.lineTo(in.point(x+w, y+h))
+		in.lineTo(in.point(x, y+h))
+		sp := &in.path[len(in.path)-1]
+		sp.closed, sp.rect = true, true
 	case "S", "s":
 		in.strokePath(op == "s")
-		in.path = in.path[:0]
+		in.endPath()
 	case "f", "F", "f*":
 		in.fillPath()
-		in.path = in.path[:0]
+		in.endPath()
 	case "B", "B*", "b", "b*":
 		in.fillPath()
 		in.strokePath(op == "b" || op == "b*")
-		in.path = in.path[:0]
+		in.endPath()
 	case "n":
-		in.path = in.path[:0]
+		in.endPath()
 
 	// Text objects and state.
 	case "BT":
@@ -475,12 +482,31 @@ func (in *interp) doXObject(res pdf.Value, name string, depth int) {
 
 const ruleThickness = 2.5 // a filled rectangle at most this thick is a rule
 
+// newSubpath starts a subpath at the end of the path's points.
+func (in *interp) newSubpath() {
+	in.path = append(in.path, subpath{start: len(in.pts), end: len(in.pts)})
+}
+
+// lineTo adds a point to the last subpath (there is one).
+func (in *interp) lineTo(p pathPoint) {
+	in.pts = append(in.pts, p)
+	in.path[len(in.path)-1].end = len(in.pts)
+}
+
+// endPath drops the path once it is painted (or not: n).
+func (in *interp) endPath() {
+	in.path, in.pts = in.path[:0], in.pts[:0]
+}
+
+// points returns the points of sp, a subpath of the path.
+func (in *interp) points(sp subpath) []pathPoint { return in.pts[sp.start:sp.end] }
+
 func (in *interp) strokePath(close bool) {
 	for _, sp := range in.path {
 		if sp.curved {
 			continue
 		}
-		pts := sp.pts
+		pts := in.points(sp)
 		for i := 1; i < len(pts); i++ {
 			in.addSegment(pts[i-1], pts[i])
 		}
@@ -507,15 +533,16 @@ func (in *interp) fillPath() {
 		return
 	}
 	for _, sp := range in.path {
-		if sp.curved || len(sp.pts) < 4 || len(sp.pts) > 5 {
+		pts := in.points(sp)
+		if sp.curved || len(pts) < 4 || len(pts) > 5 {
 			continue
 		}
-		x0, y0, x1, y1 := sp.pts[0].x, sp.pts[0].y, sp.pts[0].x, sp.pts[0].y
-		for _, p := range sp.pts {
+		x0, y0, x1, y1 := pts[0].x, pts[0].y, pts[0].x, pts[0].y
+		for _, p := range pts {
 			x0, x1 = min(x0, p.x), max(x1, p.x)
 			y0, y1 = min(y0, p.y), max(y1, p.y)
 		}
-		if !isAxisRect(sp.pts, x0, y0, x1, y1) {
+		if !isAxisRect(pts, x0, y0, x1, y1) {
 			continue
 		}
 		w, h := x1-x0, y1-y0

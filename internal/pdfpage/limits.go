@@ -85,7 +85,7 @@ func (b *budget) shapes(in *interp) {
 	if len(in.page.Rules) > b.lim.MaxRules {
 		b.exceed("ruling lines on the page", int64(b.lim.MaxRules))
 	}
-	if n := len(in.path); n > b.lim.MaxRules || (n > 0 && len(in.path[n-1].pts) > b.lim.MaxRules) {
+	if n := len(in.path); n > b.lim.MaxRules || (n > 0 && in.path[n-1].end-in.path[n-1].start > b.lim.MaxRules) {
 		b.exceed("parts of one path", int64(b.lim.MaxRules))
 	}
 }
