@@ -98,6 +98,7 @@ type Document struct {
 	// runFontBuf is the interpreter's list of run fonts, reused from page
 	// to page like glyphBuf: the page keeps a copy of its exact size.
 	runFontBuf []string
+	ruleBuf    []Rule // the page's rules being found, likewise
 	seen       glyphIndex
 }
 
@@ -241,6 +242,7 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	in.budget = b
 	in.glyphs = d.glyphBuf[:0]
 	in.runFonts = d.runFontBuf[:0]
+	p.Rules = d.ruleBuf[:0]
 	content := ref.Page.Key("Contents")
 	var data []byte
 	if buf, ok := contentBufs.Get().(*[]byte); ok {
@@ -262,8 +264,9 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	}
 	in.run(data, ref.Resources, 0)
 	in.finish()
+	d.ruleBuf, p.Rules = p.Rules[:0], exactCopy(p.Rules)
 	uprightText(p, in.glyphs)
-	p.RunFonts = slices.Clone(in.runFonts)
+	p.RunFonts = exactCopy(in.runFonts)
 	d.runFontBuf = in.runFonts[:0]
 	p.Glyphs = make([]Glyph, len(in.glyphs)) // exact size: pages are kept
 	for i := range in.glyphs {
@@ -272,6 +275,15 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	d.glyphBuf = in.glyphs[:0]
 	dropOffPage(p)
 	return p, nil
+}
+
+// exactCopy returns a copy of s of its length, nil when s is empty: what a
+// page keeps of a buffer reused from page to page.
+func exactCopy[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
 }
 
 // matrix is a PDF transformation matrix [a b c d e f].
