@@ -149,7 +149,8 @@ func Find(p *pdfpage.Page) []*Table {
 }
 
 // mergeSegs snaps segments whose pos differ by at most snap into one line
-// and joins pieces along it that overlap or are at most gap apart.
+// and joins pieces along it that overlap or are at most gap apart. It
+// reorders in.
 func mergeSegs(in []seg, snap, gap float64) []seg {
 	if len(in) == 0 {
 		return nil
@@ -161,7 +162,7 @@ func mergeSegs(in []seg, snap, gap float64) []seg {
 		for j < len(in) && in[j].pos-in[j-1].pos <= snap {
 			j++
 		}
-		group := slices.Clone(in[i:j])
+		group := in[i:j] // sorted by lo below: the loop reads on from j
 		var pos float64
 		for _, s := range group {
 			pos += s.pos
