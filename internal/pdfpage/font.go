@@ -72,12 +72,13 @@ func numberOf(v pdf.Value) float64 {
 // yields empty text and a default width, and the page goes on.
 //
 // raw is the file's bytes when its streams may be inflated from them
-// (Document.raw), else nil.
-func loadFont(v pdf.Value, raw []byte) *font {
+// (Document.raw), else nil; shared, when not nil, the fonts of the file,
+// whose CMaps the font may share (CMaps are not changed once read).
+func loadFont(v pdf.Value, raw []byte, shared *sharedFonts) *font {
 	f := &font{name: v.Key("BaseFont").Name(), defWidth: 0.5, sizeFactor: 1, cache: map[uint64]decodedCode{}, raw: raw}
 	subtype := v.Key("Subtype").Name()
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		f.toUnicode = parseCMap(readStream(f.raw, tu))
+		f.toUnicode = shared.parsedCMap(f.raw, tu)
 	}
 	if subtype == "Type0" {
 		f.loadType0(v)

@@ -335,9 +335,9 @@ func (in *interp) loadFont(res pdf.Value, name string) *font {
 	f, ok := in.doc.fonts[key]
 	switch {
 	case key.obj == 0:
-		f = loadFont(fv, in.doc.raw) // a direct font dictionary: nothing to key it by
+		f = loadFont(fv, in.doc.raw, in.doc.shared) // a direct font dictionary: nothing to key it by
 	case !ok:
-		f = in.doc.shared.load(key, func() *font { return loadFont(fv, in.doc.raw) })
+		f = in.doc.shared.load(key, func() *font { return loadFont(fv, in.doc.raw, in.doc.shared) })
 		in.doc.fonts[key] = f
 	}
 	if resKey.obj != 0 {

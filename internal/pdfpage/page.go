@@ -113,6 +113,33 @@ type fontKey struct {
 type sharedFonts struct {
 	mu    sync.Mutex
 	byObj map[fontKey]*fontSlot
+	// toUnicode holds the ToUnicode CMaps read so far by their compressed
+	// bytes: a file merged from others (PDF24, Acrobat's combine) holds
+	// the same font many times over as objects of their own.
+	toUnicode map[string]*cmap
+}
+
+// parsedCMap returns the CMap of stream v, read once for all streams of
+// the same compressed bytes (unencrypted Flate streams: rawFlate).
+func (s *sharedFonts) parsedCMap(raw []byte, v pdf.Value) *cmap {
+	packed, ok := rawFlate(raw, v)
+	if !ok || s == nil {
+		return parseCMap(readStream(raw, v))
+	}
+	s.mu.Lock()
+	cm := s.toUnicode[string(packed)]
+	s.mu.Unlock()
+	if cm != nil {
+		return cm
+	}
+	cm = parseCMap(readStream(raw, v))
+	s.mu.Lock()
+	if s.toUnicode == nil {
+		s.toUnicode = map[string]*cmap{}
+	}
+	s.toUnicode[string(packed)] = cm
+	s.mu.Unlock()
+	return cm
 }
 
 // fontSlot is one font, loaded once by whichever fork needs it first.

@@ -1,11 +1,12 @@
 package pdfpage
 
 import (
-	"github.com/petool/pet/internal/pdfload"
-
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/petool/pet/internal/pdfload"
 )
 
 // TestSharedFontsLoadOnce: forks reading pages at once load a font once
@@ -50,5 +51,53 @@ func TestForkSharesFonts(t *testing.T) {
 	d := newDocument(nil, nil, pdfload.Session{})
 	if f := d.Fork(); f.shared != d.shared || f.shared == nil {
 		t.Fatal("fork does not share the font cache")
+	}
+}
+
+// TestSameToUnicodeReadOnce: fonts of their own whose ToUnicode streams
+// are the same bytes (a merged file's copies of one font) share one CMap,
+// read once; a font with other bytes gets its own; the text is what each
+// CMap says.
+func TestSameToUnicodeReadOnce(t *testing.T) {
+	cmapOf := func(dst string) string {
+		return deflate([]byte("1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfchar <0001> <" + dst + "> endbfchar"))
+	}
+	fontObj := func(tu int) string {
+		return fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /Copy /Encoding /Identity-H /DescendantFonts [8 0 R] /ToUnicode %d 0 R >>", tu)
+	}
+	data := onePage("/Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >>",
+		"BT /F1 10 Tf 100 700 Td <0001> Tj /F2 10 Tf 20 0 Td <0001> Tj /F3 10 Tf 20 0 Td <0001> Tj ET",
+		fontObj(9), fontObj(10), fontObj(11), cidDescendant,
+		stream("/Filter /FlateDecode", cmapOf("7532")), // 甲
+		stream("/Filter /FlateDecode", cmapOf("7532")), // the same bytes
+		stream("/Filter /FlateDecode", cmapOf("4E59")), // 乙
+	)
+	ld, err := pdfload.Load(data, pdfload.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := FromLoad(ld)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := d.Page(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pageText(p); got != "甲甲乙" {
+		t.Errorf("text %q, want 甲甲乙", got)
+	}
+	fonts := map[string]*font{}
+	for k, slot := range d.shared.byObj {
+		fonts[k.name] = slot.f
+	}
+	if len(fonts) != 3 || fonts["F1"] == fonts["F2"] {
+		t.Fatalf("fonts %v: want three of their own", fonts)
+	}
+	if fonts["F1"].toUnicode != fonts["F2"].toUnicode || fonts["F1"].toUnicode == fonts["F3"].toUnicode {
+		t.Errorf("CMaps: F1 %p F2 %p F3 %p; want F1 and F2 to share theirs", fonts["F1"].toUnicode, fonts["F2"].toUnicode, fonts["F3"].toUnicode)
+	}
+	if n := len(d.shared.toUnicode); n != 2 {
+		t.Errorf("%d CMaps read, want 2", n)
 	}
 }
