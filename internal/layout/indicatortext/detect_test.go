@@ -1,6 +1,7 @@
 package indicatortext
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/petool/pet/internal/pdfpage"
@@ -89,6 +90,29 @@ func TestHeaderIsTheTargetTable(t *testing.T) {
 		}
 		if got := hasKeyColumns(cols); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestHeaderFoundWithSpacedWords: the header is found when its words are
+// drawn a character at a time with spaces between (绩 效 目 标), as
+// findHeader's quick test for pages without 绩 must allow, and not on a
+// page without it.
+func TestHeaderFoundWithSpacedWords(t *testing.T) {
+	xs, ys := []float64{50, 200, 300, 450, 560}, []float64{100, 130, 200}
+	for _, tc := range []struct {
+		goal string
+		want bool
+	}{
+		{"绩效目标", true},
+		{"绩 效 目 标", true},
+		{"绩\u3000效\u3000目\u3000标", true},
+		{"工作目标", false},
+	} {
+		indicators := strings.Replace(tc.goal, "目", "指", 1) // spaced alike
+		p := gridPage(xs, ys, textAt{"项目名称", 60, 120}, textAt{"金额", 210, 120}, textAt{tc.goal, 310, 120}, textAt{indicators, 460, 120})
+		if _, ok := findHeader(newPageGeometry(p)); ok != tc.want {
+			t.Errorf("%q: header found %v, want %v", tc.goal, ok, tc.want)
 		}
 	}
 }

@@ -70,6 +70,11 @@ func makeLine(gs []pdfpage.Glyph) Line {
 	}
 	l.Y = ysum / float64(len(gs))
 	var b strings.Builder
+	n := 0
+	for _, g := range gs {
+		n += len(g.Text)
+	}
+	b.Grow(n)
 	for _, g := range gs {
 		b.WriteString(g.Text)
 	}

@@ -1,6 +1,7 @@
 package indicatortext
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -88,6 +89,11 @@ func segments(lines []Line) []segment {
 				continue
 			}
 			var b strings.Builder
+			n := 0
+			for _, g := range l.Glyphs[start:i] {
+				n += len(g.Text)
+			}
+			b.Grow(n)
 			for _, g := range l.Glyphs[start:i] {
 				b.WriteString(g.Text)
 			}
@@ -126,6 +132,11 @@ type headerHit struct {
 // the table has rules, else by the lines of header words around it.
 func findHeader(g *pageGeometry) (headerHit, bool) {
 	lines := g.lines
+	if !slices.ContainsFunc(lines, func(l Line) bool { return strings.Contains(l.text, "绩") }) {
+		// No 绩效目标 or 绩效指标 heading (a segment's text is a piece of
+		// its line's, spaces dropped): most pages, spared the segments.
+		return headerHit{}, false
+	}
 	segs := segments(lines)
 	for _, s := range segs {
 		if !isGoalHeading(s.text) {
