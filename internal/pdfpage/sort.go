@@ -30,6 +30,10 @@ func SortStable(gs []Glyph, key func(*Glyph) float64) {
 	if sorted {
 		return
 	}
+	if len(gs) <= smallSort {
+		insertionSort(gs, key)
+		return
+	}
 	kp := sortKeys.Get().(*[]sortKey)
 	keys := (*kp)[:0]
 	for i := range gs {
@@ -57,6 +61,32 @@ func SortStable(gs []Glyph, key func(*Glyph) float64) {
 	}
 	*kp = keys
 	sortKeys.Put(kp)
+}
+
+// smallSort is the most glyphs SortStable sorts by insertion: a line of a
+// cell, mostly in order already, for which the radix sort's passes over
+// 256 counters cost more than the glyphs.
+const smallSort = 32
+
+// insertionSort is SortStable for a few glyphs: a stable insertion sort on
+// the same keys (orderedBits, so the same order as the radix sort).
+func insertionSort(gs []Glyph, key func(*Glyph) float64) {
+	var keys [smallSort]uint64
+	for i := range gs {
+		keys[i] = orderedBits(key(&gs[i]))
+	}
+	for i := 1; i < len(gs); i++ {
+		k := keys[i]
+		if keys[i-1] <= k {
+			continue
+		}
+		g := gs[i]
+		j := i
+		for ; j > 0 && keys[j-1] > k; j-- {
+			keys[j], gs[j] = keys[j-1], gs[j-1]
+		}
+		keys[j], gs[j] = k, g
+	}
 }
 
 // sortKey is a glyph's key, as orderedBits, and its index: what

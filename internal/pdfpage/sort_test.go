@@ -46,7 +46,7 @@ func randomGlyphs(n int, seed uint64) []Glyph {
 func TestSortStableMatchesSortStableFunc(t *testing.T) {
 	byY := func(g *Glyph) float64 { return g.Y }
 	byX := func(g *Glyph) float64 { return g.X0 }
-	for _, n := range []int{0, 1, 2, 3, 19, 20, 21, 100, 4000} {
+	for _, n := range []int{0, 1, 2, 3, 19, 20, 21, smallSort - 1, smallSort, smallSort + 1, 100, 4000} { // insertion and radix sorts
 		for seed := uint64(0); seed < 5; seed++ {
 			for name, key := range map[string]func(*Glyph) float64{"Y": byY, "X0": byX} {
 				got := randomGlyphs(n, seed)
