@@ -317,8 +317,9 @@ func BodySize(glyphs []pdfpage.Glyph) float64 {
 	type size struct{ k, n int }
 	var count []size
 	best, bestN := 0, 0
-	for _, g := range glyphs {
-		if g.Size <= 0 || isSpace(g) {
+	for i := range glyphs {
+		g := &glyphs[i]
+		if g.Size <= 0 || isSpaceText(g.Text) {
 			continue
 		}
 		k := tenths(g.Size)
@@ -351,8 +352,9 @@ func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
 	type run struct{ x0, x1, y float64 }
 	var runs []run
 	last := -1 // Run of the run being built
-	for _, g := range glyphs {
-		if isSpace(g) || math.Abs(g.Size-size) > SizeSlackShare*size {
+	for i := range glyphs {
+		g := &glyphs[i]
+		if isSpaceText(g.Text) || math.Abs(g.Size-size) > SizeSlackShare*size {
 			continue
 		}
 		if n := len(runs); n > 0 && math.Abs(g.Y-runs[n-1].y) <= SameBaselineEm*size &&
@@ -364,8 +366,14 @@ func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
 		runs = append(runs, run{g.X0, g.X1, g.Y})
 		last = g.Run
 	}
-	slices.SortStableFunc(runs, func(a, b run) int { return cmp.Compare(a.y, b.y) })
-	count := map[int]int{}
+	byY := func(a, b run) int { return cmp.Compare(a.y, b.y) }
+	if !slices.IsSortedFunc(runs, byY) { // the readers' pages are sorted by baseline
+		slices.SortStableFunc(runs, byY)
+	}
+	// Pitches are counted in hundredths of an em, from MinPitchEm to
+	// MaxPitchEm: an array holds them (a map takes what falls outside).
+	var counts [256]int
+	var more map[int]int
 	best, bestN := 0, 0
 	for i, r := range runs {
 		for _, o := range runs[i+1:] {
@@ -377,8 +385,18 @@ func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
 				continue
 			}
 			k := int(math.Round(d / size * 100)) // in hundredths of an em, so scaling the page scales the pitch
-			count[k]++
-			if n := count[k]; n > bestN || (n == bestN && k < best) {
+			var n int
+			if k >= 0 && k < len(counts) {
+				counts[k]++
+				n = counts[k]
+			} else {
+				if more == nil {
+					more = map[int]int{}
+				}
+				more[k]++
+				n = more[k]
+			}
+			if n > bestN || (n == bestN && k < best) {
 				best, bestN = k, n
 			}
 			break
@@ -394,14 +412,17 @@ func tenths(v float64) int { return int(math.Round(v * 10)) }
 
 // isSpace reports a glyph that draws white space only (as
 // strings.TrimSpace(g.Text) == "", without its call on every glyph).
-func isSpace(g pdfpage.Glyph) bool {
-	if g.Text == "" {
+func isSpace(g pdfpage.Glyph) bool { return isSpaceText(g.Text) }
+
+// isSpaceText is isSpace of a glyph's text.
+func isSpaceText(text string) bool {
+	if text == "" {
 		return true
 	}
 	// The first byte tells most glyphs apart: an ASCII letter or digit, or
 	// the lead byte of a rune no Unicode space starts with (every CJK
 	// ideograph), is no space.
-	switch c := g.Text[0]; {
+	switch c := text[0]; {
 	case c < utf8.RuneSelf:
 		if c != ' ' && (c < '\t' || c > '\r') {
 			return false
@@ -409,7 +430,7 @@ func isSpace(g pdfpage.Glyph) bool {
 	case c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3:
 		return false
 	}
-	for _, r := range g.Text {
+	for _, r := range text {
 		if !unicode.IsSpace(r) {
 			return false
 		}
