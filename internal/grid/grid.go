@@ -127,7 +127,13 @@ func Find(p *pdfpage.Page) []*Table {
 	}
 	m := geom.Measure(p)
 	tol := m.Tolerances()
-	var hs, vs []seg
+	nh := 0
+	for _, r := range p.Rules {
+		if r.Horizontal() {
+			nh++
+		}
+	}
+	hs, vs := make([]seg, 0, nh), make([]seg, 0, len(p.Rules)-nh)
 	for _, r := range p.Rules {
 		if r.Horizontal() {
 			hs = append(hs, seg{(r.Y0 + r.Y1) / 2, r.X0, r.X1})
