@@ -38,6 +38,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -349,8 +350,12 @@ func BodySize(glyphs []pdfpage.Glyph) float64 {
 // baseline, or glyphs drawn one after another along it without an em's gap:
 // the glyphs need no sorting, so the measure costs little.
 func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
-	type run struct{ x0, x1, y float64 }
-	var runs []run
+	rp := pitchRuns.Get().(*[]textRun)
+	runs := (*rp)[:0]
+	defer func() {
+		*rp = runs[:0]
+		pitchRuns.Put(rp)
+	}()
 	last := -1 // Run of the run being built
 	for i := range glyphs {
 		g := &glyphs[i]
@@ -363,10 +368,10 @@ func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
 			r.x0, r.x1 = min(r.x0, g.X0), max(r.x1, g.X1)
 			continue
 		}
-		runs = append(runs, run{g.X0, g.X1, g.Y})
+		runs = append(runs, textRun{g.X0, g.X1, g.Y})
 		last = g.Run
 	}
-	byY := func(a, b run) int { return cmp.Compare(a.y, b.y) }
+	byY := func(a, b textRun) int { return cmp.Compare(a.y, b.y) }
 	if !slices.IsSortedFunc(runs, byY) { // the readers' pages are sorted by baseline
 		slices.SortStableFunc(runs, byY)
 	}
@@ -407,6 +412,12 @@ func pitch(glyphs []pdfpage.Glyph, size float64) float64 {
 	}
 	return float64(best) * size / 100
 }
+
+// textRun is a run of body text, for pitch.
+type textRun struct{ x0, x1, y float64 }
+
+// pitchRuns recycles pitch's runs (every page is measured, on every worker).
+var pitchRuns = sync.Pool{New: func() any { return new([]textRun) }}
 
 func tenths(v float64) int { return int(math.Round(v * 10)) }
 
