@@ -3,7 +3,6 @@ package indicatortext
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/petool/pet/internal/geom"
@@ -102,7 +101,17 @@ func mergeSpans(s []span, gap float64) []span {
 	if len(s) == 0 {
 		return nil
 	}
-	sort.Slice(s, func(i, j int) bool { return s[i].lo < s[j].lo })
+	// The sort sort.Slice(s, s[i].lo < s[j].lo) was (both are the same
+	// pdqsort, so ties and NaN end alike), without its reflection.
+	slices.SortFunc(s, func(a, b span) int {
+		switch {
+		case a.lo < b.lo:
+			return -1
+		case b.lo < a.lo:
+			return 1
+		}
+		return 0
+	})
 	out := []span{s[0]}
 	for _, x := range s[1:] {
 		last := &out[len(out)-1]
@@ -154,62 +163,47 @@ func collectRules(rules []pdfpage.Rule, tol geom.Tolerances) (horiz, vert []rule
 			nh++
 		}
 	}
-	hs, vs := make([]pdfpage.Rule, 0, nh), make([]pdfpage.Rule, 0, len(rules)-nh)
+	hs, vs := make([]keyedRule, 0, nh), make([]keyedRule, 0, len(rules)-nh)
 	for _, r := range rules {
 		if r.Horizontal() {
-			hs = append(hs, r)
+			hs = append(hs, keyedRule{r.Y0, span{r.X0, r.X1}})
 		} else {
-			vs = append(vs, r)
+			vs = append(vs, keyedRule{r.X0, span{r.Y0, r.Y1}})
 		}
 	}
-	horiz = groupRules(hs, tol, func(r pdfpage.Rule) (float64, span) { return r.Y0, span{r.X0, r.X1} })
-	vert = groupRules(vs, tol, func(r pdfpage.Rule) (float64, span) { return r.X0, span{r.Y0, r.Y1} })
-	return horiz, vert
+	return groupRules(hs, tol), groupRules(vs, tol)
 }
 
-func groupRules(rs []pdfpage.Rule, tol geom.Tolerances, key func(pdfpage.Rule) (float64, span)) []ruleLine {
+// keyedRule is a rule as groupRules sees it: its position across, and its
+// extent along.
+type keyedRule struct {
+	pos float64
+	s   span
+}
+
+func groupRules(rs []keyedRule, tol geom.Tolerances) []ruleLine {
 	// By position; the order of rules at one position does not matter
-	// (their pieces are merged, their positions equal).
-	pos := make([]float64, len(rs))
-	for i, r := range rs {
-		pos[i], _ = key(r)
-	}
-	sort.Sort(byPos{rs, pos})
+	// (their pieces are merged, their positions equal). Positions are
+	// finite: the interpreter keeps no rule across a NaN or infinite one.
+	slices.SortFunc(rs, func(a, b keyedRule) int { return cmp.Compare(a.pos, b.pos) })
 	var out []ruleLine
-	var pieces []span
+	var pieces []span // reused: mergeSpans returns a slice of its own
 	var sum float64
 	var n int
 	flush := func() {
 		if n > 0 {
 			out = append(out, ruleLine{pos: sum / float64(n), pieces: mergeSpans(pieces, tol.RuleJoin)})
 		}
-		pieces, sum, n = nil, 0, 0
+		pieces, sum, n = pieces[:0], 0, 0
 	}
 	for i, r := range rs {
-		p, s := key(r)
-		if i > 0 {
-			prev, _ := key(rs[i-1])
-			if p-prev > tol.SameRule {
-				flush()
-			}
+		if i > 0 && r.pos-rs[i-1].pos > tol.SameRule {
+			flush()
 		}
-		pieces = append(pieces, s)
-		sum += p
+		pieces = append(pieces, r.s)
+		sum += r.pos
 		n++
 	}
 	flush()
 	return out
-}
-
-// byPos sorts rules by their positions, pos[i] being rule i's.
-type byPos struct {
-	rs  []pdfpage.Rule
-	pos []float64
-}
-
-func (b byPos) Len() int           { return len(b.rs) }
-func (b byPos) Less(i, j int) bool { return b.pos[i] < b.pos[j] }
-func (b byPos) Swap(i, j int) {
-	b.rs[i], b.rs[j] = b.rs[j], b.rs[i]
-	b.pos[i], b.pos[j] = b.pos[j], b.pos[i]
 }
