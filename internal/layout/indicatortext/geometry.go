@@ -183,8 +183,9 @@ type keyedRule struct {
 
 func groupRules(rs []keyedRule, tol geom.Tolerances) []ruleLine {
 	// By position; the order of rules at one position does not matter
-	// (their pieces are merged, their positions equal). Positions are
-	// finite: the interpreter keeps no rule across a NaN or infinite one.
+	// (their pieces are merged, their positions equal). A position is
+	// finite: the interpreter keeps a segment as a rule only when its ends
+	// are within half a point across, which NaN and infinities are not.
 	slices.SortFunc(rs, func(a, b keyedRule) int { return cmp.Compare(a.pos, b.pos) })
 	var out []ruleLine
 	var pieces []span // reused: mergeSpans returns a slice of its own
