@@ -27,7 +27,7 @@ import (
 // Only a run on one input is tuned (parseRun decides, from the expanded
 // inputs): in a batch the live heap changes from file to file and a higher
 // GOGC raised the peak memory of 600 files to XLSX from 83 to 127 MB for
-// 12 % fewer collections.
+// 12 % fewer collections (measured when excelize still built the workbook).
 func tuneGC() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
