@@ -1,6 +1,7 @@
 package grid
 
 import (
+	"fmt"
 	"github.com/petool/pet/internal/fuzzguard"
 	"reflect"
 	"slices"
@@ -503,5 +504,72 @@ func TestSharedPanicsAgain(t *testing.T) {
 			}()
 			c.Shared(p)
 		}()
+	}
+}
+
+// TestSharedHandsOverToTheLastSharer: with Sharers set, the calls before
+// the last get copies, the last gets the built tables themselves and
+// releases the page; a change by the last does not show in the copies, and
+// a call after it builds the grid again.
+func TestSharedHandsOverToTheLastSharer(t *testing.T) {
+	p := sharedTestPage()
+	want := Find(p)
+	c := Cache{Sharers: 3}
+	built := c.built(p)
+	a, b := c.Shared(p), c.Shared(p)
+	if c.Len() != 1 || a[0] == built[0] || b[0] == built[0] {
+		t.Fatalf("before the last sharer: %d grids kept, copies %v %v", c.Len(), a[0] == built[0], b[0] == built[0])
+	}
+	last := c.Shared(p)
+	if last[0] != built[0] || last[0].Cells[0] != built[0].Cells[0] {
+		t.Errorf("the last sharer got a copy, not the built grid")
+	}
+	checkReleased(t, &c)
+	for _, got := range [][]*Table{a, b, last} {
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("a sharer's tables differ from Find's")
+		}
+	}
+	last[0].Cells[0].Text = "changed"
+	last[0].Cells[0].Glyphs = nil
+	if a[0].Cells[0].Text == "changed" || len(b[0].Cells[0].Glyphs) == 0 {
+		t.Errorf("the last sharer's change shows in a copy")
+	}
+	if again := c.Shared(p); again[0] == built[0] || !reflect.DeepEqual(again, want) {
+		t.Errorf("a call after the hand-over did not build the grid again")
+	}
+}
+
+// TestSharedHandOverConcurrent: sharers of a page on different goroutines,
+// each changing the cells it got as soon as it has them, never see one
+// another's changes (the copies are made before the hand-over; run under
+// -race by .ci/run).
+func TestSharedHandOverConcurrent(t *testing.T) {
+	for round := 0; round < 50; round++ {
+		p := sharedTestPage()
+		want := Find(p)
+		c := Cache{Sharers: 2}
+		var wg sync.WaitGroup
+		got := make([][]*Table, 2)
+		for i := range got {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ts := c.Shared(p)
+				snapshot := ts[0].Cells[0].Text
+				for _, cell := range ts[0].Cells {
+					cell.Text = fmt.Sprint("sharer ", i)
+				}
+				ts[0].Cells[0].Text = snapshot
+				got[i] = ts
+			}()
+		}
+		wg.Wait()
+		for i := range got {
+			if got[i][0].Cells[0].Text != want[0].Cells[0].Text || got[i][0].Cells[1].Text != fmt.Sprint("sharer ", i) {
+				t.Fatalf("round %d: sharer %d sees %q, %q", round, i, got[i][0].Cells[0].Text, got[i][0].Cells[1].Text)
+			}
+		}
+		checkReleased(t, &c)
 	}
 }

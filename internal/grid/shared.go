@@ -15,6 +15,12 @@ import (
 // are gridded concurrently. The zero value is ready; safe for concurrent
 // use.
 type Cache struct {
+	// Sharers is how many readers call Shared once for each page. The
+	// last of them is handed the built grid itself instead of a copy, and
+	// the page is released: no one is left to copy it for. Zero: every
+	// call gets a copy, until Release.
+	Sharers int
+
 	mu    sync.Mutex
 	pages map[*pdfpage.Page]*sharedGrid
 }
@@ -24,6 +30,9 @@ type sharedGrid struct {
 	once     sync.Once
 	tables   []*Table
 	panicked any // what Find panicked with: every caller panics alike
+
+	mu     sync.Mutex // serializes the copies and the hand-over
+	shared int        // Shared calls that got a copy
 }
 
 // entry returns p's grid entry, adding it when p has none.
@@ -42,7 +51,10 @@ func (c *Cache) entry(p *pdfpage.Page) *sharedGrid {
 }
 
 // built returns p's grid, building it on first use.
-func (c *Cache) built(p *pdfpage.Page) []*Table {
+func (c *Cache) built(p *pdfpage.Page) []*Table { return c.build(p).tables }
+
+// build returns p's grid entry, its grid built.
+func (c *Cache) build(p *pdfpage.Page) *sharedGrid {
 	e := c.entry(p)
 	e.once.Do(func() {
 		defer func() { e.panicked = recover() }()
@@ -51,7 +63,7 @@ func (c *Cache) built(p *pdfpage.Page) []*Table {
 	if e.panicked != nil {
 		panic(e.panicked)
 	}
-	return e.tables
+	return e
 }
 
 // Prepare builds the grid of p that Shared will hand out, until Release(p).
@@ -65,9 +77,19 @@ func (c *Cache) Prepare(p *pdfpage.Page) { c.built(p) }
 // grid. Each call returns a copy of its own, whose tables and cells the
 // caller may change field by field; their slices (a cell's Glyphs, Lines,
 // Above, Below; a table's Xs, Ys) it may replace but must not change in
-// place, as the copies share them.
+// place, as the copies share them. The Sharers-th call gets the built
+// tables themselves, on the same terms, once every copy is made; the page
+// is released then, so a later call builds the grid again.
 func (c *Cache) Shared(p *pdfpage.Page) []*Table {
-	ts := c.built(p)
+	e := c.build(p)
+	ts := e.tables
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if c.Sharers > 0 && e.shared == c.Sharers-1 {
+		c.release(p, e)
+		return ts
+	}
+	e.shared++
 	out := make([]*Table, len(ts))
 	for i, t := range ts {
 		out[i] = t.clone()
@@ -79,6 +101,16 @@ func (c *Cache) Shared(p *pdfpage.Page) []*Table {
 func (c *Cache) Release(p *pdfpage.Page) {
 	c.mu.Lock()
 	delete(c.pages, p)
+	c.mu.Unlock()
+}
+
+// release forgets e, the grid of p, unless p has been released (and maybe
+// built again) since.
+func (c *Cache) release(p *pdfpage.Page, e *sharedGrid) {
+	c.mu.Lock()
+	if c.pages[p] == e {
+		delete(c.pages, p)
+	}
 	c.mu.Unlock()
 }
 
