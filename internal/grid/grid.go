@@ -19,6 +19,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/pdfpage"
@@ -422,10 +423,14 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 	if len(tables) == 0 {
 		return
 	}
-	// Which table holds each glyph (-1: none), counted first so that each
-	// table's glyphs are copied once.
-	in := make([]int32, len(glyphs))
+	s := assignScratches.Get().(*assignScratch)
+	defer s.release()
+	// Which table holds each glyph (-1: none), counted first so that the
+	// tables' glyphs are copied once, table after table, into s.glyphs.
+	in := slices.Grow(s.in[:0], len(glyphs))[:len(glyphs)]
+	s.in = in
 	counts := make([]int, len(tables))
+	held := 0
 	for k := range glyphs {
 		x, y := glyphs[k].CenterX(), glyphs[k].CenterY()
 		in[k] = -1
@@ -433,13 +438,17 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 			if t.Contains(x, y) {
 				in[k] = int32(i)
 				counts[i]++
+				held++
 				break
 			}
 		}
 	}
+	s.glyphs = slices.Grow(s.glyphs[:0], held)[:held]
 	per := make([][]pdfpage.Glyph, len(tables))
+	at := 0
 	for i, n := range counts {
-		per[i] = make([]pdfpage.Glyph, 0, n)
+		per[i] = s.glyphs[at : at : at+n]
+		at += n
 	}
 	var outside []pdfpage.Glyph
 	for k, g := range glyphs {
@@ -452,14 +461,13 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 	for _, t := range tables {
 		overflow(t, outside)
 	}
-	var line []placed
 	for i, t := range tables {
 		// The table's lines (in place: per[i] is this function's), each
 		// glyph placed in its cell, spills given back; then each cell's
 		// glyphs, counted first so that each cell allocates once.
-		all := make([]placed, 0, len(per[i]))
+		all := slices.Grow(s.all[:0], len(per[i]))
 		eachLineInPlace(per[i], func(l []pdfpage.Glyph) {
-			line = line[:0]
+			line := s.line[:0]
 			for k := range l {
 				g := &l[k]
 				if c := t.CellAt(t.RowAt(g.CenterY()), t.ColAt(g.CenterX())); c != nil {
@@ -468,13 +476,17 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 			}
 			keepSpills(line)
 			all = append(all, line...)
+			s.line = line
 		})
-		count := make(map[*Cell]int, len(t.Cells))
+		s.all = all
+		count := slices.Grow(s.counts[:0], len(t.Cells))[:len(t.Cells)]
+		clear(count)
+		s.counts = count
 		for _, p := range all {
-			count[p.cell]++
+			count[p.cell.index]++
 		}
 		for _, c := range t.Cells {
-			if n := count[c]; n > 0 {
+			if n := count[c.index]; n > 0 {
 				c.Glyphs = make([]pdfpage.Glyph, 0, n)
 			}
 		}
@@ -495,6 +507,29 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 			c.Text = strings.TrimSpace(strings.Join(c.Lines, ""))
 		}
 	}
+}
+
+// assignScratch is the working memory of assignGlyphs, reused from page to
+// page: a real table's pages each copy thousands of glyphs into it, and
+// memory used once costs a page fault for every 4 KB on first touch.
+// Nothing of it outlives the call: the cells get copies.
+type assignScratch struct {
+	in     []int32         // the table of each glyph of the page, or -1
+	glyphs []pdfpage.Glyph // the glyphs in tables, table after table
+	all    []placed        // one table's glyphs, each with its cell
+	line   []placed        // one line of them
+	counts []int           // glyphs per cell, by the cell's index
+}
+
+var assignScratches = sync.Pool{New: func() any { return new(assignScratch) }}
+
+// release drops what s points to (glyph texts, a page's cells), so that a
+// pooled scratch keeps no page alive, and puts s back in the pool.
+func (s *assignScratch) release() {
+	clear(s.glyphs)
+	clear(s.all)
+	clear(s.line[:cap(s.line)])
+	assignScratches.Put(s)
 }
 
 // overflow fills the Above and Below lines of the cells on the table's first
