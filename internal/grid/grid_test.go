@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/petool/pet/internal/pdfpage"
+	"runtime"
+	"unsafe"
 )
 
 const sz = 10 // font size of the hand-built pages
@@ -571,5 +573,40 @@ func TestSharedHandOverConcurrent(t *testing.T) {
 			}
 		}
 		checkReleased(t, &c)
+	}
+}
+
+// TestAssignGlyphsReusesItsMemory: once warm, placing a page's glyphs in
+// its cells allocates little more than the cells' own copies of them (the
+// working copy of the table's glyphs and their placements are reused from
+// page to page; allocating them anew doubled the bytes).
+func TestAssignGlyphsReusesItsMemory(t *testing.T) {
+	xs, ys := []float64{50, 300, 550}, []float64{100}
+	var gs []pdfpage.Glyph
+	for r := 0; r < 40; r++ {
+		ys = append(ys, ys[len(ys)-1]+20)
+		gs = append(gs, text("一二三四五六七八九十一二三四五六七八九十", 55, ys[r]+15)...)
+		gs = append(gs, text("一二三四五六七八九十一二三四五六七八九十", 305, ys[r]+15)...)
+	}
+	p := &pdfpage.Page{Number: 1, Width: 600, Height: 1000,
+		Rules: cellBorders(xs, ys, func(int, int, bool) bool { return false }), Glyphs: gs}
+	tables := Find(p)
+	if len(tables) != 1 || len(tables[0].Cells) != 80 || tables[0].Cells[79].Text != "一二三四五六七八九十一二三四五六七八九十" {
+		t.Fatalf("the test table did not come out as drawn")
+	}
+	var before, after runtime.MemStats
+	const runs = 20
+	runtime.ReadMemStats(&before)
+	for i := 0; i < runs; i++ {
+		for _, c := range tables[0].Cells {
+			c.Glyphs, c.Lines, c.Text = nil, nil, ""
+		}
+		assignGlyphs(tables, gs)
+	}
+	runtime.ReadMemStats(&after)
+	perRun := float64(after.TotalAlloc-before.TotalAlloc) / runs
+	copies := float64(len(gs)) * float64(unsafe.Sizeof(pdfpage.Glyph{}))
+	if perRun > 1.5*copies {
+		t.Errorf("assignGlyphs allocated %.0f bytes a run for %d glyphs, over 1.5 times the cells' copies (%.0f)", perRun, len(gs), copies)
 	}
 }
