@@ -552,7 +552,7 @@ func overflow(t *Table, outside []pdfpage.Glyph) {
 				gs = append(gs, g)
 			}
 		}
-		lines := Lines(gs)
+		lines := linesInPlace(gs) // gs is band's own
 		if above {
 			slices.Reverse(lines)
 		}
@@ -694,6 +694,11 @@ func Lines(glyphs []pdfpage.Glyph) []Line {
 	}
 	return linesInPlace(slices.Clone(glyphs))
 }
+
+// LinesInPlace is Lines for a caller that owns glyphs and has no more use
+// for their order: it sorts them in place into the lines it returns (each
+// line's Glyphs a piece of glyphs) instead of sorting a copy.
+func LinesInPlace(glyphs []pdfpage.Glyph) []Line { return linesInPlace(glyphs) }
 
 // linesInPlace is Lines on glyphs the caller owns: it sorts them in place,
 // and the lines' Glyphs are pieces of gs.

@@ -97,7 +97,7 @@ func headerText(c *grid.Cell) string {
 		}
 	}
 	var b strings.Builder
-	for _, l := range grid.Lines(gs) {
+	for _, l := range grid.LinesInPlace(gs) { // gs is this function's
 		b.WriteString(l.Text)
 	}
 	return compact(b.String())

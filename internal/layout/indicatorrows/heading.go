@@ -57,7 +57,7 @@ func headingAbove(p *pdfpage.Page, tables []*grid.Table, t *grid.Table) heading 
 	}
 	var h heading
 	bestSize := 0.0
-	for _, l := range grid.Lines(gs) {
+	for _, l := range grid.LinesInPlace(gs) { // gs is this function's
 		for _, s := range segments(l) {
 			h.lines = append(h.lines, s)
 			if strings.Contains(s, "目标表") && (h.title == "" || l.Size > bestSize) {

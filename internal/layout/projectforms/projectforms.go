@@ -38,6 +38,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/petool/pet/check"
@@ -220,7 +221,12 @@ func pageNumber(s string) bool { return pageNoRe.MatchString(s) }
 
 // freeLines returns the page's text lines outside every table.
 func freeLines(p *pdfpage.Page, tables []*grid.Table) []freeLine {
-	var gs []pdfpage.Glyph
+	buf := outsideGlyphs.Get().(*[]pdfpage.Glyph)
+	defer func() {
+		clear(*buf) // no glyph text kept alive by the pool
+		outsideGlyphs.Put(buf)
+	}()
+	gs := (*buf)[:0]
 	for _, g := range p.Glyphs {
 		cy := g.CenterY()
 		inside := false
@@ -234,6 +240,7 @@ func freeLines(p *pdfpage.Page, tables []*grid.Table) []freeLine {
 			gs = append(gs, g)
 		}
 	}
+	*buf = gs
 	var out []freeLine
 	for _, l := range lineGroups(gs) {
 		out = append(out, l)
@@ -241,10 +248,15 @@ func freeLines(p *pdfpage.Page, tables []*grid.Table) []freeLine {
 	return out
 }
 
-// lineGroups groups glyphs by baseline into trimmed lines, top to bottom.
+// outsideGlyphs holds the buffers freeLines gathers a page's glyphs in,
+// reused from page to page: the lines it returns keep only texts.
+var outsideGlyphs = sync.Pool{New: func() any { return new([]pdfpage.Glyph) }}
+
+// lineGroups groups glyphs by baseline into trimmed lines, top to bottom,
+// sorting gs in place: the caller's own, of no more use.
 func lineGroups(gs []pdfpage.Glyph) []freeLine {
 	var out []freeLine
-	for _, l := range grid.Lines(gs) {
+	for _, l := range grid.LinesInPlace(gs) {
 		if t := strings.TrimSpace(l.Text); t != "" {
 			out = append(out, freeLine{t, l.Y})
 		}
