@@ -610,3 +610,22 @@ func TestAssignGlyphsReusesItsMemory(t *testing.T) {
 		t.Errorf("assignGlyphs allocated %.0f bytes a run for %d glyphs, over 1.5 times the cells' copies (%.0f)", perRun, len(gs), copies)
 	}
 }
+
+// TestLinesInPlaceIsLines: LinesInPlace groups the glyphs as Lines does
+// (texts, measures, glyphs of each line), using the caller's slice for
+// the lines' glyphs instead of a copy.
+func TestLinesInPlaceIsLines(t *testing.T) {
+	gs := glyphs(text("第二行", 60, 140), text("第一行右", 200, 120), text("第一行", 50, 120.4), text("第三", 50, 160), text("行", 74.5, 160.2))
+	want := Lines(gs)
+	own := slices.Clone(gs)
+	got := LinesInPlace(own)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("LinesInPlace %+v,\nLines %+v", got, want)
+	}
+	if texts := []string{want[0].Text, want[1].Text, want[2].Text}; len(want) != 3 || texts[0] != "第一行第一行右" || texts[1] != "第二行" || texts[2] != "第三行" {
+		t.Errorf("lines %q", texts)
+	}
+	if &got[0].Glyphs[0] != &own[0] {
+		t.Errorf("LinesInPlace's lines are not pieces of the caller's slice")
+	}
+}
