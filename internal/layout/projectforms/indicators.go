@@ -307,11 +307,15 @@ func decimal(s string) (document.Decimal, bool) {
 // edge, from the last line of the cell above. That is the overflow of the
 // cell above, which the producer drew and clipped (Excel), hidden on the page.
 func dropOverflow(t *grid.Table) {
+	// Working copies of a cell's and the cell above's glyphs, grouped into
+	// lines in place: reused from cell to cell, not copied for each.
+	var own, above []pdfpage.Glyph
 	for _, c := range t.Cells {
 		if len(c.Lines) < 2 {
 			continue // c.Lines are the lines of c.Glyphs, as grid read them
 		}
-		lines := grid.Lines(c.Glyphs)
+		own = append(own[:0], c.Glyphs...)
+		lines := grid.LinesInPlace(own)
 		if len(lines) < 2 {
 			continue
 		}
@@ -324,7 +328,8 @@ func dropOverflow(t *grid.Table) {
 		if up == nil || up == c {
 			continue
 		}
-		ul := grid.Lines(up.Glyphs)
+		above = append(above[:0], up.Glyphs...)
+		ul := grid.LinesInPlace(above)
 		if len(ul) < 2 {
 			continue
 		}
