@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/internal/geom"
@@ -308,8 +309,15 @@ func decimal(s string) (document.Decimal, bool) {
 // cell above, which the producer drew and clipped (Excel), hidden on the page.
 func dropOverflow(t *grid.Table) {
 	// Working copies of a cell's and the cell above's glyphs, grouped into
-	// lines in place: reused from cell to cell, not copied for each.
-	var own, above []pdfpage.Glyph
+	// lines in place: reused from cell to cell and table to table.
+	buf := overflowBufs.Get().(*[2][]pdfpage.Glyph)
+	own, above := buf[0][:0], buf[1][:0]
+	defer func() {
+		clear(own[:cap(own)]) // no glyph text kept alive by the pool
+		clear(above[:cap(above)])
+		buf[0], buf[1] = own, above
+		overflowBufs.Put(buf)
+	}()
 	for _, c := range t.Cells {
 		if len(c.Lines) < 2 {
 			continue // c.Lines are the lines of c.Glyphs, as grid read them
@@ -352,6 +360,9 @@ func dropOverflow(t *grid.Table) {
 		relines(c)
 	}
 }
+
+// overflowBufs holds dropOverflow's working copies.
+var overflowBufs = sync.Pool{New: func() any { return new([2][]pdfpage.Glyph) }}
 
 // relines reads a cell's lines and text again from its glyphs.
 func relines(c *grid.Cell) {
