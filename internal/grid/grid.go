@@ -526,8 +526,8 @@ var assignScratches = sync.Pool{New: func() any { return new(assignScratch) }}
 // release drops what s points to (glyph texts, a page's cells), so that a
 // pooled scratch keeps no page alive, and puts s back in the pool.
 func (s *assignScratch) release() {
-	clear(s.glyphs)
-	clear(s.all)
+	clear(s.glyphs[:cap(s.glyphs)])
+	clear(s.all[:cap(s.all)])
 	clear(s.line[:cap(s.line)])
 	assignScratches.Put(s)
 }

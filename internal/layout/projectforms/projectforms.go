@@ -223,7 +223,7 @@ func pageNumber(s string) bool { return pageNoRe.MatchString(s) }
 func freeLines(p *pdfpage.Page, tables []*grid.Table) []freeLine {
 	buf := outsideGlyphs.Get().(*[]pdfpage.Glyph)
 	defer func() {
-		clear(*buf) // no glyph text kept alive by the pool
+		clear((*buf)[:cap(*buf)]) // no glyph text kept alive by the pool
 		outsideGlyphs.Put(buf)
 	}()
 	gs := (*buf)[:0]
