@@ -27,7 +27,17 @@ type PageRef struct {
 	Box pdf.Value
 	// Rotate is /Rotate, its own or inherited, as written (any multiple of 90).
 	Rotate int
+	// Contents is the page's /Contents as the walk resolved it (a stream,
+	// an array, or the zero Value), and Parts, for an array, its first
+	// MaxContentParts elements resolved: what the page's reader would
+	// otherwise read from the file again.
+	Contents pdf.Value
+	Parts    []pdf.Value
 }
+
+// MaxContentParts bounds the streams of a page's /Contents array that are
+// kept (PageRef.Parts) and read.
+const MaxContentParts = 1 << 16
 
 // walkPages walks the page tree (a leaf is a node of /Type /Page, or a
 // node without /Kids that has /Contents) and loads each page's content
@@ -96,12 +106,16 @@ func (w *walker) walk(node, res, box pdf.Value, rotate, depth int) error {
 			return fail(ErrLimit, &LimitError{What: "pages", Limit: int64(w.maxPages), Flag: "--max-pages"})
 		}
 		// Key and Index resolve references: this reads the objects.
+		var parts []pdf.Value
 		if contents.Kind() == pdf.Array {
+			parts = make([]pdf.Value, 0, min(contents.Len(), MaxContentParts))
 			for i := 0; i < contents.Len(); i++ {
-				contents.Index(i)
+				if part := contents.Index(i); i < MaxContentParts {
+					parts = append(parts, part)
+				}
 			}
 		}
-		w.pages = append(w.pages, PageRef{Page: node, Resources: res, Box: box, Rotate: rotate})
+		w.pages = append(w.pages, PageRef{Page: node, Resources: res, Box: box, Rotate: rotate, Contents: contents, Parts: parts})
 		return nil
 	}
 	for i := 0; i < kids.Len(); i++ {

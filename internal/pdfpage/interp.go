@@ -330,7 +330,19 @@ func (in *interp) loadFont(res pdf.Value, name string) *font {
 			return f
 		}
 	}
-	fv := res.Key("Font").Key(name)
+	fonts := in.fontDict(res)
+	// A font this Document has loaded is known by its reference, before
+	// the font dictionary is read from the file again for a page of its
+	// own resources (Word, WPS: every page).
+	if obj := pdfsyntax.EntryRef(fonts, name); obj != 0 {
+		if f, ok := in.doc.fonts[fontKey{obj: obj, name: name}]; ok {
+			if resKey.obj != 0 {
+				in.doc.fontsByRes[resKey] = f
+			}
+			return f
+		}
+	}
+	fv := fonts.Key(name)
 	key := fontKey{obj: pdfsyntax.ObjectID(fv), name: name}
 	f, ok := in.doc.fonts[key]
 	switch {
@@ -344,6 +356,21 @@ func (in *interp) loadFont(res pdf.Value, name string) *font {
 		in.doc.fontsByRes[resKey] = f
 	}
 	return f
+}
+
+// fontDict returns res's /Font dictionary, read once per Document when it
+// is an object of its own (resources of many pages share it).
+func (in *interp) fontDict(res pdf.Value) pdf.Value {
+	obj := pdfsyntax.EntryRef(res, "Font")
+	if obj == 0 {
+		return res.Key("Font")
+	}
+	if v, ok := in.doc.fontDicts[obj]; ok {
+		return v
+	}
+	v := res.Key("Font")
+	in.doc.fontDicts[obj] = v
+	return v
 }
 
 // show places the glyphs of one shown string.

@@ -86,11 +86,12 @@ func (p *Page) Font(g Glyph) string {
 type Document struct {
 	r          *pdf.Reader
 	pages      []pdfload.PageRef
-	fonts      map[fontKey]*font // by font object and name
-	fontsByRes map[fontKey]*font // by resource dictionary and name
-	shared     *sharedFonts      // the fonts of every fork of the file
-	raw        []byte            // what the reader reads, when unencrypted (FromLoad)
-	sess       pdfload.Session   // limits and context of the file
+	fonts      map[fontKey]*font    // by font object and name
+	fontsByRes map[fontKey]*font    // by resource dictionary and name
+	fontDicts  map[uint64]pdf.Value // resources' /Font dictionaries, by object
+	shared     *sharedFonts         // the fonts of every fork of the file
+	raw        []byte               // what the reader reads, when unencrypted (FromLoad)
+	sess       pdfload.Session      // limits and context of the file
 
 	// Scratch space reused from page to page (a Document reads one page
 	// at a time): the glyphs being read and finish's index of them.
@@ -207,7 +208,7 @@ func FromLoad(doc *pdfload.Document) (*Document, error) {
 
 func newDocument(r *pdf.Reader, pages []pdfload.PageRef, sess pdfload.Session) *Document {
 	d := &Document{r: r, pages: pages, shared: &sharedFonts{byObj: map[fontKey]*fontSlot{}}, sess: sess}
-	d.fonts, d.fontsByRes = map[fontKey]*font{}, map[fontKey]*font{}
+	d.fonts, d.fontsByRes, d.fontDicts = map[fontKey]*font{}, map[fontKey]*font{}, map[uint64]pdf.Value{}
 	return d
 }
 
@@ -216,14 +217,11 @@ func newDocument(r *pdf.Reader, pages []pdfload.PageRef, sess pdfload.Session) *
 // not changed after opening, a Document's own font maps and scratch space
 // are; the fonts themselves are loaded once for all forks.
 func (d *Document) Fork() *Document {
-	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, shared: d.shared, raw: d.raw, sess: d.sess}
+	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, fontDicts: map[uint64]pdf.Value{}, shared: d.shared, raw: d.raw, sess: d.sess}
 }
 
 // NumPages is the number of pages found in the page tree.
 func (d *Document) NumPages() int { return len(d.pages) }
-
-// maxContentParts bounds the streams of a page's /Contents array.
-const maxContentParts = 1 << 16
 
 // Page interprets page n (1-based). A page that cannot be read is an error
 // naming the page, never a panic.
@@ -270,7 +268,7 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	in.glyphs = d.glyphBuf[:0]
 	in.runFonts = d.runFontBuf[:0]
 	p.Rules = d.ruleBuf[:0]
-	content := ref.Page.Key("Contents")
+	content := ref.Contents // resolved by the page walk, with its parts
 	var data []byte
 	if buf, ok := contentBufs.Get().(*[]byte); ok {
 		data = (*buf)[:0]
@@ -284,8 +282,8 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	case pdf.Stream:
 		data = b.appendContent(data, content)
 	case pdf.Array:
-		for i := 0; i < content.Len() && i < maxContentParts; i++ {
-			data = b.appendContent(data, content.Index(i))
+		for _, part := range ref.Parts {
+			data = b.appendContent(data, part)
 			data = append(data, '\n') // streams are concatenated with no whitespace between them
 		}
 	}

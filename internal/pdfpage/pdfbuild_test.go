@@ -3,6 +3,7 @@ package pdfpage
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/ledongthuc/pdf"
@@ -293,4 +294,67 @@ func TestGlyphsOffThePageDropped(t *testing.T) {
 	if got := pageText(p); got != "inedgeleft" {
 		t.Errorf("text %q, want %q", got, "inedgeleft")
 	}
+}
+
+// countingReaderAt counts the reads that start at each offset.
+type countingReaderAt struct {
+	r     *bytes.Reader
+	reads map[int64]int
+}
+
+func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	c.reads[off]++
+	return c.r.ReadAt(p, off)
+}
+
+// TestObjectsReadOncePerDocument: pages of resources of their own that
+// share a /Font dictionary and a font read each from the file once, and
+// a page's content objects, resolved by the page walk (once for each page
+// that lists them), are not read again to interpret the page.
+func TestObjectsReadOncePerDocument(t *testing.T) {
+	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+	content := stream("", "BT /F1 12 Tf 100 700 Td (Hi) Tj ET")
+	data := testPDF(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R /Resources << /Font 8 0 R >> >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [6 0 R 7 0 R] /Resources << /Font 8 0 R >> >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 7 0 R /Resources << /Font << /F1 9 0 R >> >> >>",
+		content, content,
+		"<< /F1 9 0 R >>", font)
+	offset := func(obj int) int64 {
+		return int64(bytes.Index(data, []byte(fmt.Sprintf("\n%d 0 obj\n", obj)))) + 1
+	}
+	cr := &countingReaderAt{r: bytes.NewReader(data), reads: map[int64]int{}}
+	r, err := pdf.NewReader(cr, int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 1; n <= d.NumPages(); n++ {
+		p, err := d.Page(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := glyphText(p); got != "Hi" && got != "HiHi" {
+			t.Errorf("page %d reads %q", n, got)
+		}
+	}
+	for obj, want := range map[int]int{6: 2, 7: 2, 8: 1, 9: 1} {
+		if got := cr.reads[offset(obj)]; got != want {
+			t.Errorf("object %d read %d times from the file, want %d", obj, got, want)
+		}
+	}
+}
+
+// glyphText is the page's glyph texts in order.
+func glyphText(p *Page) string {
+	var b strings.Builder
+	for _, g := range p.Glyphs {
+		b.WriteString(g.Text)
+	}
+	return b.String()
 }

@@ -138,3 +138,55 @@ func TestObjectIDOfIndirectObjects(t *testing.T) {
 		t.Errorf("ObjectID(3 0 R) = %#x, want %#x", got, want)
 	}
 }
+
+// TestEntryRef: the object a dictionary entry refers to, read without
+// resolving it, is the ObjectID of the entry resolved; a direct, missing or
+// dangling entry, and anything not a dictionary, gives 0 or what resolving
+// gives.
+func TestEntryRef(t *testing.T) {
+	if ptrType == nil {
+		t.Fatal("pdf.Value has no ptr field: EntryRef would always be 0")
+	}
+	data := tinyPDF(`<< /Type /Catalog /Pages 2 0 R >>`,
+		`<< /Type /Pages /Kids [3 0 R] /Count 1 /Font << /F1 4 0 R /F2 4 0 R /Direct << /A 1 >> /Dangling 9 0 R >> /Res 5 0 R >>`,
+		`<< /Type /Page /Parent 2 0 R >>`, `<< /Type /Font >>`, `<< /Font 4 0 R >>`)
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := r.Trailer().Key("Root").Key("Pages")
+	fonts := pages.Key("Font")
+	for _, tc := range []struct {
+		dict pdf.Value
+		key  string
+		want uint64
+	}{
+		{fonts, "F1", 4 << 16},
+		{fonts, "F2", 4 << 16},
+		{pages, "Res", 5 << 16},
+		{pages.Key("Res"), "Font", 4 << 16},
+		{fonts, "Direct", 0},
+		{fonts, "Missing", 0},
+		{pages, "Kids", 0},
+		{pages.Key("Kids"), "0", 0}, // an array
+		{pdf.Value{}, "F1", 0},
+	} {
+		if got := EntryRef(tc.dict, tc.key); got != tc.want {
+			t.Errorf("EntryRef(%v, %s) = %#x, want %#x", tc.dict, tc.key, got, tc.want)
+		}
+		if tc.want != 0 {
+			if got := ObjectID(tc.dict.Key(tc.key)); got != tc.want {
+				t.Errorf("ObjectID(%v.Key(%s)) = %#x, want EntryRef's %#x", tc.dict, tc.key, got, tc.want)
+			}
+		}
+	}
+	// A reference to an object the file lacks: EntryRef names it, resolving
+	// gives the null Value (no identity), so a cache keyed by ObjectID never
+	// holds it.
+	if got := EntryRef(fonts, "Dangling"); got != 9<<16 {
+		t.Errorf("EntryRef of 9 0 R = %#x", got)
+	}
+	if v := fonts.Key("Dangling"); !v.IsNull() || ObjectID(v) != 0 {
+		t.Errorf("9 0 R resolved to %v (id %#x), want null", v, ObjectID(v))
+	}
+}

@@ -68,3 +68,43 @@ func StreamOffset(v pdf.Value) (offset int64, ok bool) {
 	}
 	return f.Int(), true
 }
+
+// EntryRef returns the object that dictionary v's entry key refers to
+// (object number << 16 | generation, as ObjectID gives it once resolved),
+// without reading the object: 0 when the entry is missing or direct, v is
+// no dictionary, or should the library's layout change. v.Key(key) resolves
+// the entry to a Value whose ObjectID is EntryRef(v, key) when the object
+// exists, so a caller that keeps what it read by ObjectID can look there
+// first. Like ObjectID it reads unexported fields by reflection, without
+// unsafe.
+func EntryRef(v pdf.Value, key string) uint64 {
+	if dataField < 0 || ptrField < 0 || v.Kind() != pdf.Dict {
+		return 0
+	}
+	d := reflect.ValueOf(v).Field(dataField)
+	if d.IsNil() {
+		return 0
+	}
+	m := d.Elem()
+	if m.Kind() != reflect.Map || m.Type().Key().Kind() != reflect.String {
+		return 0
+	}
+	e := m.MapIndex(reflect.ValueOf(key).Convert(m.Type().Key()))
+	if !e.IsValid() || e.Kind() != reflect.Interface || e.IsNil() {
+		return 0
+	}
+	ref := e.Elem()
+	if ref.Type() != ptrType {
+		return 0
+	}
+	return ref.Field(0).Uint()<<16 | ref.Field(1).Uint()
+}
+
+// ptrType is the type of pdf.Value's "ptr" field: the library's reference
+// to an indirect object, as dictionaries and arrays hold them.
+var ptrType = func() reflect.Type {
+	if ptrField < 0 {
+		return nil
+	}
+	return reflect.TypeFor[pdf.Value]().Field(ptrField).Type
+}()
