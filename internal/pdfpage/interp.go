@@ -335,7 +335,7 @@ func (in *interp) loadFont(res pdf.Value, name string) *font {
 	// the font dictionary is read from the file again for a page of its
 	// own resources (Word, WPS: every page).
 	if obj := pdfsyntax.EntryRef(fonts, name); obj != 0 {
-		if f, ok := in.doc.fonts[fontKey{obj: obj, name: name}]; ok {
+		if f, ok := in.doc.fonts[fontKey{obj: obj}]; ok {
 			if resKey.obj != 0 {
 				in.doc.fontsByRes[resKey] = f
 			}
@@ -343,7 +343,10 @@ func (in *interp) loadFont(res pdf.Value, name string) *font {
 		}
 	}
 	fv := fonts.Key(name)
-	key := fontKey{obj: pdfsyntax.ObjectID(fv), name: name}
+	// By object alone: what a font dictionary reads as does not depend on
+	// the name a page gives it (files merged by PDF24 name one font
+	// differently on each page).
+	key := fontKey{obj: pdfsyntax.ObjectID(fv)}
 	f, ok := in.doc.fonts[key]
 	switch {
 	case key.obj == 0:

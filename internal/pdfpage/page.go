@@ -86,7 +86,7 @@ func (p *Page) Font(g Glyph) string {
 type Document struct {
 	r          *pdf.Reader
 	pages      []pdfload.PageRef
-	fonts      map[fontKey]*font    // by font object and name
+	fonts      map[fontKey]*font    // by font object (name unset)
 	fontsByRes map[fontKey]*font    // by resource dictionary and name
 	fontDicts  map[uint64]pdf.Value // resources' /Font dictionaries, by object
 	shared     *sharedFonts         // the fonts of every fork of the file

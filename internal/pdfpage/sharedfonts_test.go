@@ -87,9 +87,9 @@ func TestSameToUnicodeReadOnce(t *testing.T) {
 	if got := pageText(p); got != "甲甲乙" {
 		t.Errorf("text %q, want 甲甲乙", got)
 	}
-	fonts := map[string]*font{}
+	fonts := map[string]*font{} // by resource name: F1, F2, F3 are objects 5, 6, 7
 	for k, slot := range d.shared.byObj {
-		fonts[k.name] = slot.f
+		fonts[fmt.Sprintf("F%d", k.obj>>16-4)] = slot.f
 	}
 	if len(fonts) != 3 || fonts["F1"] == fonts["F2"] {
 		t.Fatalf("fonts %v: want three of their own", fonts)
