@@ -130,10 +130,18 @@ func hybridPDF() []byte { return hybridPDFPadded(0) }
 
 // hybridPDFPadded is hybridPDF with pad spaces after the objects of its
 // object stream (compressed to almost nothing).
-func hybridPDFPadded(pad int) []byte {
+func hybridPDFPadded(pad int) []byte { return hybridPDFPaddedTwice(pad, 0) }
+
+// hybridPDFPaddedTwice is hybridPDFPadded with also contentPad spaces
+// (uncompressed) at the end of page 1's content stream.
+func hybridPDFPaddedTwice(pad, contentPad int) []byte {
 	b := newBuilder("%PDF-1.5\n%\xb5\xb5\xb5\xb5\n")
 	b.obj(1, "<</Type /Catalog /Pages 2 0 R>>")
-	b.stream(5, " /Filter /FlateDecode", deflate(pageText(1)))
+	if contentPad > 0 {
+		b.stream(5, "", append(pageText(1), strings.Repeat(" ", contentPad)...))
+	} else {
+		b.stream(5, " /Filter /FlateDecode", deflate(pageText(1)))
+	}
 	b.stream(6, " /Filter /FlateDecode", deflate(pageText(2)))
 	// Object stream 7 holds objects 2, 3, 4 and 8.
 	objs := []struct {

@@ -47,7 +47,9 @@ type Document struct {
 	// Reader is the library's reader. It reads Data, which must not change.
 	Reader *pdf.Reader
 	// Data is what Reader reads: the input itself, a sub-slice of it, or a
-	// repaired copy (see Repairs).
+	// repaired copy (see Repairs). Where the cross-reference data was
+	// rebuilt, Reader reads the new cross-reference stream after Data:
+	// every object and stream is in Data, at the offset Reader reads it at.
 	Data []byte
 	// NumPages is the number of pages found in the page tree (at least 1).
 	NumPages int
@@ -112,7 +114,7 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 		}
 	}()
 	open := func(b []byte, password string) (*Document, error) {
-		return openLibrary(sess.Ctx, b, password, lim.MaxPages)
+		return openLibrary(sess.Ctx, bytes.NewReader(b), int64(len(b)), b, password, lim.MaxPages)
 	}
 
 	if len(data) == 0 {
@@ -190,10 +192,16 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 		src = data
 	}
 	if structural(why) {
-		rebuilt, err := rebuild(body)
+		tail, err := rebuild(body)
 		if err == nil {
+			// The library reads the input and the new cross-reference
+			// stream after it, without a copy of the input; Data is the
+			// input, where every object and stream is.
+			rebuilt := joined{body, tail}
 			libDeadline := time.Now().Add(time.Until(deadline) / 2)
-			d, err := guard(sess.Ctx, libDeadline, func() (*Document, error) { return open(rebuilt, opts.Password) })
+			d, err := guard(sess.Ctx, libDeadline, func() (*Document, error) {
+				return openLibrary(sess.Ctx, rebuilt, int64(len(body)+len(tail)), body, opts.Password, lim.MaxPages)
+			})
 			if err == nil {
 				d.Repairs = append(repairs, fmt.Sprintf("rebuilt the cross-reference table: %v", why))
 				return d, nil
@@ -203,7 +211,7 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 			}
 			if !structural(err) {
 				// Sound now, but encrypted in a way only pdfcpu handles.
-				src = rebuilt
+				src = rebuilt.bytes()
 				repairs = append(repairs, fmt.Sprintf("rebuilt the cross-reference table: %v", why))
 				why = err
 			}
@@ -269,14 +277,14 @@ func headerLine(b []byte) string {
 // extended to 16 bytes), or refuses (AES-256, crypt filters, revisions > 4).
 var errLibraryEncryption = errors.New("encryption the library does not decrypt correctly")
 
-// openLibrary is the fast path: the library on data as it is.
-func openLibrary(ctx context.Context, data []byte, password string, maxPages int) (*Document, error) {
+// openLibrary has the library read the file of size bytes that ra reads,
+// whose objects and streams are all in data (data is ra's first bytes).
+func openLibrary(ctx context.Context, ra io.ReaderAt, size int64, data []byte, password string, maxPages int) (*Document, error) {
 	tries := 0
-	var ra io.ReaderAt = bytes.NewReader(data)
 	if ctx.Done() != nil {
 		ra = ctxReaderAt{ctx: ctx, r: ra}
 	}
-	r, err := pdf.NewReaderEncrypted(ra, int64(len(data)), func() string {
+	r, err := pdf.NewReaderEncrypted(ra, size, func() string {
 		if tries++; tries == 1 {
 			return password
 		}

@@ -481,16 +481,60 @@ func TestRebuildReadsObjectStreamHeadersOnly(t *testing.T) {
 	data := hybridPDFPadded(pad)
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	rebuilt, err := rebuild(data)
+	tail, err := rebuild(data)
 	runtime.ReadMemStats(&after)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := after.TotalAlloc - before.TotalAlloc; d > 4<<20+2*uint64(len(data)) {
+	if d := after.TotalAlloc - before.TotalAlloc; d > 4<<20 {
 		t.Errorf("rebuilding a %d-byte file with %d MiB in an object stream allocated %d MiB", len(data), pad>>20, d>>20)
 	}
-	d, err := Load(rebuilt, Options{})
+	d, err := Load(joined{data, tail}.bytes(), Options{})
 	if err != nil || d.NumPages != 2 {
 		t.Fatalf("the rebuilt file: err %v", err)
+	}
+}
+
+// TestLoadRebuiltReadsInPlace: a file whose cross-reference data is
+// rebuilt is read where it is, the new cross-reference stream after it,
+// not copied with the stream appended; Data is the input.
+func TestLoadRebuiltReadsInPlace(t *testing.T) {
+	data := hybridPDFPaddedTwice(0, 8<<20) // a copy would show in TotalAlloc
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	d, err := Load(data, Options{})
+	runtime.ReadMemStats(&after)
+	if err != nil || d.NumPages != 2 {
+		t.Fatalf("err %v", err)
+	}
+	if len(d.Repairs) == 0 || !strings.Contains(d.Repairs[0], "rebuilt") {
+		t.Fatalf("repairs %q: the file was not rebuilt", d.Repairs)
+	}
+	if &d.Data[0] != &data[0] || len(d.Data) != len(data) {
+		t.Errorf("Data is not the input")
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 2<<20 {
+		t.Errorf("loading a %d MiB file allocated %d MiB", len(data)>>20, n>>20)
+	}
+}
+
+// TestJoinedReadsAsOne: joined reads head and tail as their concatenation,
+// at every offset and length, across the seam and past the end.
+func TestJoinedReadsAsOne(t *testing.T) {
+	head, tail := []byte("0123456789"), []byte("abcdef")
+	whole := bytes.NewReader(append(append([]byte{}, head...), tail...))
+	j := joined{head, tail}
+	for off := int64(-1); off <= 18; off++ {
+		for n := 0; n <= 18; n++ {
+			got, want := make([]byte, n), make([]byte, n)
+			gn, gerr := j.ReadAt(got, off)
+			wn, werr := whole.ReadAt(want, off)
+			if gn != wn || !bytes.Equal(got[:gn], want[:wn]) || (gerr == nil) != (werr == nil) {
+				t.Errorf("ReadAt(%d bytes, %d) = %d %q %v, want %d %q %v", n, off, gn, got[:gn], gerr, wn, want[:wn], werr)
+			}
+		}
+	}
+	if got := j.bytes(); string(got) != "0123456789abcdef" {
+		t.Errorf("bytes %q", got)
 	}
 }

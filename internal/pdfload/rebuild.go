@@ -51,9 +51,9 @@ type objStm struct {
 	start, end int // stream data
 }
 
-// rebuild returns a copy of data with a new cross-reference stream
-// appended, built from the objects found in data.
-func rebuild(data []byte) ([]byte, error) {
+// rebuild returns a new cross-reference stream, built from the objects
+// found in data, for the file data followed by it (joined).
+func rebuild(data []byte) (tail []byte, err error) {
 	rb := &rebuilder{data: data, objs: map[int]entry{}, dicts: map[int]map[pdfName][]byte{}}
 	rb.scan()
 	for _, s := range rb.streams {
@@ -79,6 +79,37 @@ func rebuild(data []byte) ([]byte, error) {
 		return nil, err
 	}
 	return rb.write(trailer)
+}
+
+// joined reads head followed by tail as one file of len(head)+len(tail)
+// bytes: a rebuilt file is the input with a cross-reference stream
+// appended, read without copying the input.
+type joined struct{ head, tail []byte }
+
+func (j joined) ReadAt(p []byte, off int64) (int, error) {
+	size := int64(len(j.head) + len(j.tail))
+	if off < 0 {
+		return 0, errors.New("negative offset")
+	}
+	if off >= size {
+		return 0, io.EOF
+	}
+	n := 0
+	if off < int64(len(j.head)) {
+		n = copy(p, j.head[off:])
+	}
+	if n < len(p) {
+		n += copy(p[n:], j.tail[max(0, off+int64(n)-int64(len(j.head))):])
+	}
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+// bytes returns the file j reads, copied into one slice.
+func (j joined) bytes() []byte {
+	return append(append(make([]byte, 0, len(j.head)+len(j.tail)), j.head...), j.tail...)
 }
 
 // scan finds the objects, trailers and object streams of the file.
@@ -284,7 +315,8 @@ func (rb *rebuilder) trailer() (map[pdfName][]byte, error) {
 	return nil, errors.New("no document catalog found")
 }
 
-// write appends the new cross-reference stream.
+// write returns the new cross-reference stream, to be appended to the
+// file (joined): its offsets count from the start of rb.data.
 func (rb *rebuilder) write(trailer map[pdfName][]byte) ([]byte, error) {
 	size := 0
 	maxField2, maxField3 := 0, 65535
@@ -296,11 +328,10 @@ func (rb *rebuilder) write(trailer map[pdfName][]byte) ([]byte, error) {
 			maxField2, maxField3 = max(maxField2, e.off), max(maxField3, e.gen)
 		}
 	}
-	out := make([]byte, len(rb.data), len(rb.data)+size*8+512)
-	copy(out, rb.data)
+	out := make([]byte, 0, size*8+512)
 	out = append(out, '\n')
 	xnum := size
-	xoff := len(out)
+	xoff := len(rb.data) + len(out)
 	size++
 	maxField2 = max(maxField2, xoff)
 	w2, w3 := byteWidth(maxField2), byteWidth(maxField3)
