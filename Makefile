@@ -54,6 +54,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzWriteString$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/xlsx
 	$(GO) test -run '^$$' -fuzz '^FuzzRecycle$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/pdfsyntax
 	$(GO) test -run '^$$' -fuzz '^FuzzUnitNeedsCloseBracket$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/layout/projectforms
+	$(GO) test -run '^$$' -fuzz '^FuzzGroupLines$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/layout/indicatortext
 
 # Regenerate the generated fixtures (fpdf, committed fonts; needs only Go).
 fixtures:

@@ -29,16 +29,22 @@ func (l Line) Top() float64 { return l.Y - geom.AscentEm*l.Size }
 func (l Line) Bottom() float64 { return l.Y + geom.DescentEm*l.Size }
 
 // groupLines clusters glyphs into lines by baseline and orders each line
-// left to right and the lines top to bottom. The glyphs slice is reordered.
+// left to right and the lines top to bottom. glyphs is not changed: when
+// they come in baseline order (layout.SortByBaseline), a line already in x
+// order is a piece of glyphs, and only the other lines are copied to be
+// sorted; otherwise all of glyphs is copied first.
 func groupLines(glyphs []pdfpage.Glyph) []Line {
 	if len(glyphs) == 0 {
 		return nil
 	}
 	byY := func(a, b pdfpage.Glyph) int { return cmp.Compare(a.Y, b.Y) }
 	if !slices.IsSortedFunc(glyphs, byY) { // cells arrive mostly in order already
+		glyphs = slices.Clone(glyphs)
 		pdfpage.SortStable(glyphs, func(g *pdfpage.Glyph) float64 { return g.Y })
 	}
-	var lines []Line
+	// The lines' ends, and how many glyphs are in lines out of x order.
+	var ends []int
+	unsorted := 0
 	start := 0
 	for i := 1; i <= len(glyphs); i++ {
 		if i < len(glyphs) {
@@ -48,14 +54,34 @@ func groupLines(glyphs []pdfpage.Glyph) []Line {
 				continue
 			}
 		}
-		lines = append(lines, makeLine(glyphs[start:i]))
+		ends = append(ends, i)
+		if !slices.IsSortedFunc(glyphs[start:i], byX) {
+			unsorted += i - start
+		}
 		start = i
+	}
+	own := make([]pdfpage.Glyph, 0, unsorted) // the lines sorted here
+	lines := make([]Line, 0, len(ends))
+	start = 0
+	for _, end := range ends {
+		gs := glyphs[start:end]
+		if !slices.IsSortedFunc(gs, byX) {
+			at := len(own)
+			own = append(own, gs...)
+			gs = own[at:len(own):len(own)]
+		}
+		lines = append(lines, makeLine(gs))
+		start = end
 	}
 	return lines
 }
 
+// byX orders glyphs by their left edge.
+func byX(a, b pdfpage.Glyph) int { return cmp.Compare(a.X0, b.X0) }
+
+// makeLine measures the line of glyphs gs, sorting them by x in place
+// unless they are in x order already.
 func makeLine(gs []pdfpage.Glyph) Line {
-	byX := func(a, b pdfpage.Glyph) int { return cmp.Compare(a.X0, b.X0) }
 	if !slices.IsSortedFunc(gs, byX) {
 		pdfpage.SortStable(gs, func(g *pdfpage.Glyph) float64 { return g.X0 })
 	}

@@ -226,11 +226,12 @@ func (g *pageGeometry) readAhead() {
 	g.keepRows = false
 }
 
+// newPageGeometry measures p and groups its lines. The lines share p's
+// glyphs where they can (groupLines): they are read, never changed.
 func newPageGeometry(p *pdfpage.Page) *pageGeometry {
-	glyphs := append([]pdfpage.Glyph(nil), p.Glyphs...)
 	tol := geom.Measure(p).Tolerances()
 	h, v := collectRules(p.Rules, tol)
-	return &pageGeometry{page: p, tol: tol, lines: groupLines(glyphs), horiz: h, vert: v}
+	return &pageGeometry{page: p, tol: tol, lines: groupLines(p.Glyphs), horiz: h, vert: v}
 }
 
 // ruleBelow returns the y of the first horizontal rule line at or below y
