@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand"
 	"os"
@@ -536,5 +537,74 @@ func TestJoinedReadsAsOne(t *testing.T) {
 	}
 	if got := j.bytes(); string(got) != "0123456789abcdef" {
 		t.Errorf("bytes %q", got)
+	}
+}
+
+// TestRebuildObjStmHeadersInParallel: the headers of many object streams,
+// inflated on several goroutines, give the cross-reference stream one
+// goroutine gives, byte for byte, a stale version of a stream (replaced by
+// a later one of the same number) included; the file then reads. Run under
+// -race by .ci/run.
+func TestRebuildObjStmHeadersInParallel(t *testing.T) {
+	b := newBuilder("%PDF-1.5\n%\xb5\xb5\xb5\xb5\n")
+	b.obj(1, "<</Type /Catalog /Pages 2 0 R /Refs [100 0 R 118 0 R 170 0 R 500 0 R 115 0 R]>>")
+	b.obj(2, "<</Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842]>>")
+	b.obj(3, "<</Type /Page /Parent 2 0 R /Resources <</Font <</F1 4 0 R>>>> /Contents 5 0 R>>")
+	b.obj(4, fontObj)
+	b.stream(5, " /Filter /FlateDecode", deflate(pageText(1)))
+	num := 100 // stream 6+s holds objects 100+3s, 101+3s, 102+3s
+	for s := 0; s < 24; s++ {
+		stm := 6 + s
+		var head, body strings.Builder
+		for k := 0; k < 3; k++ {
+			fmt.Fprintf(&head, "%d %d ", num, body.Len())
+			fmt.Fprintf(&body, "<</Stream %d /Item %d>>\n", stm, k)
+			num++
+		}
+		filter := " /Filter /FlateDecode"
+		if s%3 == 1 {
+			filter = " /Filter [/FlateDecode]"
+		}
+		data := head.String() + body.String() + strings.Repeat(" ", 40000) // more than a window
+		b.stream(stm, fmt.Sprintf(" /Type /ObjStm /N 3 /First %d%s", head.Len(), filter), deflate([]byte(data)))
+		if s == 5 {
+			// A stale version: object stream 11 written again later.
+			b.stream(stm, " /Type /ObjStm /N 1 /First 6 /Filter /FlateDecode", deflate([]byte("500 0 <</Late true>>")))
+		}
+	}
+	data := b.finish(0)
+	var tails [][]byte
+	for _, procs := range []int{1, 4} {
+		old := runtime.GOMAXPROCS(procs)
+		tail, err := rebuild(data)
+		runtime.GOMAXPROCS(old)
+		if err != nil {
+			t.Fatalf("GOMAXPROCS %d: %v", procs, err)
+		}
+		tails = append(tails, tail)
+	}
+	if !bytes.Equal(tails[0], tails[1]) {
+		t.Errorf("the rebuilt cross-reference stream differs with the headers read in parallel")
+	}
+	r, err := pdf.NewReader(joined{data, tails[1]}, int64(len(data)+len(tails[1])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := r.Trailer().Key("Root").Key("Pages").Key("Count").Int64(); v != 1 {
+		t.Errorf("page count %d", v)
+	}
+	// Objects of streams 6, 12 and 29 resolve; those of the stale stream
+	// 11 are gone, its later version's there.
+	refs := r.Trailer().Key("Root").Key("Refs")
+	for i, n := range []int{100, 118, 170} {
+		if v := refs.Index(i); v.Key("Item").IsNull() {
+			t.Errorf("object %d not found through the rebuilt cross-reference stream", n)
+		}
+	}
+	if v := refs.Index(3); !v.Key("Late").Bool() {
+		t.Errorf("object 500 of the later version of stream 11 not found")
+	}
+	if v := refs.Index(4); !v.Key("Item").IsNull() {
+		t.Errorf("object 115 of the stale stream 11 still found")
 	}
 }

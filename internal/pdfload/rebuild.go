@@ -12,8 +12,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/petool/pet/internal/pdfsyntax"
 )
@@ -56,11 +58,12 @@ type objStm struct {
 func rebuild(data []byte) (tail []byte, err error) {
 	rb := &rebuilder{data: data, objs: map[int]entry{}, dicts: map[int]map[pdfName][]byte{}}
 	rb.scan()
-	for _, s := range rb.streams {
+	headers := rb.objStmHeaders()
+	for i, s := range rb.streams {
 		if e := rb.objs[s.num]; e.compressed || e.off != s.pos {
 			continue // a stale version
 		}
-		rb.readObjStm(s)
+		rb.readObjStm(s, headers[i])
 	}
 	// An object stream must itself be stored directly: the library
 	// recurses without end on a stream compressed in a stream.
@@ -228,8 +231,51 @@ func objHeader(data []byte, i int) (num, gen, start int, ok bool) {
 	return num, gen, k, true
 }
 
-// readObjStm adds the objects listed in an object stream's header.
-func (rb *rebuilder) readObjStm(s objStm) {
+// objStmHeaders returns the header of each of rb.streams that is, when
+// the scan ends, the current version of its object (objStmHeader), nil for
+// the others. Inflating a header inflates a whole window (32 KB) of the
+// stream: the streams are inflated on every core, which the file's
+// reading waits for.
+func (rb *rebuilder) objStmHeaders() [][]byte {
+	headers := make([][]byte, len(rb.streams))
+	var todo []int
+	for i, s := range rb.streams {
+		if e := rb.objs[s.num]; !e.compressed && e.off == s.pos {
+			todo = append(todo, i)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
+	if workers <= 1 {
+		for _, i := range todo {
+			headers[i] = rb.objStmHeader(rb.streams[i], nil)
+		}
+		return headers
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var zr io.ReadCloser // reused from stream to stream
+			for i := range next {
+				headers[i] = rb.objStmHeader(rb.streams[i], &zr)
+			}
+		}()
+	}
+	for _, i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return headers
+}
+
+// objStmHeader returns the header of object stream s (its first First
+// bytes, inflated: object numbers and offsets), nil when it cannot be
+// read; not the objects after it. zr, when not nil, holds a zlib reader to
+// reuse. It only reads rb.
+func (rb *rebuilder) objStmHeader(s objStm, zr *io.ReadCloser) []byte {
 	raw := rb.data[s.start:s.end]
 	if l, ok := s.dict["Length"].(int64); ok && l >= 0 && l <= int64(len(raw)) {
 		raw = raw[:l]
@@ -237,36 +283,57 @@ func (rb *rebuilder) readObjStm(s objStm) {
 	n, _ := s.dict["N"].(int64)
 	first, _ := s.dict["First"].(int64)
 	if n <= 0 || first <= 0 || first > maxObjStmBytes {
-		return
+		return nil
 	}
-	// Only the header (the first First bytes: object numbers and offsets)
-	// is read, not the objects after it.
+	filter := s.dict["Filter"]
+	if a, ok := filter.([]any); ok {
+		if len(a) != 1 || a[0] != pdfName("FlateDecode") {
+			return nil
+		}
+		filter = a[0] // [/FlateDecode]
+	}
 	var body []byte
-	switch f := s.dict["Filter"]; f {
+	switch filter {
 	case nil:
 		body = raw
 	case pdfName("FlateDecode"):
 		if s.dict["DecodeParms"] != nil {
-			return
+			return nil
 		}
-		zr, err := zlib.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			return
+		var r io.ReadCloser
+		if zr != nil && *zr != nil {
+			if err := (*zr).(zlib.Resetter).Reset(bytes.NewReader(raw), nil); err != nil {
+				return nil
+			}
+			r = *zr
+		} else {
+			var err error
+			if r, err = zlib.NewReader(bytes.NewReader(raw)); err != nil {
+				return nil
+			}
+			if zr != nil {
+				*zr = r
+			}
 		}
 		body = make([]byte, first)
-		k, _ := io.ReadFull(zr, body)
+		k, _ := io.ReadFull(r, body)
 		body = body[:k]
 	default:
-		if a, ok := f.([]any); ok && len(a) == 1 && a[0] == pdfName("FlateDecode") && s.dict["DecodeParms"] == nil {
-			s.dict["Filter"] = a[0]
-			rb.readObjStm(s)
-		}
-		return
+		return nil
 	}
 	if first > int64(len(body)) {
+		return nil
+	}
+	return body[:first]
+}
+
+// readObjStm adds the objects listed in header, object stream s's.
+func (rb *rebuilder) readObjStm(s objStm, header []byte) {
+	if header == nil {
 		return
 	}
-	lx := lexer{B: body[:first]}
+	n, _ := s.dict["N"].(int64)
+	lx := lexer{B: header}
 	for i := 0; i < int(n); i++ {
 		a, err1 := lx.Token()
 		b, err2 := lx.Token()
