@@ -26,31 +26,34 @@ type gridHint struct {
 // 实施单位 is a form, else a table of indicator rows.
 type hintScanner struct{ title string }
 
-// page looks at the text lines of page n.
+// page looks at the text lines of page n. The words are looked for line
+// by line (none spans two lines), each line's white space removed.
 func (s *hintScanner) page(n int, lines []string) (gridHint, bool) {
-	var b strings.Builder
+	var first, second, third, name, value, values, form bool
 	for _, l := range lines {
 		t := compact(l)
 		if isTitleLine(t) {
 			s.title = t
 		}
-		b.WriteString(t)
-		b.WriteByte('\n')
+		// Header cells wrap (一级指 / 标): their first three characters.
+		first = first || strings.Contains(t, "一级指")
+		second = second || strings.Contains(t, "二级指")
+		third = third || strings.Contains(t, "三级指")
+		name = name || strings.Contains(t, "指标名称")
+		value = value || strings.Contains(t, "指标值")
+		// A blank template prints the grid but no values: no comparison
+		// sign and no percentage anywhere on the page.
+		values = values || strings.ContainsAny(t, "≥≤＞＜＝=%％")
+		form = form || strings.Contains(t, "主管部门") || strings.Contains(t, "实施单位")
 	}
-	text := b.String()
 	title := s.title
-	// Header cells wrap (一级指 / 标): their first three characters.
-	levels := strings.Contains(text, "一级指") && strings.Contains(text, "二级指") && strings.Contains(text, "三级指")
-	flat := strings.Contains(text, "指标名称") && strings.Contains(text, "指标值")
-	// A blank template prints the grid but no values: no comparison
-	// sign and no percentage anywhere on the page.
-	values := strings.ContainsAny(text, "≥≤＞＜＝=%％")
+	levels, flat := first && second && third, name && value
 	if !(levels || flat) || !values || !strings.Contains(title, "目标") ||
 		strings.Contains(title, "整体") || strings.Contains(title, "自评") || strings.Contains(title, "评价") {
 		return gridHint{}, false
 	}
 	h := gridHint{page: n, layout: document.LayoutIndicatorRows}
-	if strings.Contains(text, "主管部门") || strings.Contains(text, "实施单位") {
+	if form {
 		h.layout = document.LayoutProjectForms
 	}
 	return h, true

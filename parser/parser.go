@@ -151,6 +151,7 @@ func run(data []byte, opts Options, keep bool) (*result, error) {
 	if doc.NumPages() == 0 {
 		return nil, &Error{Kind: ErrNoTable, Err: errNoPages}
 	}
+	doc.OmitRunFonts() // no reader asks which font drew a glyph
 	text, grids, readers := newReaders(keep)
 	res := &result{pages: doc.NumPages(), text: text}
 	var hs hintScanner

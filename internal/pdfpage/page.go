@@ -68,7 +68,8 @@ type Page struct {
 	Images        int // images drawn (XObject or inline)
 
 	// RunFonts are the fonts (BaseFont) of the page's runs: RunFonts[Run-1]
-	// drew the glyphs of Run (Font).
+	// drew the glyphs of Run (Font). Nil when the Document omits them
+	// (OmitRunFonts).
 	RunFonts []string
 }
 
@@ -101,7 +102,15 @@ type Document struct {
 	runFontBuf []string
 	ruleBuf    []Rule // the page's rules being found, likewise
 	seen       glyphIndex
+
+	noRunFonts bool // OmitRunFonts
 }
+
+// OmitRunFonts makes the pages d reads, and those of its forks made after,
+// carry no RunFonts (Page.Font gives ""), for a caller that never asks
+// which font drew a glyph: a page's run fonts are a string for every
+// text-showing operator.
+func (d *Document) OmitRunFonts() { d.noRunFonts = true }
 
 type fontKey struct {
 	obj  uint64
@@ -217,7 +226,7 @@ func newDocument(r *pdf.Reader, pages []pdfload.PageRef, sess pdfload.Session) *
 // not changed after opening, a Document's own font maps and scratch space
 // are; the fonts themselves are loaded once for all forks.
 func (d *Document) Fork() *Document {
-	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, fontDicts: map[uint64]pdf.Value{}, shared: d.shared, raw: d.raw, sess: d.sess}
+	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, fontDicts: map[uint64]pdf.Value{}, shared: d.shared, raw: d.raw, sess: d.sess, noRunFonts: d.noRunFonts}
 }
 
 // NumPages is the number of pages found in the page tree.
@@ -291,7 +300,9 @@ func (d *Document) Page(n int) (p *Page, err error) {
 	in.finish()
 	d.ruleBuf, p.Rules = p.Rules[:0], exactCopy(p.Rules)
 	uprightText(p, in.glyphs)
-	p.RunFonts = exactCopy(in.runFonts)
+	if !d.noRunFonts {
+		p.RunFonts = exactCopy(in.runFonts)
+	}
 	d.runFontBuf = in.runFonts[:0]
 	p.Glyphs = make([]Glyph, len(in.glyphs)) // exact size: pages are kept
 	for i := range in.glyphs {

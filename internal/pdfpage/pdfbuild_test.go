@@ -3,6 +3,7 @@ package pdfpage
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -358,4 +359,38 @@ func glyphText(p *Page) string {
 		b.WriteString(g.Text)
 	}
 	return b.String()
+}
+
+// TestOmitRunFonts: a Document told to omit run fonts reads the same
+// glyphs with no RunFonts, and so do its forks; otherwise Font names the
+// font of each glyph.
+func TestOmitRunFonts(t *testing.T) {
+	data := onePage("/Resources << /Font << /F1 5 0 R >> >>", "BT /F1 12 Tf 100 700 Td (Hi) Tj ET",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	open := func() *Document {
+		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := New(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	full, err := open().Page(1)
+	if err != nil || glyphText(full) != "Hi" || full.Font(full.Glyphs[0]) != "Helvetica" {
+		t.Fatalf("page %+v, err %v", full, err)
+	}
+	d := open()
+	d.OmitRunFonts()
+	for _, doc := range []*Document{d, d.Fork()} {
+		p, err := doc.Page(1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.RunFonts != nil || p.Font(p.Glyphs[0]) != "" || !reflect.DeepEqual(p.Glyphs, full.Glyphs) {
+			t.Errorf("RunFonts %q, glyphs %+v; want none and %+v", p.RunFonts, p.Glyphs, full.Glyphs)
+		}
+	}
 }
