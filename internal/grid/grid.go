@@ -499,11 +499,10 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 			}
 			// Lines of the cell's own glyphs, regrouped in place: the
 			// cell's glyphs end in reading order.
-			lines := linesInPlace(c.Glyphs)
-			c.Lines = make([]string, len(lines))
-			for k, l := range lines {
-				c.Lines[k] = l.Text
-			}
+			texts := s.texts[:0]
+			eachLineInPlace(c.Glyphs, func(l []pdfpage.Glyph) { texts = append(texts, makeLine(l).Text) })
+			c.Lines = slices.Clone(texts)
+			s.texts = texts
 			c.Text = strings.TrimSpace(strings.Join(c.Lines, ""))
 		}
 	}
@@ -519,6 +518,7 @@ type assignScratch struct {
 	all    []placed        // one table's glyphs, each with its cell
 	line   []placed        // one line of them
 	counts []int           // glyphs per cell, by the cell's index
+	texts  []string        // one cell's line texts
 }
 
 var assignScratches = sync.Pool{New: func() any { return new(assignScratch) }}
@@ -529,6 +529,7 @@ func (s *assignScratch) release() {
 	clear(s.glyphs[:cap(s.glyphs)])
 	clear(s.all[:cap(s.all)])
 	clear(s.line[:cap(s.line)])
+	clear(s.texts[:cap(s.texts)])
 	assignScratches.Put(s)
 }
 
