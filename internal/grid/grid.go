@@ -380,12 +380,21 @@ func build(p *pdfpage.Page, hs, vs []seg, m geom.Measures, tol geom.Tolerances) 
 	}
 	t.at = make([]*Cell, rows*cols)
 	byRoot := make([]*Cell, rows*cols)
+	roots := 0
+	for i := range parent {
+		if find(i) == i {
+			roots++
+		}
+	}
+	cells := make([]Cell, 0, roots) // one allocation for every cell
+	t.Cells = make([]*Cell, 0, roots)
 	for r := 0; r < rows; r++ {
 		for c := 0; c < cols; c++ {
 			root := find(r*cols + c)
 			cell := byRoot[root]
 			if cell == nil {
-				cell = &Cell{Row: r, Col: c, RowSpan: r, ColSpan: c}
+				cells = append(cells, Cell{Row: r, Col: c, RowSpan: r, ColSpan: c})
+				cell = &cells[len(cells)-1]
 				byRoot[root] = cell
 				t.Cells = append(t.Cells, cell)
 			}
