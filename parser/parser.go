@@ -156,6 +156,11 @@ func run(data []byte, opts Options, keep bool) (*result, error) {
 	res := &result{pages: doc.NumPages(), text: text}
 	var hs hintScanner
 	glyphs, images := 0, 0
+	// The page before the one being read: once the readers have read the
+	// next, nothing of theirs points into its glyphs (the text reader's
+	// lines of the page read last do until then), and its memory is
+	// reused for a page read later.
+	var prev *pdfpage.Page
 	layout.ReadPages(doc, opts.Workers, layout.PrepareFunc(readers...), func(p *pdfpage.Page, err error) {
 		if err != nil {
 			res.pageErrors = append(res.pageErrors, newError(err, p.Number))
@@ -169,6 +174,8 @@ func run(data []byte, opts Options, keep bool) (*result, error) {
 		if h, ok := hs.page(p.Number, lineTexts(text.PageLines())); ok {
 			res.hints = append(res.hints, h)
 		}
+		doc.Recycle(prev)
+		prev = p
 	})
 	if opts.Context != nil && opts.Context.Err() != nil {
 		return nil, &Error{Kind: ErrDamaged, Err: opts.Context.Err()}

@@ -103,7 +103,63 @@ type Document struct {
 	ruleBuf    []Rule // the page's rules being found, likewise
 	seen       glyphIndex
 
-	noRunFonts bool // OmitRunFonts
+	noRunFonts bool       // OmitRunFonts
+	recycled   *glyphPool // of every fork
+}
+
+// Recycle says that no one reads p, a page of d or of a fork of d, any
+// more: the memory of its glyphs may hold a page read later. p.Glyphs is
+// nil after it. A reader that hands each page over and drops it can so
+// read a document in the memory of a few pages: memory used for the first
+// time costs a page fault for every 4 KB.
+func (d *Document) Recycle(p *Page) {
+	if p == nil || cap(p.Glyphs) == 0 {
+		return
+	}
+	d.recycled.put(p.Glyphs)
+	p.Glyphs = nil
+}
+
+// glyphPool holds the glyph memory of recycled pages (Recycle) for the
+// pages read after them, by any fork of a Document.
+type glyphPool struct {
+	mu   sync.Mutex
+	free [][]Glyph
+}
+
+// maxRecycled bounds the glyph buffers a glyphPool keeps.
+const maxRecycled = 16
+
+// put keeps gs's memory.
+func (gp *glyphPool) put(gs []Glyph) {
+	if gp == nil {
+		return
+	}
+	clear(gs[:cap(gs)]) // no glyph text kept alive
+	gp.mu.Lock()
+	defer gp.mu.Unlock()
+	if len(gp.free) < maxRecycled {
+		gp.free = append(gp.free, gs[:0])
+	}
+}
+
+// get returns memory for n glyphs, of length and capacity n: recycled when
+// a buffer kept is large enough, else new.
+func (gp *glyphPool) get(n int) []Glyph {
+	if gp != nil && n > 0 {
+		gp.mu.Lock()
+		for i, b := range gp.free {
+			if cap(b) >= n {
+				last := len(gp.free) - 1
+				gp.free[i], gp.free[last] = gp.free[last], nil
+				gp.free = gp.free[:last]
+				gp.mu.Unlock()
+				return b[:n:n]
+			}
+		}
+		gp.mu.Unlock()
+	}
+	return make([]Glyph, n)
 }
 
 // OmitRunFonts makes the pages d reads, and those of its forks made after,
@@ -216,7 +272,7 @@ func FromLoad(doc *pdfload.Document) (*Document, error) {
 }
 
 func newDocument(r *pdf.Reader, pages []pdfload.PageRef, sess pdfload.Session) *Document {
-	d := &Document{r: r, pages: pages, shared: &sharedFonts{byObj: map[fontKey]*fontSlot{}}, sess: sess}
+	d := &Document{r: r, pages: pages, shared: &sharedFonts{byObj: map[fontKey]*fontSlot{}}, sess: sess, recycled: &glyphPool{}}
 	d.fonts, d.fontsByRes, d.fontDicts = map[fontKey]*font{}, map[fontKey]*font{}, map[uint64]pdf.Value{}
 	return d
 }
@@ -226,7 +282,7 @@ func newDocument(r *pdf.Reader, pages []pdfload.PageRef, sess pdfload.Session) *
 // not changed after opening, a Document's own font maps and scratch space
 // are; the fonts themselves are loaded once for all forks.
 func (d *Document) Fork() *Document {
-	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, fontDicts: map[uint64]pdf.Value{}, shared: d.shared, raw: d.raw, sess: d.sess, noRunFonts: d.noRunFonts}
+	return &Document{r: d.r, pages: d.pages, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, fontDicts: map[uint64]pdf.Value{}, shared: d.shared, raw: d.raw, sess: d.sess, noRunFonts: d.noRunFonts, recycled: d.recycled}
 }
 
 // NumPages is the number of pages found in the page tree.
@@ -304,7 +360,7 @@ func (d *Document) Page(n int) (p *Page, err error) {
 		p.RunFonts = exactCopy(in.runFonts)
 	}
 	d.runFontBuf = in.runFonts[:0]
-	p.Glyphs = make([]Glyph, len(in.glyphs)) // exact size: pages are kept
+	p.Glyphs = d.recycled.get(len(in.glyphs)) // exact size: pages are kept
 	for i := range in.glyphs {
 		p.Glyphs[i] = in.glyphs[i].Glyph
 	}

@@ -394,3 +394,54 @@ func TestOmitRunFonts(t *testing.T) {
 		}
 	}
 }
+
+// TestRecycleReusesGlyphMemory: a page recycled lends its glyphs' memory
+// to a page read after it (by the Document or a fork) that fits in it;
+// the later page reads the same as without, and a page that does not fit
+// gets memory of its own.
+func TestRecycleReusesGlyphMemory(t *testing.T) {
+	content := func(s string) string { return stream("", "BT /F1 12 Tf 100 700 Td ("+s+") Tj ET") }
+	data := testPDF(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R /Resources << /Font << /F1 9 0 R >> >> >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 7 0 R /Resources << /Font << /F1 9 0 R >> >> >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 8 0 R /Resources << /Font << /F1 9 0 R >> >> >>",
+		content("Hello"), content("Bye"), content("Longer than hello"),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p1, err := d.Page(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := &p1.Glyphs[0]
+	d.Recycle(p1)
+	if p1.Glyphs != nil {
+		t.Errorf("a recycled page keeps its glyphs")
+	}
+	p2, err := d.Fork().Page(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if glyphText(p2) != "Bye" || len(p2.Glyphs) != 3 || cap(p2.Glyphs) != 3 {
+		t.Errorf("page 2 reads %q (len %d, cap %d)", glyphText(p2), len(p2.Glyphs), cap(p2.Glyphs))
+	}
+	if &p2.Glyphs[0] != mem {
+		t.Errorf("page 2 did not reuse page 1's glyph memory")
+	}
+	d.Recycle(p2)
+	p3, err := d.Page(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if glyphText(p3) != "Longer than hello" || &p3.Glyphs[0] == mem {
+		t.Errorf("page 3 reads %q, in page 1's memory: %v", glyphText(p3), &p3.Glyphs[0] == mem)
+	}
+}
