@@ -159,7 +159,8 @@ func run(data []byte, opts Options, keep bool) (*result, error) {
 	// The page before the one being read: once the readers have read the
 	// next, nothing of theirs points into its glyphs (the text reader's
 	// lines of the page read last do until then), and its memory is
-	// reused for a page read later.
+	// reused for a page read later; unless the text reader keeps every
+	// page (keep).
 	var prev *pdfpage.Page
 	layout.ReadPages(doc, opts.Workers, layout.PrepareFunc(readers...), func(p *pdfpage.Page, err error) {
 		if err != nil {
@@ -174,8 +175,10 @@ func run(data []byte, opts Options, keep bool) (*result, error) {
 		if h, ok := hs.page(p.Number, lineTexts(text.PageLines())); ok {
 			res.hints = append(res.hints, h)
 		}
-		doc.Recycle(prev)
-		prev = p
+		if !keep {
+			doc.Recycle(prev)
+			prev = p
+		}
 	})
 	if opts.Context != nil && opts.Context.Err() != nil {
 		return nil, &Error{Kind: ErrDamaged, Err: opts.Context.Err()}
