@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -257,4 +258,36 @@ func FuzzAppendIndent(f *testing.F) {
 			t.Fatalf("got %s\nwant %s", got, want.Bytes())
 		}
 	})
+}
+
+// TestIndentToFlushesInChunks: the layout handed over chunk by chunk is
+// appendIndent's, each chunk about indentChunk bytes (cut after an
+// element), so a long document is never held whole twice.
+func TestIndentToFlushesInChunks(t *testing.T) {
+	var rows []map[string]any
+	for i := 0; i < 20000; i++ {
+		rows = append(rows, map[string]any{"name": fmt.Sprintf("项目%d", i), "amount": i, "tags": []string{"a,b", `c"d`}})
+	}
+	compact, err := json.Marshal(map[string]any{"rows": rows})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := appendIndent(nil, compact, "  ", "  ")
+	var got []byte
+	chunks := 0
+	rest := indentTo(nil, compact, "  ", "  ", func(chunk []byte) []byte {
+		if len(chunk) < indentChunk || len(chunk) > indentChunk+200 {
+			t.Errorf("chunk of %d bytes", len(chunk))
+		}
+		chunks++
+		got = append(got, chunk...)
+		return chunk[:0]
+	})
+	got = append(got, rest...)
+	if !bytes.Equal(got, want) {
+		t.Errorf("chunked layout differs from appendIndent's")
+	}
+	if chunks < len(want)/indentChunk-1 {
+		t.Errorf("%d chunks for %d bytes", chunks, len(want))
+	}
 }

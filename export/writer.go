@@ -249,14 +249,29 @@ func (e *jsonEncoder) write(doc *document.Document) error {
 		}
 	}
 	e.n++
-	out = appendIndent(out, compact, prefix, "  ")
+	// Written as it is laid out, a chunk at a time: a document's JSON is
+	// megabytes on a long table.
+	var err error
+	out = indentTo(out, compact, prefix, "  ", func(chunk []byte) []byte {
+		if err == nil {
+			_, err = e.w.Write(chunk)
+		}
+		return chunk[:0]
+	})
 	if !e.multi {
 		out = append(out, '\n') // the next separator follows in an array
 	}
-	e.out = out
-	_, err := e.w.Write(out)
+	e.out = out[:0]
+	if err != nil {
+		return err
+	}
+	_, err = e.w.Write(out)
 	return err
 }
+
+// indentChunk is how much indented JSON indentTo gathers before handing
+// it to flush.
+const indentChunk = 64 << 10
 
 // appendIndent appends the compact JSON src (as json.Marshal writes it)
 // laid out as json.Indent lays it out: each element on a line of its own
@@ -264,6 +279,13 @@ func (e *jsonEncoder) write(doc *document.Document) error {
 // arrays kept as {} and []. It is json.Indent without its validating
 // scanner, a fifth of the work: src is the encoder's own output.
 func appendIndent(dst, src []byte, prefix, indent string) []byte {
+	return indentTo(dst, src, prefix, indent, nil)
+}
+
+// indentTo is appendIndent that, unless flush is nil, hands dst to flush
+// whenever it holds indentChunk bytes or more, between two elements, and
+// goes on appending to what flush returns.
+func indentTo(dst, src []byte, prefix, indent string, flush func([]byte) []byte) []byte {
 	depth := 0
 	newline := func() {
 		dst = append(dst, '\n')
@@ -302,6 +324,9 @@ func appendIndent(dst, src []byte, prefix, indent string) []byte {
 		case ',':
 			dst = append(dst, c)
 			newline()
+			if flush != nil && len(dst) >= indentChunk {
+				dst = flush(dst)
+			}
 		case ':':
 			dst = append(dst, ':', ' ')
 		default:
