@@ -494,9 +494,14 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 		for _, p := range all {
 			count[p.cell.index]++
 		}
+		// One allocation for the glyphs of all the table's cells, each
+		// cell a piece of it that an append would copy.
+		glyphs := make([]pdfpage.Glyph, 0, len(all))
 		for _, c := range t.Cells {
 			if n := count[c.index]; n > 0 {
-				c.Glyphs = make([]pdfpage.Glyph, 0, n)
+				at := len(glyphs)
+				glyphs = glyphs[:at+n]
+				c.Glyphs = glyphs[at:at:at+n]
 			}
 		}
 		for _, p := range all {
