@@ -501,7 +501,7 @@ func assignGlyphs(tables []*Table, glyphs []pdfpage.Glyph) {
 			if n := count[c.index]; n > 0 {
 				at := len(glyphs)
 				glyphs = glyphs[:at+n]
-				c.Glyphs = glyphs[at:at:at+n]
+				c.Glyphs = glyphs[at : at : at+n]
 			}
 		}
 		for _, p := range all {

@@ -67,6 +67,20 @@ func readPage(t *testing.T, data []byte) *Page {
 	return p
 }
 
+// openDocument opens data as a Document, failing t when it does not open.
+func openDocument(t *testing.T, data []byte) *Document {
+	t.Helper()
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	d, err := New(r)
+	if err != nil {
+		t.Fatalf("page tree: %v", err)
+	}
+	return d
+}
+
 func pageText(p *Page) string {
 	var b bytes.Buffer
 	for _, g := range p.Glyphs {
@@ -270,15 +284,7 @@ func TestBrokenPageIsAnError(t *testing.T) {
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
 		stream("/Filter /JBIG2Decode", "xx"),
 	}
-	data := testPDF(objs...)
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := New(r)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := openDocument(t, testPDF(objs...))
 	if _, err := d.Page(1); err == nil || !bytes.Contains([]byte(err.Error()), []byte("page 1")) {
 		t.Fatalf("err = %v, want an error naming page 1", err)
 	}
@@ -367,22 +373,11 @@ func glyphText(p *Page) string {
 func TestOmitRunFonts(t *testing.T) {
 	data := onePage("/Resources << /Font << /F1 5 0 R >> >>", "BT /F1 12 Tf 100 700 Td (Hi) Tj ET",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-	open := func() *Document {
-		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := New(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	full, err := open().Page(1)
+	full, err := openDocument(t, data).Page(1)
 	if err != nil || glyphText(full) != "Hi" || full.Font(full.Glyphs[0]) != "Helvetica" {
 		t.Fatalf("page %+v, err %v", full, err)
 	}
-	d := open()
+	d := openDocument(t, data)
 	d.OmitRunFonts()
 	for _, doc := range []*Document{d, d.Fork()} {
 		p, err := doc.Page(1)
@@ -409,14 +404,7 @@ func TestRecycleReusesGlyphMemory(t *testing.T) {
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 8 0 R /Resources << /Font << /F1 9 0 R >> >> >>",
 		content("Hello"), content("Bye"), content("Longer than hello"),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := New(r)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := openDocument(t, data)
 	p1, err := d.Page(1)
 	if err != nil {
 		t.Fatal(err)
