@@ -146,10 +146,17 @@ func (d *decoder) str() string { return string(d.bytes(int(d.u()))) }
 
 // collection is a registered character collection's CID → Unicode.
 type collection struct {
-	text    []rune            // by CID; 0 = none
-	multi   map[uint32]string // CIDs whose text is several code points
-	inverse map[rune]uint32   // code point → smallest CID, built on demand
-	invOnce sync.Once
+	text  []rune            // by CID; 0 = none
+	multi map[uint32]string // CIDs whose text is several code points
+
+	// The inverse, code point → smallest CID, built on demand: for the
+	// Basic Multilingual Plane by code point (CID + 1; 0 = none), for the
+	// rest in a map. An array of the plane is built many times faster than
+	// a map of a collection's 30,000 code points, while the other page
+	// reader waits for it.
+	inverse     []uint32
+	inverseRest map[rune]uint32
+	invOnce     sync.Once
 }
 
 var (
@@ -176,7 +183,7 @@ func collectionFor(name string) *collection {
 
 func decodeCollection(p []byte) *collection {
 	d := decoder{b: p}
-	c := &collection{multi: map[uint32]string{}}
+	c := &collection{multi: map[uint32]string{}, text: make([]rune, 0, collectionSize(p))}
 	n := d.u()
 	var end uint32
 	var rend int64
@@ -188,8 +195,8 @@ func decodeCollection(p []byte) *collection {
 			d.bad = true
 			break
 		}
-		for len(c.text) < int(lo+length) {
-			c.text = append(c.text, 0)
+		if int(lo+length) > len(c.text) {
+			c.text = append(c.text, make([]rune, int(lo+length)-len(c.text))...)
 		}
 		for k := uint32(0); k < length; k++ {
 			c.text[lo+k] = rune(r) + rune(k)
@@ -213,6 +220,25 @@ func decodeCollection(p []byte) *collection {
 	return c
 }
 
+// collectionSize is how many CIDs the runs of collection payload p cover,
+// read ahead so that decodeCollection allocates the table once; 0 for
+// runs that decodeCollection stops at.
+func collectionSize(p []byte) int {
+	d := decoder{b: p}
+	n := d.u()
+	var end uint32
+	for i := uint64(0); i < n && !d.bad; i++ {
+		lo := end + uint32(d.u())
+		length := uint32(d.u()) + 1
+		d.s()
+		if lo+length > 1<<17 {
+			return 0
+		}
+		end = lo + length
+	}
+	return int(end)
+}
+
 // textOf returns the text of a CID, or "".
 func (c *collection) textOf(cid uint32) string {
 	if int(cid) < len(c.text) && c.text[cid] != 0 {
@@ -221,19 +247,30 @@ func (c *collection) textOf(cid uint32) string {
 	return c.multi[cid]
 }
 
+// cidOf returns the smallest CID whose text is the code point r.
 func (c *collection) cidOf(r rune) (uint32, bool) {
 	c.invOnce.Do(func() {
-		c.inverse = make(map[rune]uint32, len(c.text))
+		c.inverse = make([]uint32, 0x10000)
+		c.inverseRest = map[rune]uint32{}
 		for cid, t := range c.text {
-			if t == 0 {
-				continue
-			}
-			if _, ok := c.inverse[t]; !ok { // CIDs ascend: the first is the smallest
-				c.inverse[t] = uint32(cid)
+			switch {
+			case t == 0:
+			case t > 0 && t < 0x10000:
+				if c.inverse[t] == 0 { // CIDs ascend: the first is the smallest
+					c.inverse[t] = uint32(cid) + 1
+				}
+			default:
+				if _, ok := c.inverseRest[t]; !ok {
+					c.inverseRest[t] = uint32(cid)
+				}
 			}
 		}
 	})
-	cid, ok := c.inverse[r]
+	if r > 0 && r < 0x10000 {
+		v := c.inverse[r]
+		return v - 1, v != 0
+	}
+	cid, ok := c.inverseRest[r]
 	return cid, ok
 }
 

@@ -143,3 +143,40 @@ func TestSectionsUnpackedOnDemand(t *testing.T) {
 		t.Error("a missing section has a payload")
 	}
 }
+
+// TestCollectionInverse: cidOf gives, for every code point of every
+// registered collection, the smallest CID whose text it is, as the map of
+// all of them did, and nothing for the code points no CID has; the CID
+// table is allocated once, at its size.
+func TestCollectionInverse(t *testing.T) {
+	for _, name := range []string{"Adobe-GB1", "Adobe-CNS1", "Adobe-Japan1", "Adobe-Korea1", "Adobe-KR"} {
+		p := section(kindCIDToUnicode, name)
+		if p == nil {
+			t.Errorf("%s: no table", name)
+			continue
+		}
+		c := decodeCollection(p)
+		if len(c.text) == 0 || cap(c.text) != len(c.text) {
+			t.Errorf("%s: %d CIDs in a table of capacity %d", name, len(c.text), cap(c.text))
+		}
+		want := map[rune]uint32{}
+		for cid, r := range c.text {
+			if _, ok := want[r]; !ok && r != 0 {
+				want[r] = uint32(cid)
+			}
+		}
+		for r, cid := range want {
+			if got, ok := c.cidOf(r); !ok || got != cid {
+				t.Fatalf("%s: cidOf(%U) = %d, %v; want %d", name, r, got, ok, cid)
+			}
+		}
+		for _, r := range []rune{0x7FFF_0000, 0x10FFFF, 0xFFFF, 1, -5} {
+			if _, in := want[r]; in {
+				continue
+			}
+			if got, ok := c.cidOf(r); ok {
+				t.Errorf("%s: cidOf(%U) = %d, want none", name, r, got)
+			}
+		}
+	}
+}
