@@ -74,3 +74,45 @@ func TestReadInputAllocatesTheFileOnce(t *testing.T) {
 		t.Errorf("reading %d bytes allocated %d", size, d)
 	}
 }
+
+// TestReadInputInHalves: a file of a megabyte or more, read in two halves
+// at once, comes out byte for byte; should a half come short (the file
+// shorter than its size said), readHalves leaves the buffer and the file
+// offset where they were, for the sequential read.
+func TestReadInputInHalves(t *testing.T) {
+	pdf := []byte("%PDF-1.7\n")
+	for i := 0; len(pdf) < 3<<20+12345; i++ {
+		pdf = append(pdf, byte(i*7+i/251))
+	}
+	path := filepath.Join(t.TempDir(), "big.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readInput(path, nil, 64<<20)
+	if err != nil || !bytes.Equal(got, pdf) {
+		t.Fatalf("%d bytes, err %v; want the file's %d", len(got), err, len(pdf))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	head := make([]byte, 100)
+	if _, err := io.ReadFull(f, head); err != nil {
+		t.Fatal(err)
+	}
+	size := int64(len(pdf))
+	if out := readHalves(f, append(make([]byte, 0, size+2000), head...), size+1000); len(out) != len(head) {
+		t.Errorf("a short half: %d bytes read, want the %d before", len(out), len(head))
+	}
+	if off, _ := f.Seek(0, io.SeekCurrent); off != int64(len(head)) {
+		t.Errorf("a short half: offset %d, want %d", off, len(head))
+	}
+	out := readHalves(f, append(make([]byte, 0, size+1), head...), size)
+	if !bytes.Equal(out, pdf) {
+		t.Errorf("halves: %d bytes, not the file", len(out))
+	}
+	if off, _ := f.Seek(0, io.SeekCurrent); off != size {
+		t.Errorf("offset %d after the halves, want %d", off, size)
+	}
+}

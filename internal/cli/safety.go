@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -163,6 +164,9 @@ func readInput(path string, stdin io.Reader, limit int64) ([]byte, error) {
 	}
 	data := make([]byte, n, capacity)
 	copy(data, head)
+	if f, ok := r.(*os.File); ok && size >= parallelReadMin && capacity == size+1 {
+		data = readHalves(f, data, size)
+	}
 	for {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)] // grow as append does
@@ -179,6 +183,39 @@ func readInput(path string, stdin io.Reader, limit int64) ([]byte, error) {
 			return nil, readError(path, err)
 		}
 	}
+}
+
+// parallelReadMin is the size from which readInput reads a file in two
+// halves at once: the kernel's copy faults in the buffer page by page
+// (2-5 us per 4 KB on a virtual machine), a millisecond for a 2 MB budget
+// before any page can be read, on one core while the other waits.
+const parallelReadMin = 1 << 20
+
+// readHalves reads bytes len(data) to size of f into data (of capacity
+// above size), the two halves concurrently, and returns data[:size] with
+// f's offset at size. Should either half come short (the file changed) or
+// fail, it returns data as it was, f's offset where it was, for the
+// caller's loop to read on as it would have.
+func readHalves(f *os.File, data []byte, size int64) []byte {
+	start := int64(len(data))
+	mid := start + (size-start)/2
+	full := data[:size]
+	var wg sync.WaitGroup
+	var errLow, errHigh error
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		_, errHigh = f.ReadAt(full[mid:], mid)
+	}()
+	_, errLow = f.ReadAt(full[start:mid], start)
+	wg.Wait()
+	if errLow != nil || errHigh != nil {
+		return data
+	}
+	if _, err := f.Seek(size, io.SeekStart); err != nil {
+		return data // ReadAt left the offset at start
+	}
+	return full
 }
 
 func readError(path string, err error) error {
