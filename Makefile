@@ -2,7 +2,7 @@
 GO ?= go
 FUZZTIME ?= 10m
 
-.PHONY: build test race vet ci bench fuzz fixtures clean
+.PHONY: build test race vet ci bench pgo fuzz fixtures clean
 
 build:
 	$(GO) build -o pet ./cmd/pet
@@ -31,6 +31,11 @@ vet:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	scripts/bench.sh
+
+# Regenerate cmd/pet/default.pgo, the profile go build optimizes pet with
+# (PGO), from BenchmarkFiles over real budgets (PET_PDFS=dir to choose them).
+pgo:
+	scripts/pgo.sh
 
 # Each fuzz target for FUZZTIME (default 10m); crashers land in the
 # package's testdata/fuzz/ and then run as regression tests in `go test`.
