@@ -128,7 +128,7 @@ type result struct {
 // readers share (released page by page by whoever feeds them).
 func newReaders(keep bool) (*indicatortext.Reader, *grid.Cache, []layout.Reader) {
 	text := indicatortext.New(keep)
-	grids := &grid.Cache{Sharers: 2} // both grid readers see one grid per page
+	grids := &grid.Cache{} // both grid readers see one grid per page
 	return text, grids, []layout.Reader{text, indicatorrows.New(grids), projectforms.New(grids)}
 }
 

@@ -1,7 +1,6 @@
 package grid
 
 import (
-	"fmt"
 	"github.com/petool/pet/internal/fuzzguard"
 	"math"
 	"reflect"
@@ -371,9 +370,9 @@ func TestFindNonRectangularCellGetsItsBoundingBox(t *testing.T) {
 	}
 }
 
-// TestSharedIsFindCopied: Shared gives Find's tables, built once until
-// Release, and every caller a copy of its own to change.
-func TestSharedIsFindCopied(t *testing.T) {
+// TestSharedIsFindOnce: Shared gives every caller Find's tables, the same
+// ones, built once until Release, in a slice of the caller's own.
+func TestSharedIsFindOnce(t *testing.T) {
 	p := sharedTestPage()
 	var c Cache
 	a, b := c.Shared(p), c.Shared(p)
@@ -384,36 +383,50 @@ func TestSharedIsFindCopied(t *testing.T) {
 	if !reflect.DeepEqual(a, want) {
 		t.Errorf("Shared differs from Find")
 	}
-	a[0].Cells[0].Text = "changed"
-	a[0].Cells[0].Glyphs = nil
-	lines := len(b[0].Cells[1].Lines)
-	a[0].Cells[1].Lines = append(a[0].Cells[1].Lines, "appended") // clipped: copies
-	a[0].Xs = append(a[0].Xs, 999)
-	if len(b[0].Cells[1].Lines) != lines || len(b[0].Xs) != len(a[0].Xs)-1 || b[0].Xs[len(b[0].Xs)-1] == 999 {
-		t.Errorf("an append to one caller's slices shows in another's copy")
+	if a[0] != b[0] {
+		t.Errorf("the callers got tables of their own: the grid was built or copied twice")
 	}
-	if b[0].Cells[0].Text == "changed" || b[0].CellAt(0, 0).Text == "changed" || len(b[0].CellAt(0, 0).Glyphs) == 0 {
-		t.Errorf("one caller's change shows in another's copy")
-	}
-	if a[0].CellAt(0, 0) != a[0].Cells[0] {
-		t.Errorf("a copy's lattice points into another copy")
+	a[0] = nil
+	if b[0] == nil || c.Shared(p)[0] == nil {
+		t.Errorf("one caller's slice is another's")
 	}
 	c.Release(p)
 	checkReleased(t, &c)
 }
 
-// TestSharedLatticeIsTheCopys: every lattice position of a copy, merged
+// TestClone: a copy's cells may be changed and its slices replaced, or
+// appended to, without the original seeing it; its lattice points into its
+// own cells.
+func TestClone(t *testing.T) {
+	orig := Find(sharedTestPage())[0]
+	want := Find(sharedTestPage())[0]
+	a := orig.Clone()
+	if !reflect.DeepEqual(a, orig) {
+		t.Fatalf("the copy differs from the original")
+	}
+	a.Cells[0].Text = "changed"
+	a.Cells[0].Glyphs = nil
+	a.Cells[1].Lines = append(a.Cells[1].Lines, "appended") // clipped: copies
+	a.Xs = append(a.Xs, 999)
+	if !reflect.DeepEqual(orig, want) {
+		t.Errorf("a change or an append to the copy shows in the original")
+	}
+	if a.CellAt(0, 0) != a.Cells[0] || a.CellAt(0, 0).Text != "changed" {
+		t.Errorf("the copy's lattice points into the original")
+	}
+}
+
+// TestCloneLatticeIsTheCopys: every lattice position of a copy, merged
 // cells and an L-shaped one included, holds the copy's own cell, the one at
 // the same place in its Cells as Find's cell there.
-func TestSharedLatticeIsTheCopys(t *testing.T) {
+func TestCloneLatticeIsTheCopys(t *testing.T) {
 	xs, ys := []float64{50, 100, 150, 200}, []float64{100, 120, 140, 160}
 	skip := func(r, c int, vertical bool) bool {
 		return r == 1 && c == 1 || vertical && r == 2 && c == 2 // an L, and (2,1)+(2,2)
 	}
 	p := &pdfpage.Page{Number: 1, Rules: cellBorders(xs, ys, skip)}
-	var cache Cache
 	found := Find(p)
-	for _, tb := range cache.Shared(p) {
+	for _, tb := range []*Table{found[0].Clone()} {
 		orig := found[0]
 		index := func(cells []*Cell, c *Cell) int { return slices.Index(cells, c) }
 		merged := false
@@ -507,73 +520,6 @@ func TestSharedPanicsAgain(t *testing.T) {
 			}()
 			c.Shared(p)
 		}()
-	}
-}
-
-// TestSharedHandsOverToTheLastSharer: with Sharers set, the calls before
-// the last get copies, the last gets the built tables themselves and
-// releases the page; a change by the last does not show in the copies, and
-// a call after it builds the grid again.
-func TestSharedHandsOverToTheLastSharer(t *testing.T) {
-	p := sharedTestPage()
-	want := Find(p)
-	c := Cache{Sharers: 3}
-	built := c.built(p)
-	a, b := c.Shared(p), c.Shared(p)
-	if c.Len() != 1 || a[0] == built[0] || b[0] == built[0] {
-		t.Fatalf("before the last sharer: %d grids kept, copies %v %v", c.Len(), a[0] == built[0], b[0] == built[0])
-	}
-	last := c.Shared(p)
-	if last[0] != built[0] || last[0].Cells[0] != built[0].Cells[0] {
-		t.Errorf("the last sharer got a copy, not the built grid")
-	}
-	checkReleased(t, &c)
-	for _, got := range [][]*Table{a, b, last} {
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("a sharer's tables differ from Find's")
-		}
-	}
-	last[0].Cells[0].Text = "changed"
-	last[0].Cells[0].Glyphs = nil
-	if a[0].Cells[0].Text == "changed" || len(b[0].Cells[0].Glyphs) == 0 {
-		t.Errorf("the last sharer's change shows in a copy")
-	}
-	if again := c.Shared(p); again[0] == built[0] || !reflect.DeepEqual(again, want) {
-		t.Errorf("a call after the hand-over did not build the grid again")
-	}
-}
-
-// TestSharedHandOverConcurrent: sharers of a page on different goroutines,
-// each changing the cells it got as soon as it has them, never see one
-// another's changes (the copies are made before the hand-over; run under
-// -race by .ci/run).
-func TestSharedHandOverConcurrent(t *testing.T) {
-	for round := 0; round < 50; round++ {
-		p := sharedTestPage()
-		want := Find(p)
-		c := Cache{Sharers: 2}
-		var wg sync.WaitGroup
-		got := make([][]*Table, 2)
-		for i := range got {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				ts := c.Shared(p)
-				snapshot := ts[0].Cells[0].Text
-				for _, cell := range ts[0].Cells {
-					cell.Text = fmt.Sprint("sharer ", i)
-				}
-				ts[0].Cells[0].Text = snapshot
-				got[i] = ts
-			}()
-		}
-		wg.Wait()
-		for i := range got {
-			if got[i][0].Cells[0].Text != want[0].Cells[0].Text || got[i][0].Cells[1].Text != fmt.Sprint("sharer ", i) {
-				t.Fatalf("round %d: sharer %d sees %q, %q", round, i, got[i][0].Cells[0].Text, got[i][0].Cells[1].Text)
-			}
-		}
-		checkReleased(t, &c)
 	}
 }
 

@@ -15,12 +15,6 @@ import (
 // are gridded concurrently. The zero value is ready; safe for concurrent
 // use.
 type Cache struct {
-	// Sharers is how many readers call Shared once for each page. The
-	// last of them is handed the built grid itself instead of a copy, and
-	// the page is released: no one is left to copy it for. Zero: every
-	// call gets a copy, until Release.
-	Sharers int
-
 	mu    sync.Mutex
 	pages map[*pdfpage.Page]*sharedGrid
 }
@@ -30,9 +24,6 @@ type sharedGrid struct {
 	once     sync.Once
 	tables   []*Table
 	panicked any // what Find panicked with: every caller panics alike
-
-	mu     sync.Mutex // serializes the copies and the hand-over
-	shared int        // Shared calls that got a copy
 }
 
 // entry returns p's grid entry, adding it when p has none.
@@ -51,10 +42,7 @@ func (c *Cache) entry(p *pdfpage.Page) *sharedGrid {
 }
 
 // built returns p's grid, building it on first use.
-func (c *Cache) built(p *pdfpage.Page) []*Table { return c.build(p).tables }
-
-// build returns p's grid entry, its grid built.
-func (c *Cache) build(p *pdfpage.Page) *sharedGrid {
+func (c *Cache) built(p *pdfpage.Page) []*Table {
 	e := c.entry(p)
 	e.once.Do(func() {
 		defer func() { e.panicked = recover() }()
@@ -63,7 +51,7 @@ func (c *Cache) build(p *pdfpage.Page) *sharedGrid {
 	if e.panicked != nil {
 		panic(e.panicked)
 	}
-	return e
+	return e.tables
 }
 
 // Prepare builds the grid of p that Shared will hand out, until Release(p).
@@ -74,43 +62,17 @@ func (c *Cache) Prepare(p *pdfpage.Page) { c.built(p) }
 
 // Shared returns Find(p), built once for every caller until Release(p):
 // the layout readers of a page each look for their tables in the same
-// grid. Each call returns a copy of its own, whose tables and cells the
-// caller may change field by field; their slices (a cell's Glyphs, Lines,
-// Above, Below; a table's Xs, Ys) it may replace but must not change in
-// place, as the copies share them. The Sharers-th call gets the built
-// tables themselves, on the same terms, once every copy is made; the page
-// is released then, so a later call builds the grid again.
+// grid. The tables are the same for every caller, who must not change
+// them (nor their cells): one that needs to gets a copy with Clone. The
+// slice is the caller's own.
 func (c *Cache) Shared(p *pdfpage.Page) []*Table {
-	e := c.build(p)
-	ts := e.tables
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if c.Sharers > 0 && e.shared == c.Sharers-1 {
-		c.release(p, e)
-		return ts
-	}
-	e.shared++
-	out := make([]*Table, len(ts))
-	for i, t := range ts {
-		out[i] = t.clone()
-	}
-	return out
+	return slices.Clone(c.built(p))
 }
 
 // Release forgets the grid of p: every reader has seen the page.
 func (c *Cache) Release(p *pdfpage.Page) {
 	c.mu.Lock()
 	delete(c.pages, p)
-	c.mu.Unlock()
-}
-
-// release forgets e, the grid of p, unless p has been released (and maybe
-// built again) since.
-func (c *Cache) release(p *pdfpage.Page, e *sharedGrid) {
-	c.mu.Lock()
-	if c.pages[p] == e {
-		delete(c.pages, p)
-	}
 	c.mu.Unlock()
 }
 
@@ -121,11 +83,11 @@ func (c *Cache) Len() int {
 	return len(c.pages)
 }
 
-// clone copies t and its cells for a reader to change: the cells' fields
+// Clone copies t and its cells for a reader to change: the cells' fields
 // may be set, the table's and cells' slices (Xs, Ys, Lines, Glyphs, Above,
 // Below) are shared with the original and must be replaced, never changed
-// in place (Shared's contract); each is clipped, so an append copies.
-func (t *Table) clone() *Table {
+// in place; each is clipped, so an append copies.
+func (t *Table) Clone() *Table {
 	c := *t
 	c.Xs, c.Ys = slices.Clip(t.Xs), slices.Clip(t.Ys)
 	cells := make([]Cell, len(t.Cells)) // one allocation for every cell

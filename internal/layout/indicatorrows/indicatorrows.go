@@ -134,15 +134,19 @@ func (r *Reader) Page(p *pdfpage.Page) {
 
 // release drops the glyphs of the cells kept from page n: the table in
 // progress needs their texts only once the page has been read, and a table
-// continued over many pages would otherwise hold every glyph of them.
+// continued over many pages would otherwise hold every glyph of them. The
+// page's grid is shared with its other readers (grid.Cache.Shared): the
+// piece keeps a copy without the glyphs.
 func (r *Reader) release(n int) {
 	if r.cur == nil {
 		return
 	}
-	for _, pc := range r.cur.pieces {
+	for i := range r.cur.pieces {
+		pc := &r.cur.pieces[i]
 		if pc.page != n {
 			continue
 		}
+		pc.t = pc.t.Clone()
 		for _, c := range pc.t.Cells {
 			c.Glyphs = nil
 		}

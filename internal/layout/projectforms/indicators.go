@@ -306,8 +306,10 @@ func decimal(s string) (document.Decimal, bool) {
 // own: it sits closer to the cell's next line than a line's height (the two
 // would overprint) and goes on, at the line pitch and from the same left
 // edge, from the last line of the cell above. That is the overflow of the
-// cell above, which the producer drew and clipped (Excel), hidden on the page.
-func dropOverflow(t *grid.Table) {
+// cell above, which the producer drew and clipped (Excel), hidden on the
+// page. It returns t when there is none, else a copy of t without it: t is
+// the grid the page's readers share (grid.Cache.Shared).
+func dropOverflow(t *grid.Table) *grid.Table {
 	// Working copies of a cell's and the cell above's glyphs, grouped into
 	// lines in place: reused from cell to cell and table to table.
 	buf := overflowBufs.Get().(*[2][]pdfpage.Glyph)
@@ -318,7 +320,9 @@ func dropOverflow(t *grid.Table) {
 		buf[0], buf[1] = own, above
 		overflowBufs.Put(buf)
 	}()
-	for _, c := range t.Cells {
+	copied := false
+	for i := 0; i < len(t.Cells); i++ {
+		c := t.Cells[i]
 		if len(c.Lines) < 2 {
 			continue // c.Lines are the lines of c.Glyphs, as grid read them
 		}
@@ -356,9 +360,16 @@ func dropOverflow(t *grid.Table) {
 				keep = append(keep, g)
 			}
 		}
+		if !copied {
+			// The first change: from here on the loop goes on over the
+			// copy, as it went on over the cells it changed.
+			t, copied = t.Clone(), true
+			c = t.Cells[i]
+		}
 		c.Glyphs = keep
 		relines(c)
 	}
+	return t
 }
 
 // overflowBufs holds dropOverflow's working copies.

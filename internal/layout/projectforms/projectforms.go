@@ -174,8 +174,8 @@ type pageTables struct {
 
 func (r *reader) readPageTables(p *pdfpage.Page) pageTables {
 	tables := r.grids.Shared(p)
-	for _, t := range tables {
-		dropOverflow(t)
+	for i, t := range tables {
+		tables[i] = dropOverflow(t)
 	}
 	return pageTables{tables, freeLines(p, tables)}
 }
