@@ -47,16 +47,10 @@ func onePage(pageExtra, content string, extras ...string) []byte {
 	return testPDF(append(objs, extras...)...)
 }
 
+// readPage reads the only page of data.
 func readPage(t *testing.T, data []byte) *Page {
 	t.Helper()
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("open: %v", err)
-	}
-	d, err := New(r)
-	if err != nil {
-		t.Fatalf("page tree: %v", err)
-	}
+	d := openDocument(t, data)
 	if d.NumPages() != 1 {
 		t.Fatalf("pages = %d, want 1", d.NumPages())
 	}
