@@ -60,6 +60,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRecycle$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/pdfsyntax
 	$(GO) test -run '^$$' -fuzz '^FuzzUnitNeedsCloseBracket$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/layout/projectforms
 	$(GO) test -run '^$$' -fuzz '^FuzzGroupLines$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/layout/indicatortext
+	$(GO) test -run '^$$' -fuzz '^FuzzColumnsValues$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/pdfload
 
 # Regenerate the generated fixtures (fpdf, committed fonts; needs only Go).
 fixtures:

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -105,4 +108,50 @@ func TestBoundSession(t *testing.T) {
 	if s := SessionOf(d.Reader); s.Limits.MaxGlyphs != Default.MaxGlyphs {
 		t.Errorf("after release: %+v", s.Limits)
 	}
+}
+
+// columnsRE is the definition columnsValues keeps.
+var columnsRE = regexp.MustCompile(`/Columns[\x00\t\n\f\r ]*(\d+)`)
+
+// checkColumnsValues fails t unless columnsValues(data) finds what
+// columnsRE finds.
+func checkColumnsValues(t *testing.T, data []byte) {
+	t.Helper()
+	var want [][2]int
+	for _, loc := range columnsRE.FindAllSubmatchIndex(data, -1) {
+		want = append(want, [2]int{loc[2], loc[3]})
+	}
+	if got := columnsValues(data); !slices.Equal(got, want) {
+		t.Fatalf("columnsValues(%q) = %v, want %v", data, got, want)
+	}
+}
+
+// TestColumnsValues: the /Columns values found by scanning are the
+// regular expression's, keys without a number, white space of every kind,
+// keys run together and a key at the very end included.
+func TestColumnsValues(t *testing.T) {
+	for _, s := range []string{
+		"", "/Columns", "/Columns 12", "/Columns\x00\t\n\f\r 7 /Columns 8",
+		"/Columns /Columns 5", "/Columns/Columns3", "/ColumnsX 4", "/Columns -3",
+		"<</DecodeParms <</Predictor 12 /Columns 1099511627776>>>>", "/Columns 00012/Columns 9",
+		"/Colum /Columns\v9", "//Columns 1",
+	} {
+		checkColumnsValues(t, []byte(s))
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	parts := []string{"/Columns", " ", "\x00", "\n", "1", "23", "/", "C", "x", "\v", ">>"}
+	for range 2000 {
+		var b []byte
+		for range rng.IntN(12) {
+			b = append(b, parts[rng.IntN(len(parts))]...)
+		}
+		checkColumnsValues(t, b)
+	}
+}
+
+// FuzzColumnsValues: for any bytes, scanning finds the regular
+// expression's /Columns values.
+func FuzzColumnsValues(f *testing.F) {
+	f.Add([]byte("/Columns 12 /Columns\n/Columns 3"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkColumnsValues(t, data) })
 }
