@@ -617,8 +617,10 @@ func (in *interp) finish() {
 		}
 		tol := max(0.2, 0.12*g.Size)
 		qx, qy := int64(math.Floor(g.X0)), int64(math.Floor(g.Y))
+		// dup is false without a look-up where no glyph at all is near.
 		dup := false
-		for dx := int64(-1); dx <= 1 && !dup; dx++ {
+		near := !seen.noneNear(qx, qy)
+		for dx := int64(-1); dx <= 1 && !dup && near; dx++ {
 			for dy := int64(-1); dy <= 1 && !dup; dy++ {
 				i, ok := seen.get(glyphKey(r, qx+dx, qy+dy))
 				if !ok {
@@ -632,6 +634,7 @@ func (in *interp) finish() {
 			continue
 		}
 		seen.put(glyphKey(r, qx, qy), int32(len(out)))
+		seen.mark(qx, qy)
 		out = append(out, g)
 	}
 	in.glyphs = out
@@ -648,10 +651,32 @@ type glyphIndex struct {
 	keys  []uint64
 	vals  []int32 // index + 1; 0: empty slot
 	shift uint
+
+	// occupied marks the blocks of occBlock × occBlock 1-point cells that
+	// hold a glyph, of any text, over the page and a margin around it: a
+	// glyph whose nine neighbouring cells all lie in unmarked blocks has no
+	// earlier glyph to be a duplicate of, and most glyphs are an em away
+	// from any other, so their nine look-ups are skipped.
+	occupied []uint64
 }
+
+// The blocks glyphIndex.occupied covers: from -occMargin to
+// occSize-occMargin points on both axes (an A3 page and more), in blocks
+// of occBlock points.
+const (
+	occMargin = 64
+	occSize   = 2048 + 2*occMargin
+	occBlock  = 4
+	occSide   = occSize / occBlock
+)
 
 // reset empties the table and makes room for n entries.
 func (t *glyphIndex) reset(n int) {
+	if t.occupied == nil {
+		t.occupied = make([]uint64, (occSide*occSide+63)/64)
+	} else {
+		clear(t.occupied)
+	}
 	size, shift := 64, uint(64-6)
 	for size < 2*n {
 		size, shift = size*2, shift-1
@@ -661,6 +686,37 @@ func (t *glyphIndex) reset(n int) {
 		return
 	}
 	t.keys, t.vals, t.shift = make([]uint64, size), make([]int32, size), shift
+}
+
+// block returns the index of the block of cell (x, y), ok false outside
+// the blocks covered.
+func block(x, y int64) (int64, bool) {
+	bx, by := (x+occMargin)/occBlock, (y+occMargin)/occBlock
+	if x+occMargin < 0 || y+occMargin < 0 || bx >= occSide || by >= occSide {
+		return 0, false
+	}
+	return by*occSide + bx, true
+}
+
+// mark records a glyph in cell (x, y).
+func (t *glyphIndex) mark(x, y int64) {
+	if b, ok := block(x, y); ok {
+		t.occupied[b/64] |= 1 << (b % 64)
+	}
+}
+
+// noneNear reports whether no glyph has been put in the nine cells around
+// (x, y): all lie in covered blocks, none marked.
+func (t *glyphIndex) noneNear(x, y int64) bool {
+	for _, c := range [4][2]int64{{x - 1, y - 1}, {x + 1, y - 1}, {x - 1, y + 1}, {x + 1, y + 1}} {
+		// The corners' blocks are every block of the nine cells: a block
+		// is wider than the three cells.
+		b, ok := block(c[0], c[1])
+		if !ok || t.occupied[b/64]&(1<<(b%64)) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func (t *glyphIndex) slot(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> t.shift }

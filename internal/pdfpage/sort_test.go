@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strconv"
 	"testing"
+	"unicode/utf8"
 )
 
 // randomGlyphs returns n glyphs whose Y repeat a lot (lines of a table),
@@ -84,4 +86,76 @@ func BenchmarkSortGlyphs(b *testing.B) {
 			SortStable(gs, func(g *Glyph) float64 { return g.Y })
 		}
 	})
+}
+
+// finishAll is finish without the check for glyphs near: every glyph's
+// nine look-ups, as finish did them.
+func finishAll(glyphs []pglyph) []pglyph {
+	var seen glyphIndex
+	seen.reset(len(glyphs))
+	var out []pglyph
+	for _, g := range glyphs {
+		r, _ := utf8.DecodeRuneInString(g.Text)
+		if r == ' ' {
+			out = append(out, g)
+			continue
+		}
+		tol := max(0.2, 0.12*g.Size)
+		qx, qy := int64(math.Floor(g.X0)), int64(math.Floor(g.Y))
+		dup := false
+		for dx := int64(-1); dx <= 1 && !dup; dx++ {
+			for dy := int64(-1); dy <= 1 && !dup; dy++ {
+				if i, ok := seen.get(glyphKey(r, qx+dx, qy+dy)); ok {
+					o := out[i]
+					dup = o.Text == g.Text && math.Abs(o.X0-g.X0) < tol && math.Abs(o.Y-g.Y) < tol
+				}
+			}
+		}
+		if !dup {
+			seen.put(glyphKey(r, qx, qy), int32(len(out)))
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// TestFinishSkipsOnlyLonelyGlyphs: finish, which skips the look-ups of a
+// glyph no other is near, drops the same fake-bold duplicates as doing
+// every look-up, on pages of text at every size, overprinted, on block
+// edges, off the page and far beyond the blocks covered; page after page
+// with the same Document.
+func TestFinishSkipsOnlyLonelyGlyphs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	d := &Document{}
+	for round := 0; round < 300; round++ {
+		var gs []pglyph
+		for i, n := 0, rng.IntN(400); i < n; i++ {
+			size := []float64{1, 5, 9, 10.5, 12, 20, 40}[rng.IntN(7)]
+			x := float64(rng.IntN(60))*size/2 + float64(rng.IntN(8))*0.25
+			y := float64(rng.IntN(40)) * size * 1.2
+			switch rng.IntN(10) {
+			case 0:
+				x, y = -70+x/10, -70+y/10 // off the page, outside the blocks
+			case 1:
+				x += 1 << 22 // beyond the keys' 21 bits
+			}
+			text := string(rune('甲' + rng.IntN(4)))
+			if rng.IntN(8) == 0 {
+				text = " "
+			}
+			g := pglyph{Glyph: Glyph{Text: text, X0: x, X1: x + size, Y: y, Size: size}}
+			gs = append(gs, g)
+			if rng.IntN(3) == 0 { // fake bold: drawn again a little off
+				g.X0 += float64(rng.IntN(5)) * 0.1
+				g.Y += float64(rng.IntN(3)) * 0.1
+				gs = append(gs, g)
+			}
+		}
+		want := finishAll(slices.Clone(gs))
+		in := &interp{doc: d, glyphs: slices.Clone(gs)}
+		in.finish()
+		if !reflect.DeepEqual(in.glyphs, want) && !(len(in.glyphs) == 0 && len(want) == 0) {
+			t.Fatalf("round %d: finish kept %d glyphs, every look-up %d", round, len(in.glyphs), len(want))
+		}
+	}
 }
