@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/pdfpage"
@@ -333,15 +334,26 @@ func readRows(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 }
 
 func readRowsNow(g *pageGeometry, cols []Column, bands []Band) []RowBand {
-	buckets := make([][]pdfpage.Glyph, len(bands)*len(cols))
+	s := rowScratchPool.Get().(*rowScratch)
+	defer s.release()
+	nb := len(bands) * len(cols)
+	s.counts = slices.Grow(s.counts[:0], nb)[:nb]
+	clear(s.counts)
 	top, bottom := bands[0].Y0, bands[len(bands)-1].Y1
 	left, right := cols[0].X0, cols[len(cols)-1].X1
-	var line []placedGlyph
+	inRange := func(l Line) bool { return !(l.Bottom() < top-l.Size || l.Top() > bottom+l.Size) }
+	most := 0
 	for _, l := range g.lines {
-		if l.Bottom() < top-l.Size || l.Top() > bottom+l.Size {
+		if inRange(l) {
+			most += len(l.Glyphs)
+		}
+	}
+	s.placed = slices.Grow(s.placed, most) // grown once, not by doubling
+	for _, l := range g.lines {
+		if !inRange(l) {
 			continue
 		}
-		line = line[:0]
+		start := len(s.placed)
 		for _, gl := range l.Glyphs {
 			cx, cy := gl.CenterX(), gl.CenterY()
 			if cx < left || cx >= right || cy < top || cy >= bottom {
@@ -352,19 +364,34 @@ func readRowsNow(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 			if b == len(bands) || c == len(cols) || cy < bands[b].Y0 || cx < cols[c].X0 {
 				continue
 			}
-			line = append(line, placedGlyph{gl, b, c})
+			s.placed = append(s.placed, placedGlyph{gl, b, c})
 		}
-		keepSpills(line, cols)
-		for _, p := range line {
-			k := p.band*len(cols) + p.col
-			buckets[k] = append(buckets[k], p.Glyph)
+		keepSpills(s.placed[start:], cols)
+		for _, p := range s.placed[start:] {
+			s.counts[p.band*len(cols)+p.col]++
 		}
 	}
+	// Each cell's glyphs, in the order placed, as one piece of one array.
+	s.glyphs = slices.Grow(s.glyphs[:0], len(s.placed))[:len(s.placed)]
+	end := 0
+	for k, n := range s.counts {
+		end += n
+		s.counts[k] = end - n // where the cell's glyphs start
+	}
+	for _, p := range s.placed {
+		k := p.band*len(cols) + p.col
+		s.glyphs[s.counts[k]] = p.Glyph
+		s.counts[k]++ // now where the next cell's start
+	}
 	rows := make([]RowBand, len(bands))
+	cells := make([]Cell, len(bands)*len(cols))
+	from := 0
 	for b, band := range bands {
-		rows[b] = RowBand{Band: band, Cells: make([]Cell, len(cols))}
+		rows[b] = RowBand{Band: band, Cells: cells[b*len(cols) : (b+1)*len(cols) : (b+1)*len(cols)]}
 		for c, col := range cols {
-			cell, first := cellLines(buckets[b*len(cols)+c])
+			to := s.counts[b*len(cols)+c]
+			cell, first := cellLines(s.glyphs[from:to:to])
+			from = to
 			if cell.NumLines > 0 {
 				cell.Indent = firstVisibleX(first) - col.X0
 				cell.RightGap = col.X1 - lastVisibleX(first)
@@ -373,6 +400,29 @@ func readRowsNow(g *pageGeometry, cols []Column, bands []Band) []RowBand {
 		}
 	}
 	return rows
+}
+
+// rowScratch is readRowsNow's working memory, reused from call to call:
+// nothing of it outlives the call (cells keep texts and measures only).
+type rowScratch struct {
+	placed []placedGlyph   // glyphs in cells, line by line
+	counts []int           // per cell (band-major): glyphs, then offsets
+	glyphs []pdfpage.Glyph // every cell's glyphs, cell after cell
+}
+
+var rowScratchPool = sync.Pool{New: func() any { return new(rowScratch) }}
+
+// maxPooledRowGlyphs bounds the scratch kept for the next call.
+const maxPooledRowGlyphs = 1 << 16
+
+func (s *rowScratch) release() {
+	if cap(s.placed) > maxPooledRowGlyphs {
+		return
+	}
+	clear(s.glyphs) // drop the glyph texts
+	clear(s.placed)
+	s.placed, s.glyphs = s.placed[:0], s.glyphs[:0]
+	rowScratchPool.Put(s)
 }
 
 // placedGlyph is a glyph with the row band and column holding its centre.
@@ -476,11 +526,16 @@ func cellText(glyphs []pdfpage.Glyph) Cell {
 // The cell keeps the text and measures only, not the glyphs.
 func cellLines(glyphs []pdfpage.Glyph) (Cell, Line) {
 	lines := groupLines(glyphs)
-	var b strings.Builder
-	for _, l := range lines {
-		b.WriteString(l.Text())
+	c := Cell{NumLines: len(lines)}
+	if len(lines) == 1 {
+		c.Text = lines[0].Text()
+	} else {
+		var b strings.Builder
+		for _, l := range lines {
+			b.WriteString(l.Text())
+		}
+		c.Text = b.String()
 	}
-	c := Cell{Text: b.String(), NumLines: len(lines)}
 	var first Line
 	if len(lines) > 0 {
 		first = lines[0]
