@@ -17,6 +17,7 @@ race:
 	$(GO) test -race -count=1 $(RACE_PKGS)
 	$(GO) test -race -count=1 -run 'Parallel' ./parser
 	$(GO) test -race -count=1 -run 'SharedFonts|ForkShares' ./internal/pdfpage
+	$(GO) test -race -count=1 -run 'ParseAll' ./indicator
 
 # What CI runs: gofmt, vet, every test, then race.
 ci:

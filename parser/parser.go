@@ -153,6 +153,7 @@ func run(data []byte, opts Options, keep bool) (*result, error) {
 	}
 	doc.OmitRunFonts() // no reader asks which font drew a glyph
 	text, grids, readers := newReaders(keep)
+	text.Workers = opts.Workers // its rows' indicators are read after the last page, when the page workers are done
 	res := &result{pages: doc.NumPages(), text: text}
 	var hs hintScanner
 	glyphs, images := 0, 0

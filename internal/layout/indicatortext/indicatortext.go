@@ -33,6 +33,10 @@ type Analysis struct {
 // Reader reads the indicator-text table page by page. It is a
 // layout.Reader.
 type Reader struct {
+	// Workers is how many goroutines Tables reads the rows' indicator
+	// texts on (0 or 1: the caller's alone).
+	Workers int
+
 	a     Analysis
 	keep  bool
 	prev  *PageTable
@@ -88,7 +92,7 @@ func (r *Reader) PageLines() []Line { return r.lines }
 
 // Tables returns the table read (none or one).
 func (r *Reader) Tables() []layout.Table {
-	if t := r.a.textTable(); t != nil {
+	if t := r.a.textTable(r.Workers); t != nil {
 		return []layout.Table{*t}
 	}
 	return nil

@@ -102,7 +102,7 @@ func continuesPrevious(prev, cur rawRow) bool {
 
 // textTable builds the indicator-text table found by Analyze, nil when
 // there is none.
-func (a *Analysis) textTable() *layout.Table {
+func (a *Analysis) textTable(workers int) *layout.Table {
 	if len(a.Tables) == 0 {
 		return nil
 	}
@@ -115,6 +115,11 @@ func (a *Analysis) textTable() *layout.Table {
 	}
 	raws := a.joinRows()
 	levels := rowLevels(raws)
+	texts := make([]string, len(raws))
+	for i, r := range raws {
+		texts[i] = strings.TrimSpace(r.cells[FieldIndicators])
+	}
+	parsed := indicator.ParseAll(texts, workers)
 	var unit *string
 	for i, r := range raws {
 		row := document.Row{
@@ -122,7 +127,7 @@ func (a *Analysis) textTable() *layout.Table {
 			Level:          levels[i],
 			Name:           strings.TrimSpace(r.cells[FieldName]),
 			Goal:           strings.TrimSpace(r.cells[FieldGoal]),
-			IndicatorsText: strings.TrimSpace(r.cells[FieldIndicators]),
+			IndicatorsText: texts[i],
 			Indicators:     []document.Indicator{},
 			Page:           r.page,
 		}
@@ -150,9 +155,8 @@ func (a *Analysis) textTable() *layout.Table {
 			}
 			*money[k] = &m
 		}
-		inds, problems := indicator.Parse(row.IndicatorsText)
-		row.Indicators = inds
-		for _, p := range problems {
+		row.Indicators = parsed[i].Indicators
+		for _, p := range parsed[i].Problems {
 			t.Warnings = append(t.Warnings, document.Warning{Code: p.Code, Row: row.Seq, Page: row.Page, Message: p.Message})
 		}
 		t.Rows = append(t.Rows, row)
