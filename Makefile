@@ -62,6 +62,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzUnitNeedsCloseBracket$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/layout/projectforms
 	$(GO) test -run '^$$' -fuzz '^FuzzGroupLines$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/layout/indicatortext
 	$(GO) test -run '^$$' -fuzz '^FuzzColumnsValues$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/pdfload
+	$(GO) test -run '^$$' -fuzz '^FuzzAppendJSONString$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./export
+	$(GO) test -run '^$$' -fuzz '^FuzzIsJSONNumber$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./export
 
 # Regenerate the generated fixtures (fpdf, committed fonts; needs only Go).
 fixtures:

@@ -220,24 +220,14 @@ func normalized(doc *document.Document) *document.Document {
 // characters left as they are; with multi, an array of documents laid out as
 // json.MarshalIndent lays out an array.
 type jsonEncoder struct {
-	w       io.Writer
-	multi   bool
-	n       int
-	compact bytes.Buffer
-	enc     *json.Encoder
-	out     []byte
+	w     io.Writer
+	multi bool
+	n     int
+	out   []byte // a document's JSON, reused for the next
 }
 
 func (e *jsonEncoder) write(doc *document.Document) error {
-	if e.enc == nil {
-		e.enc = json.NewEncoder(&e.compact)
-		e.enc.SetEscapeHTML(false)
-	}
-	e.compact.Reset()
-	if err := e.enc.Encode(normalized(doc)); err != nil {
-		return err
-	}
-	compact := bytes.TrimSuffix(e.compact.Bytes(), []byte("\n"))
+	doc = normalized(doc)
 	out := e.out[:0]
 	prefix := ""
 	if e.multi {
@@ -248,25 +238,42 @@ func (e *jsonEncoder) write(doc *document.Document) error {
 			out = append(out, ",\n  "...)
 		}
 	}
+	framed := len(out)
+	out, ok := appendDocumentJSON(out, doc, prefix)
+	if !ok {
+		var err error
+		if out, err = e.encodingJSON(out[:framed], doc, prefix); err != nil {
+			e.out = out[:0]
+			return err
+		}
+	}
 	e.n++
-	// Written as it is laid out, a chunk at a time: a document's JSON is
-	// megabytes on a long table.
+	if !e.multi {
+		out = append(out, '\n') // the next separator follows in an array
+	}
+	e.out = out[:0]
+	_, err := e.w.Write(out)
+	return err
+}
+
+// encodingJSON is appendDocumentJSON through encoding/json, for the
+// documents appendDocumentJSON leaves to it: what is ready of out is
+// written first, and the rest a chunk at a time as it is laid out.
+func (e *jsonEncoder) encodingJSON(out []byte, doc *document.Document, prefix string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		return out, err
+	}
 	var err error
-	out = indentTo(out, compact, prefix, "  ", func(chunk []byte) []byte {
+	out = indentTo(out, bytes.TrimSuffix(b.Bytes(), []byte("\n")), prefix, "  ", func(chunk []byte) []byte {
 		if err == nil {
 			_, err = e.w.Write(chunk)
 		}
 		return chunk[:0]
 	})
-	if !e.multi {
-		out = append(out, '\n') // the next separator follows in an array
-	}
-	e.out = out[:0]
-	if err != nil {
-		return err
-	}
-	_, err = e.w.Write(out)
-	return err
+	return out, err
 }
 
 // indentChunk is how much indented JSON indentTo gathers before handing
