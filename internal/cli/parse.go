@@ -17,8 +17,8 @@ import (
 	"github.com/petool/pet/internal/atomicfile"
 	"github.com/petool/pet/internal/batch"
 	"github.com/petool/pet/internal/inputs"
+	"github.com/petool/pet/internal/progress"
 	"github.com/petool/pet/parser"
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 )
 
@@ -390,7 +390,7 @@ type reporter struct {
 	quiet, strict             bool
 	total                     int
 	converted, failed, warned int
-	bar                       *progressbar.ProgressBar
+	bar                       *progress.Bar
 	// fileWarnings prints a line per file with warnings: always for one
 	// input or when standard error is not a terminal (scripts read those
 	// lines), on a terminal only with -v; the batch summary counts the
@@ -404,13 +404,8 @@ func newReporter(w io.Writer, f *ParseOptions, total int) *reporter {
 	r := &reporter{w: w, quiet: f.Quiet, strict: f.Strict, total: total,
 		fileWarnings: f.Verbose || !tty || total <= 1, codes: map[string]int{}}
 	if total > 1 && !f.Quiet && !f.NoProgress && tty {
-		r.bar = progressbar.NewOptions(total,
-			progressbar.OptionSetWriter(w),
-			progressbar.OptionSetDescription("converting"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionClearOnFinish(),
-			progressbar.OptionThrottle(100_000_000),
-		)
+		r.bar = progress.New(w, "converting", total)
+		r.bar.Columns = terminalColumns(w)
 	}
 	return r
 }

@@ -16,6 +16,19 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(fd.Fd()))
 }
 
+// terminalColumns is the width of the terminal w, 0 when unknown.
+func terminalColumns(w io.Writer) int {
+	fd, ok := w.(interface{ Fd() uintptr })
+	if !ok {
+		return 0
+	}
+	cols, _, err := term.GetSize(int(fd.Fd()))
+	if err != nil {
+		return 0
+	}
+	return cols
+}
+
 // countCodes adds a document's warnings to the batch's count by code.
 func (r *reporter) countCodes(ws []document.Warning) {
 	for _, w := range ws {
