@@ -194,6 +194,24 @@ func appendList[T any](e *docEncoder, s []T, elem func(*docEncoder, *T)) {
 	e.close(']')
 }
 
+// namedObject appends what a NamedMoney or NamedText MarshalJSON writes:
+// an object of n members in order, {} when there are none (nil included),
+// the members laid out as json.Indent lays them out.
+func (e *docEncoder) namedObject(n int, member func(i int)) {
+	if n == 0 {
+		e.b = append(e.b, '{', '}')
+		return
+	}
+	e.open('{')
+	for i := range n {
+		if i > 0 {
+			e.next()
+		}
+		member(i)
+	}
+	e.close('}')
+}
+
 func (e *docEncoder) table(t *document.Table) {
 	e.open('{')
 	e.str("title", t.Title)
@@ -224,22 +242,12 @@ func (e *docEncoder) row(r *document.Row) {
 	}
 	e.next()
 	e.key("other_money")
-	// NamedMoney.MarshalJSON: an object, {} when empty or nil, whose keys
-	// json.Marshal escapes with its HTML escaping on.
-	if len(r.OtherMoney) == 0 {
-		e.b = append(e.b, '{', '}')
-	} else {
-		e.open('{')
-		for i, a := range r.OtherMoney {
-			if i > 0 {
-				e.next()
-			}
-			e.b = appendJSONString(e.b, a.Name, true)
-			e.b = append(e.b, ':', ' ')
-			e.money(a.Value)
-		}
-		e.close('}')
-	}
+	// NamedMoney.MarshalJSON: keys escaped by json.Marshal.
+	e.namedObject(len(r.OtherMoney), func(i int) {
+		e.b = appendJSONString(e.b, r.OtherMoney[i].Name, true)
+		e.b = append(e.b, ':', ' ')
+		e.money(r.OtherMoney[i].Value)
+	})
 	e.next()
 	e.str("goal", r.Goal)
 	e.next()
@@ -287,20 +295,11 @@ func (e *docEncoder) indicator(in *document.Indicator) {
 	e.next()
 	e.key("extra")
 	// NamedText.MarshalJSON: keys and values escaped by json.Marshal.
-	if len(in.Extra) == 0 {
-		e.b = append(e.b, '{', '}')
-	} else {
-		e.open('{')
-		for i, v := range in.Extra {
-			if i > 0 {
-				e.next()
-			}
-			e.b = appendJSONString(e.b, v.Name, true)
-			e.b = append(e.b, ':', ' ')
-			e.b = appendJSONString(e.b, v.Value, true)
-		}
-		e.close('}')
-	}
+	e.namedObject(len(in.Extra), func(i int) {
+		e.b = appendJSONString(e.b, in.Extra[i].Name, true)
+		e.b = append(e.b, ':', ' ')
+		e.b = appendJSONString(e.b, in.Extra[i].Value, true)
+	})
 	e.next()
 	e.key("target")
 	if t := in.Target; t == nil {
