@@ -192,8 +192,19 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 		src = data
 	}
 	if structural(why) {
-		tail, err := rebuild(body)
-		if err == nil {
+		// A hybrid file's own table and /XRefStm streams, when they hold
+		// (checked against the objects), are merged instead of scanning
+		// the file; a scan is the fallback, also when the library cannot
+		// read the file through the merged data.
+		builders := []func([]byte) ([]byte, error){rebuild}
+		if lay.hybrid {
+			builders = []func([]byte) ([]byte, error){mergeHybrid, rebuild}
+		}
+		for _, build := range builders {
+			tail, err := build(body)
+			if err != nil {
+				continue
+			}
 			// The library reads the input and the new cross-reference
 			// stream after it, without a copy of the input; Data is the
 			// input, where every object and stream is.
@@ -214,6 +225,7 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 				src = rebuilt.bytes()
 				repairs = append(repairs, fmt.Sprintf("rebuilt the cross-reference table: %v", why))
 				why = err
+				break
 			}
 		}
 	}

@@ -232,13 +232,34 @@ const maxXRefStreamBytes = 1 << 28
 // predictor); for anything else the library fails with an error of its
 // own, so nothing needs checking.
 func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[int]int, offsets map[int]int) error {
+	eachStreamEntry(data, dictEnd, d, func(num, typ, f2, _ int) {
+		if _, ok := compressed[num]; ok {
+			return
+		}
+		if typ == 2 {
+			compressed[num] = f2
+		} else {
+			compressed[num] = -1
+			if typ == 1 {
+				offsets[num] = f2
+			}
+		}
+	})
+	return nil
+}
+
+// eachStreamEntry decodes the cross-reference stream whose dictionary d
+// ends at dictEnd, as streamEntries does, and calls f with each entry's
+// object number, type and two fields, in stream order. It reports whether
+// the stream could be decoded to its end.
+func eachStreamEntry(data []byte, dictEnd int, d map[pdfName]any, f func(num, typ, f2, f3 int)) bool {
 	length, ok := d["Length"].(int64)
 	if !ok {
-		return nil
+		return false
 	}
 	lx := lexer{B: data, Pos: dictEnd}
 	if t, err := lx.Token(); err != nil || t != keyword("stream") {
-		return nil
+		return false
 	}
 	start := lx.Pos
 	if start < len(data) && data[start] == '\r' {
@@ -248,7 +269,7 @@ func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[i
 		start++
 	}
 	if length < 0 || int64(start)+length > int64(len(data)) {
-		return nil
+		return false
 	}
 	raw := data[start : start+int(length)]
 	var w []int
@@ -257,13 +278,13 @@ func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[i
 	for _, x := range ww {
 		i, ok := x.(int64)
 		if !ok || i < 0 || i > 8 {
-			return nil
+			return false
 		}
 		w = append(w, int(i))
 		wsum += int(i)
 	}
 	if len(w) < 3 || wsum == 0 {
-		return nil
+		return false
 	}
 	var body []byte
 	switch d["Filter"] {
@@ -272,22 +293,22 @@ func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[i
 	case pdfName("FlateDecode"):
 		zr, err := zlib.NewReader(bytes.NewReader(raw))
 		if err != nil {
-			return nil
+			return false
 		}
 		body, _ = io.ReadAll(io.LimitReader(zr, maxXRefStreamBytes))
 	default:
-		return nil
+		return false
 	}
 	if parms, ok := d["DecodeParms"].(map[pdfName]any); ok && parms["Predictor"] != nil {
 		if parms["Predictor"] != int64(12) {
-			return nil
+			return false
 		}
 		cols := wsum
 		if c, ok := parms["Columns"].(int64); ok {
 			cols = int(c)
 		}
 		if cols != wsum {
-			return nil
+			return false
 		}
 		rows := len(body) / (cols + 1)
 		out := make([]byte, 0, rows*cols)
@@ -295,7 +316,7 @@ func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[i
 		for r := 0; r < rows; r++ {
 			row := body[r*(cols+1) : (r+1)*(cols+1)]
 			if row[0] != 2 {
-				return nil
+				return false
 			}
 			for i := range prev {
 				prev[i] += row[1+i]
@@ -322,7 +343,7 @@ func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[i
 		index = index[2:]
 		for i := int64(0); i < n; i++ {
 			if len(body) < wsum {
-				return nil
+				return false
 			}
 			e := body[:wsum]
 			body = body[wsum:]
@@ -330,21 +351,10 @@ func streamEntries(data []byte, dictEnd int, d map[pdfName]any, compressed map[i
 			if w[0] > 0 {
 				typ = field(e[:w[0]])
 			}
-			num := int(first + i)
-			if _, ok := compressed[num]; ok {
-				continue
-			}
-			if typ == 2 {
-				compressed[num] = field(e[w[0] : w[0]+w[1]])
-			} else {
-				compressed[num] = -1
-				if typ == 1 {
-					offsets[num] = field(e[w[0] : w[0]+w[1]])
-				}
-			}
+			f(int(first+i), typ, field(e[w[0]:w[0]+w[1]]), field(e[w[0]+w[1]:w[0]+w[1]+w[2]]))
 		}
 	}
-	return nil
+	return true
 }
 
 // checkObjStmChains reports objects whose object stream is itself
