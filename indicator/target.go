@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -361,7 +362,12 @@ var (
 // maxPrefixRunes is the length in runes of the longest prefix word.
 var maxPrefixRunes int
 
-func init() {
+// prefixWordsDone completes prefixWords with the negated comparisons and
+// sets maxPrefixRunes, on first use: at start-up it took a tenth of a
+// millisecond of every run, also of runs that read no indicator.
+var prefixWordsDone sync.Once
+
+func completePrefixWords() {
 	for w, op := range negatable {
 		prefixWords[w] = comparison{op: op}
 		for _, n := range negations {
@@ -387,6 +393,7 @@ var unreadableBefore = []string{
 // prefixComparison reads the comparison word that ends before. ok is false
 // when before ends in something that makes the number no plain target.
 func prefixComparison(before string) (c comparison, ok bool) {
+	prefixWordsDone.Do(completePrefixWords)
 	// The longest word that ends before: try its last maxPrefixRunes runes,
 	// then fewer.
 	best := ""

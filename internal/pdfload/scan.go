@@ -11,8 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 
+	"github.com/petool/pet/internal/lazyre"
 	"github.com/petool/pet/internal/pdfsyntax"
 )
 
@@ -64,7 +64,7 @@ const tailSpace = " \t\r\n\f\x00"
 
 // bodyRE matches what shows that PDF objects follow a %%EOF, i.e. an
 // incremental update or the rest of a linearized file that was cut off.
-var bodyRE = regexp.MustCompile(`\d+\s+\d+\s+obj\b|\bendobj\b|\bendstream\b|\bstartxref\s|(^|\s)xref\s+\d+\s+\d+|\btrailer\s*<<`)
+var bodyRE = lazyre.New(`\d+\s+\d+\s+obj\b|\bendobj\b|\bendstream\b|\bstartxref\s|(^|\s)xref\s+\d+\s+\d+|\btrailer\s*<<`)
 
 // endOfFile returns the offset just past the %%EOF that ends the PDF data:
 // the last one preceded by "startxref N" (garbage after the end may contain
@@ -220,7 +220,7 @@ func inspect(data []byte) (lay layout) {
 	}
 }
 
-var prevRE = regexp.MustCompile(`/Prev\s+\d+`)
+var prevRE = lazyre.New(`/Prev\s+\d+`)
 
 // maxXRefStreamBytes bounds the decoded size of a cross-reference stream
 // (20 million entries of up to 8 bytes would be far beyond maxObjects).

@@ -1,12 +1,12 @@
 package indicatorrows
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/grid"
+	"github.com/petool/pet/internal/lazyre"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -120,7 +120,7 @@ func compact(s string) string {
 	}, s)
 }
 
-var unitInHeader = regexp.MustCompile(`[（(](?:单位[：:])?\s*((?:千|万|亿)?元)\s*[）)]`)
+var unitInHeader = lazyre.New(`[（(](?:单位[：:])?\s*((?:千|万|亿)?元)\s*[）)]`)
 
 // stripUnit removes a currency unit printed in a header and returns it.
 func stripUnit(h string) (string, string) {

@@ -1,12 +1,12 @@
 package indicatorrows
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/grid"
+	"github.com/petool/pet/internal/lazyre"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -109,10 +109,10 @@ func (h *heading) read() {
 }
 
 var (
-	deptRe     = regexp.MustCompile(`(?:部门名称|单位名称|编制部门|主管部门|编制单位|部门)\s*[：:]\s*`)
-	currencyRe = regexp.MustCompile(`单位\s*[：:]\s*((?:千|万|亿)?元)`)
-	cutUnitRe  = regexp.MustCompile(`(?:金额)?单位\s*[：:]`)
-	yearRe     = regexp.MustCompile(`(20\d\d)\s*年`)
+	deptRe     = lazyre.New(`(?:部门名称|单位名称|编制部门|主管部门|编制单位|部门)\s*[：:]\s*`)
+	currencyRe = lazyre.New(`单位\s*[：:]\s*((?:千|万|亿)?元)`)
+	cutUnitRe  = lazyre.New(`(?:金额)?单位\s*[：:]`)
+	yearRe     = lazyre.New(`(20\d\d)\s*年`)
 )
 
 // department returns the name after a department label, without a

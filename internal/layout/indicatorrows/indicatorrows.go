@@ -17,7 +17,6 @@ package indicatorrows
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -26,6 +25,7 @@ import (
 	"github.com/petool/pet/indicator"
 	"github.com/petool/pet/internal/grid"
 	"github.com/petool/pet/internal/layout"
+	"github.com/petool/pet/internal/lazyre"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -416,7 +416,7 @@ type rawRow struct {
 	inds [][]string
 }
 
-var codeRe = regexp.MustCompile(`^([0-9][0-9A-Za-z]{9,})\s*[-－—]\s*(.+)$`)
+var codeRe = lazyre.New(`^([0-9][0-9A-Za-z]{9,})\s*[-－—]\s*(.+)$`)
 
 func (r *reading) rows() []rawRow {
 	bls := r.blocks()
@@ -752,7 +752,7 @@ func (r *reading) typeIsDirection(raws []rawRow) bool {
 	return n > 0 && sign*5 >= n*4
 }
 
-var weightRe = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+var weightRe = lazyre.New(`^[0-9]+(\.[0-9]+)?$`)
 
 func (r *reading) indicator(seq int, v []string, typeDirection bool, warn func(string, string, ...any)) document.Indicator {
 	ind := document.Indicator{Seq: seq}

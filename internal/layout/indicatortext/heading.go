@@ -1,22 +1,22 @@
 package indicatortext
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/petool/pet/internal/geom"
+	"github.com/petool/pet/internal/lazyre"
 )
 
 var (
-	departmentRe = regexp.MustCompile(`^(?:部门名称|单位名称|预算部门|预算单位|编制部门|编制单位|主管部门|部门)[:：]`)
-	unitRe       = regexp.MustCompile(`(?:金额单位|计量单位|单位)[:：]\s*(\S*)\s*$`)
+	departmentRe = lazyre.New(`^(?:部门名称|单位名称|预算部门|预算单位|编制部门|编制单位|主管部门|部门)[:：]`)
+	unitRe       = lazyre.New(`(?:金额单位|计量单位|单位)[:：]\s*(\S*)\s*$`)
 	// yearRe finds the budget year in a title or heading line:
 	// 2026年项目支出绩效目标表, （2026年度）, 2026年度.
-	yearRe = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
+	yearRe = lazyre.New(`((?:19|20)\d\d)\s*年`)
 	// headerUnitRe finds a currency unit printed in a money column's
 	// header: 总计（万元）, 预算数（单位：万元）.
-	headerUnitRe = regexp.MustCompile(`[（(](?:单位[:：])?(万元|元|千元|亿元)[）)]`)
+	headerUnitRe = lazyre.New(`[（(](?:单位[:：])?(万元|元|千元|亿元)[）)]`)
 )
 
 // yearOf returns the year a title or heading line names, nil when none.

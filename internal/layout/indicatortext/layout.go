@@ -2,13 +2,13 @@ package indicatortext
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/petool/pet/internal/geom"
+	"github.com/petool/pet/internal/lazyre"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -202,7 +202,7 @@ func wholeDepartmentTitle(g *pageGeometry, y float64) bool {
 }
 
 // headingRe matches the title or section heading of another table.
-var headingRe = regexp.MustCompile(`表|^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]|^第[一二三四五六七八九十\d]+部分`)
+var headingRe = lazyre.New(`表|^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]|^第[一二三四五六七八九十\d]+部分`)
 
 // headingAbove reports whether a title or heading other than the table's
 // own title stands above y on the page: the table there is another one,

@@ -2,11 +2,11 @@ package indicatortext
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/petool/pet/internal/geom"
+	"github.com/petool/pet/internal/lazyre"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -352,7 +352,7 @@ func fillTextRows(g *pageGeometry, t *PageTable) {
 	t.Rows = readRows(g, t.Columns, bands)
 }
 
-var pageNumberRe = regexp.MustCompile(`^[-－—–\s]*(第?\s*\d{1,4}\s*页?\s*(共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-－—–\s]*$`)
+var pageNumberRe = lazyre.New(`^[-－—–\s]*(第?\s*\d{1,4}\s*页?\s*(共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-－—–\s]*$`)
 
 // isPageNumber reports whether a line is a page number (- 3 -, 第3页, 3/9):
 // the footer under a table, never a row.
@@ -360,7 +360,7 @@ func isPageNumber(s string) bool {
 	return pageNumberRe.MatchString(strings.TrimSpace(s))
 }
 
-var noteRe = regexp.MustCompile(`^\s*(注|备注|说明|附注|数据来源)\s*[:：]`)
+var noteRe = lazyre.New(`^\s*(注|备注|说明|附注|数据来源)\s*[:：]`)
 
 // isNote reports whether a line starts a note under the table (注：…).
 func isNote(s string) bool { return noteRe.MatchString(s) }

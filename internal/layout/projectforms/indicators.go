@@ -3,13 +3,13 @@ package projectforms
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"sync"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/grid"
+	"github.com/petool/pet/internal/lazyre"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -284,7 +284,7 @@ func (l *logicalCell) advance(c *grid.Cell, pageTop bool, lastRow int, f *form) 
 	l.c, l.text, l.inds, l.touches = c, t, nil, touches
 }
 
-var decimalRe = regexp.MustCompile(`^\d+(\.\d+)?$`)
+var decimalRe = lazyre.New(`^\d+(\.\d+)?$`)
 
 // decimal reads a printed weight as an exact decimal (trailing 分 or % dropped).
 func decimal(s string) (document.Decimal, bool) {

@@ -35,7 +35,6 @@ package projectforms
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,6 +45,7 @@ import (
 	"github.com/petool/pet/internal/geom"
 	"github.com/petool/pet/internal/grid"
 	"github.com/petool/pet/internal/layout"
+	"github.com/petool/pet/internal/lazyre"
 	"github.com/petool/pet/internal/pdfpage"
 )
 
@@ -214,7 +214,7 @@ func (r *reader) page(p *pdfpage.Page) {
 	}
 }
 
-var pageNoRe = regexp.MustCompile(`^[-—－–\s]*[0-9][0-9\s]*[-—－–\s]*$`)
+var pageNoRe = lazyre.New(`^[-—－–\s]*[0-9][0-9\s]*[-—－–\s]*$`)
 
 // pageNumber reports whether a line is a printed page number (26, — 29 —).
 func pageNumber(s string) bool { return pageNoRe.MatchString(s) }
@@ -345,7 +345,7 @@ func moneyLabel(n string) (int, string) {
 }
 
 // unitRe2 is a unit in brackets at the end of a label: 资金总额（万元）.
-var unitRe2 = regexp.MustCompile(`[（(](万元|元|千元|亿元)[)）]$`)
+var unitRe2 = lazyre.New(`[（(](万元|元|千元|亿元)[)）]$`)
 
 // hasCloseBracket reports whether s ends as unitRe2 needs: with ")" or "）".
 func hasCloseBracket(s string) bool {
@@ -458,9 +458,9 @@ func isHeading(s string) bool {
 }
 
 // titleYearRe finds the year a heading starts with (2026年市级重点专项资金绩效目标表).
-var titleYearRe = regexp.MustCompile(`^(\d{4})年`)
+var titleYearRe = lazyre.New(`^(\d{4})年`)
 
-var yearRe = regexp.MustCompile(`^[（(]\s*(\d{4})\s*年度?\s*[）)]$`)
+var yearRe = lazyre.New(`^[（(]\s*(\d{4})\s*年度?\s*[）)]$`)
 
 func yearOf(s string) *int {
 	m := yearRe.FindStringSubmatch(strings.TrimSpace(s))
@@ -471,7 +471,7 @@ func yearOf(s string) *int {
 	return &y
 }
 
-var unitRe = regexp.MustCompile(`(?:金额)?单位[:：]\s*(万元|元|千元|亿元)`)
+var unitRe = lazyre.New(`(?:金额)?单位[:：]\s*(万元|元|千元|亿元)`)
 
 func unitLine(s string) string {
 	if !strings.Contains(s, "单位") {

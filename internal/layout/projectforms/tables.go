@@ -1,12 +1,12 @@
 package projectforms
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/petool/pet/document"
 	"github.com/petool/pet/indicator"
 	"github.com/petool/pet/internal/layout"
+	"github.com/petool/pet/internal/lazyre"
 )
 
 // isForm reports whether f is a project's target form: it has an indicator
@@ -28,11 +28,11 @@ func (f *form) isForm() bool {
 }
 
 var (
-	tableNoRe = regexp.MustCompile(`^表[0-9一二三四五六七八九十]+([-－][0-9]+)?$`)
-	sectionRe = regexp.MustCompile(`^[（(][一二三四五六七八九十]+[）)]`)
-	prefixRe  = regexp.MustCompile(`^(预算[0-9]+表|表[0-9一二三四五六七八九十]+)`)
-	deptCode  = regexp.MustCompile(`^[0-9A-Za-z]*[0-9][0-9A-Za-z]*\s*[_＿\-－]\s*`)
-	deptCode2 = regexp.MustCompile(`\s*[（(][0-9]+[）)]$`)
+	tableNoRe = lazyre.New(`^表[0-9一二三四五六七八九十]+([-－][0-9]+)?$`)
+	sectionRe = lazyre.New(`^[（(][一二三四五六七八九十]+[）)]`)
+	prefixRe  = lazyre.New(`^(预算[0-9]+表|表[0-9一二三四五六七八九十]+)`)
+	deptCode  = lazyre.New(`^[0-9A-Za-z]*[0-9][0-9A-Za-z]*\s*[_＿\-－]\s*`)
+	deptCode2 = lazyre.New(`\s*[（(][0-9]+[）)]$`)
 )
 
 // stem is a heading without its 绩效目标表 ending and a 预算14表 / 表14 prefix.
