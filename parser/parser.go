@@ -51,7 +51,8 @@ import (
 type Options struct {
 	// Password opens an encrypted PDF; empty tries the empty user password.
 	Password string
-	// Workers is how many pages are read at once (0 or 1: one at a time).
+	// Workers is how many pages (and objects of the page tree) are read at
+	// once (0 or 1: one at a time).
 	Workers int
 	// Context, when not nil, stops the reading once done (a time budget):
 	// Parse then fails with the context's error.
@@ -144,7 +145,7 @@ func run(data []byte, opts Options, keep bool) (*result, error) {
 		}
 		sess = &pdfload.Session{Ctx: ctx, Limits: opts.Limits.internal()}
 	}
-	doc, err := layout.Open(data, opts.Password, sess)
+	doc, err := layout.Open(data, opts.Password, sess, opts.Workers)
 	if err != nil {
 		return nil, newError(err, 0)
 	}

@@ -24,7 +24,7 @@ func TestReadersLeaveTheSharedGrid(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := layout.Open(data, "", nil)
+		doc, err := layout.Open(data, "", nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,7 +15,7 @@ type Analysis = indicatortext.Analysis
 // `pet inspect` and `pet text`. sess may be nil (the session bound to data).
 // It fails only when the PDF does not open.
 func Analyze(data []byte, password string, sess *pdfload.Session, workers int) (*Analysis, error) {
-	doc, err := layout.Open(data, password, sess)
+	doc, err := layout.Open(data, password, sess, 0)
 	if err != nil {
 		return nil, err
 	}

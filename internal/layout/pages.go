@@ -6,9 +6,10 @@ import (
 )
 
 // Open opens the PDF in data for the page reader, within sess (nil: the
-// session bound to data, else the process's limits).
-func Open(data []byte, password string, sess *pdfload.Session) (*pdfpage.Document, error) {
-	d, err := pdfload.Load(data, pdfload.Options{Password: password, Session: sess})
+// session bound to data, else the process's limits), reading the objects
+// of the page tree on up to workers goroutines (0 or 1: one).
+func Open(data []byte, password string, sess *pdfload.Session, workers int) (*pdfpage.Document, error) {
+	d, err := pdfload.Load(data, pdfload.Options{Password: password, Session: sess, Workers: workers})
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ func TestReadPagesInOrder(t *testing.T) {
 	}
 	var want []int
 	for _, workers := range []int{1, 2, 3, 8} {
-		doc, err := Open(data, "", nil)
+		doc, err := Open(data, "", nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +58,7 @@ func TestReadPagesPrepares(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, workers := range []int{1, 2, 8} {
-		doc, err := Open(data, "", nil)
+		doc, err := Open(data, "", nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

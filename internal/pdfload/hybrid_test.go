@@ -40,7 +40,7 @@ func libraryObjects(t *testing.T, data, tail []byte) []string {
 
 func mustWalk(t *testing.T, r *pdf.Reader) []PageRef {
 	t.Helper()
-	pages, err := walkPages(r, 100000)
+	pages, err := walkPages(r, 100000, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,6 +40,9 @@ type Options struct {
 	// passed down explicitly (Document.Session carries it on to the page
 	// reader); nil takes the session bound with Bind, else the process's.
 	Session *Session
+	// Workers is how many goroutines read the objects of the page tree
+	// (0 or 1: one).
+	Workers int
 }
 
 // Document is an opened PDF.
@@ -114,7 +117,7 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 		}
 	}()
 	open := func(b []byte, password string) (*Document, error) {
-		return openLibrary(sess.Ctx, bytes.NewReader(b), int64(len(b)), b, password, lim.MaxPages)
+		return openLibrary(sess.Ctx, bytes.NewReader(b), int64(len(b)), b, password, lim.MaxPages, opts.Workers)
 	}
 
 	if len(data) == 0 {
@@ -211,7 +214,7 @@ func Load(data []byte, opts Options) (doc *Document, err error) {
 			rebuilt := joined{body, tail}
 			libDeadline := time.Now().Add(time.Until(deadline) / 2)
 			d, err := guard(sess.Ctx, libDeadline, func() (*Document, error) {
-				return openLibrary(sess.Ctx, rebuilt, int64(len(body)+len(tail)), body, opts.Password, lim.MaxPages)
+				return openLibrary(sess.Ctx, rebuilt, int64(len(body)+len(tail)), body, opts.Password, lim.MaxPages, opts.Workers)
 			})
 			if err == nil {
 				d.Repairs = append(repairs, fmt.Sprintf("rebuilt the cross-reference table: %v", why))
@@ -291,7 +294,7 @@ var errLibraryEncryption = errors.New("encryption the library does not decrypt c
 
 // openLibrary has the library read the file of size bytes that ra reads,
 // whose objects and streams are all in data (data is ra's first bytes).
-func openLibrary(ctx context.Context, ra io.ReaderAt, size int64, data []byte, password string, maxPages int) (*Document, error) {
+func openLibrary(ctx context.Context, ra io.ReaderAt, size int64, data []byte, password string, maxPages, workers int) (*Document, error) {
 	tries := 0
 	if ctx.Done() != nil {
 		ra = ctxReaderAt{ctx: ctx, r: ra}
@@ -316,7 +319,7 @@ func openLibrary(ctx context.Context, ra io.ReaderAt, size int64, data []byte, p
 			return nil, errLibraryEncryption
 		}
 	}
-	pages, err := walkPages(r, maxPages)
+	pages, err := walkPages(r, maxPages, workers)
 	if err != nil {
 		return nil, err
 	}

@@ -21,7 +21,7 @@ func TestGridCacheReleased(t *testing.T) {
 	own := New(nil)
 	shared := &grid.Cache{}
 	other := New(shared)
-	doc, err := layout.Open(data, "", nil)
+	doc, err := layout.Open(data, "", nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

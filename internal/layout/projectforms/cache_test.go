@@ -18,7 +18,7 @@ func TestGridCacheReleased(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := New(nil)
-	doc, err := layout.Open(data, "", nil)
+	doc, err := layout.Open(data, "", nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
