@@ -115,6 +115,20 @@ type outputPlan struct {
 	toDir  string // one output per input in this directory
 	toFile string // one output (a document or a merged dataset) in this file
 	// neither: standard output
+
+	// signalsHandled, when set, waits until a signal removes temporary
+	// files (handleSignals).
+	signalsHandled func()
+}
+
+// writeFile writes path through a temporary file renamed into place
+// (atomicfile), once the signal handler that removes the temporary file
+// on SIGINT or SIGTERM is installed.
+func (p outputPlan) writeFile(path string, write func(io.Writer) error) error {
+	if p.signalsHandled != nil {
+		p.signalsHandled()
+	}
+	return atomicfile.Write(path, write)
 }
 
 // Validate checks the options before any file is read, with a usage error
@@ -241,7 +255,9 @@ func parseRun(opts *ParseOptions) error {
 	if err := checkOutputs(f.IO.Out, plan, ins); err != nil {
 		return err
 	}
-	defer handleSignals()()
+	signalsHandled, stopSignals := handleSignals()
+	defer stopSignals()
+	plan.signalsHandled = signalsHandled
 	split, _ := f.splitOutput(plan)
 	stdinCount := inputs.CountStdin(ins)
 	var stdinData []byte
@@ -284,7 +300,7 @@ func parseRun(opts *ParseOptions) error {
 	case plan.toDir != "":
 		err = writePerInput(ins, f.Jobs, convert, plan, r)
 	case plan.toFile != "":
-		err = atomicfile.Write(plan.toFile, func(w io.Writer) error {
+		err = plan.writeFile(plan.toFile, func(w io.Writer) error {
 			return writeMerged(w, ins, f.Jobs, convert, plan, r)
 		})
 		if errors.Is(err, errNothingConverted) {
@@ -364,7 +380,7 @@ func writePerInput(ins []inputs.Input, jobs int, convert converter, plan outputP
 			return nil
 		}
 		path := filepath.Join(plan.toDir, names[res.Index])
-		err := atomicfile.Write(path, func(w io.Writer) error {
+		err := plan.writeFile(path, func(w io.Writer) error {
 			ew, err := export.NewWriter(w, plan.opts)
 			if err != nil {
 				return err

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/petool/pet/export"
-	"github.com/petool/pet/internal/atomicfile"
 	"github.com/petool/pet/internal/batch"
 	"github.com/petool/pet/internal/inputs"
 )
@@ -49,7 +48,7 @@ func writeSplitFile(path string, ins []inputs.Input, jobs int, convert converter
 		if len(ws) == len(splitTables) {
 			return writeMergedTables(ws, ins, jobs, convert, plan, r)
 		}
-		return atomicfile.Write(splitPath(path, splitTables[len(ws)]), func(w io.Writer) error {
+		return plan.writeFile(splitPath(path, splitTables[len(ws)]), func(w io.Writer) error {
 			return nest(append(ws, w))
 		})
 	}
@@ -114,7 +113,7 @@ func writePerInputSplit(ins []inputs.Input, jobs int, convert converter, plan ou
 			opts := plan.opts
 			opts.Table = t
 			path := filepath.Join(plan.toDir, splitPath(names[res.Index], t))
-			err := atomicfile.Write(path, func(w io.Writer) error {
+			err := plan.writeFile(path, func(w io.Writer) error {
 				ew, err := export.NewWriter(w, opts)
 				if err != nil {
 					return err
