@@ -194,19 +194,26 @@ func TestWalkSpreadFallsBackToTheWalkInOrder(t *testing.T) {
 	}
 }
 
+// BenchmarkWalkPages walks the page trees of the largest real tables
+// shipped, on one goroutine and on two.
 func BenchmarkWalkPages(b *testing.B) {
-	data := wideTree(treeOptions{inner: 8, perInner: 25})
-	r, err := pdf.NewReader(&byteReaderAt{data}, int64(len(data)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, workers := range []int{1, 2} {
-		b.Run(fmt.Sprint("workers=", workers), func(b *testing.B) {
-			for b.Loop() {
-				if _, err := walkPages(r, 0, workers); err != nil {
-					b.Fatal(err)
+	for _, name := range []string{"020-xian-020.pdf", "002-beijing-042.pdf"} {
+		data, err := os.ReadFile(filepath.Join("../../testdata/realworld/2026", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := pdf.NewReader(&byteReaderAt{data}, int64(len(data)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, workers := range []int{1, 2} {
+			b.Run(fmt.Sprintf("%s/workers=%d", name, workers), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := walkPages(r, 0, workers); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
