@@ -116,8 +116,8 @@ type outputPlan struct {
 	toFile string // one output (a document or a merged dataset) in this file
 	// neither: standard output
 
-	// signalsHandled, when set, waits until a signal removes temporary
-	// files (handleSignals).
+	// signalsHandled, when set, waits until the handler that removes
+	// temporary files on SIGINT or SIGTERM is installed (handleSignals).
 	signalsHandled func()
 }
 
