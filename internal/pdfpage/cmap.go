@@ -3,6 +3,7 @@ package pdfpage
 import (
 	"cmp"
 	"slices"
+	"sync"
 	"unicode/utf16"
 
 	"github.com/petool/pet/internal/pdfload"
@@ -80,7 +81,16 @@ func parseCMap(data []byte) *cmap {
 	cm := &cmap{uni: map[uint64]string{}, cid: map[uint64]uint32{}}
 	lx := lexer{B: data}
 	lx.Recycle() // the operands are read into cm at each operator, then dropped
-	var stk []operand
+	stkp := cmapOperands.Get().(*[]operand)
+	stk := (*stkp)[:0]
+	defer func() {
+		if cap(stk) > 4*(3*maxBlockSize+1) {
+			return // a freak CMap's stack is left to the collector
+		}
+		clear(stk[:cap(stk)]) // drop the strings of this CMap's last block
+		*stkp = stk[:0]
+		cmapOperands.Put(stkp)
+	}()
 	maxText := 2 * pdfload.Default.MaxGlyphText // bytes of UTF-16 per glyph
 	entries := 0
 	for entries < pdfload.Default.MaxCMapEntries {
@@ -95,6 +105,12 @@ func parseCMap(data []byte) *cmap {
 			continue
 		}
 		switch op {
+		case "beginbfrange":
+			cm.uniRange = slices.Grow(cm.uniRange, blockSize(stk))
+		case "beginbfchar":
+			if n := blockSize(stk); len(cm.uni) == 0 && n > 0 {
+				cm.uni = make(map[uint64]string, n)
+			}
 		case "endcodespacerange":
 			for i := 0; i+1 < len(stk); i += 2 {
 				lo, hi := stk[i].Str, stk[i+1].Str
@@ -179,20 +195,51 @@ func parseCMap(data []byte) *cmap {
 	return cm
 }
 
+// cmapOperands holds the operand stacks of parseCMap between CMaps: a
+// document with many subset fonts parses a ToUnicode CMap for each, and
+// growing a fresh stack to a block of 100 ranges each time was a tenth of
+// what the fonts of a 70-page form allocated.
+var cmapOperands = sync.Pool{New: func() any {
+	s := make([]operand, 0, 3*maxBlockSize+1)
+	return &s
+}}
+
+// maxBlockSize is the most entries a begin…/end… block of a CMap may hold
+// by the specification; blockSize trusts a declared count up to it.
+const maxBlockSize = 100
+
+// blockSize is the entry count a CMap declares before begin…: the last
+// operand, if it is a number in [0, maxBlockSize].
+func blockSize(stk []operand) int {
+	if len(stk) == 0 || stk[len(stk)-1].Kind != kNum {
+		return 0
+	}
+	n := stk[len(stk)-1].Num
+	if n < 0 || n > maxBlockSize {
+		return 0
+	}
+	return int(n)
+}
+
 // sortedRanges returns rs sorted by code length and first code, or nil
 // when two ranges of one code length overlap or rs is too short to gain
-// from a search.
+// from a search. Ranges already in that order (as producers write them)
+// are returned as they are, not copied.
 func sortedRanges(rs []bfRange) []bfRange {
 	if len(rs) < 8 {
 		return nil
 	}
-	out := slices.Clone(rs)
-	slices.SortFunc(out, func(a, b bfRange) int {
+	byLength := func(a, b bfRange) int {
 		if a.n != b.n {
 			return cmp.Compare(a.n, b.n)
 		}
 		return cmp.Compare(a.lo, b.lo)
-	})
+	}
+	out := rs
+	if !slices.IsSortedFunc(rs, byLength) {
+		out = slices.Clone(rs)
+		slices.SortFunc(out, byLength)
+	}
 	for i := 1; i < len(out); i++ {
 		if out[i].n == out[i-1].n && out[i].lo <= out[i-1].hi {
 			return nil
