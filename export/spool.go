@@ -28,12 +28,12 @@ type spool struct {
 }
 
 func newSpool() (*spool, error) {
-	f, err := os.CreateTemp("", "pet-export-*.gob")
+	f, untrack, err := atomicfile.CreateTemp("", "pet-export-*.gob")
 	if err != nil {
 		return nil, fmt.Errorf("temporary file for the batch: %w", err)
 	}
 	bw := bufio.NewWriterSize(f, 256<<10)
-	return &spool{f: f, bw: bw, enc: gob.NewEncoder(bw), untrack: atomicfile.Track(f.Name())}, nil
+	return &spool{f: f, bw: bw, enc: gob.NewEncoder(bw), untrack: untrack}, nil
 }
 
 // add appends doc.

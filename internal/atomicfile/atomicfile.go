@@ -6,6 +6,7 @@ package atomicfile
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -43,11 +44,10 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	tmp, untrack, err := CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	untrack := Track(tmp.Name())
 	done := false
 	defer func() {
 		if !done {
@@ -98,26 +98,40 @@ var (
 	closing bool // RemoveTemps was called: the process is exiting
 )
 
-// Track records a temporary file (of Write, or any other the caller
-// removes itself) until the returned function is called, for RemoveTemps.
-func Track(name string) func() {
+// ErrExiting is CreateTemp's error once RemoveTemps has run.
+var ErrExiting = errors.New("the process is exiting")
+
+// CreateTemp creates a new temporary file as os.CreateTemp does and
+// records it, until the returned function is called, for RemoveTemps; the
+// caller removes the file itself otherwise. Creating and recording are one
+// step for RemoveTemps, which waits for it: a file created just as a
+// signal arrives is removed too. (Recording after os.CreateTemp left that
+// file behind when the signal handler ran in between, which
+// TestSignalRemovesTempFile caught about once in 60 signals.) Once
+// RemoveTemps has run it creates nothing and returns ErrExiting.
+func CreateTemp(dir, pattern string) (*os.File, func(), error) {
 	tempMu.Lock()
+	defer tempMu.Unlock()
 	if closing {
-		_ = os.Remove(name) // the rename that follows fails
-	} else {
-		temps[name] = true
+		return nil, nil, ErrExiting
 	}
-	tempMu.Unlock()
-	return func() {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, nil, err
+	}
+	name := f.Name()
+	temps[name] = true
+	return f, func() {
 		tempMu.Lock()
 		delete(temps, name)
 		tempMu.Unlock()
-	}
+	}, nil
 }
 
-// RemoveTemps removes the temporary files still tracked (those of the
-// Write calls in progress), and keeps any further one from being renamed into
-// place (the caller is about to exit: on SIGINT or SIGTERM).
+// RemoveTemps removes the temporary files still recorded (those of the
+// Write calls in progress and of CreateTemp), waiting for a CreateTemp
+// under way, and keeps any further one from being created (the caller is
+// about to exit: on SIGINT or SIGTERM).
 func RemoveTemps() {
 	tempMu.Lock()
 	defer tempMu.Unlock()

@@ -209,3 +209,52 @@ func TestConcurrentWrites(t *testing.T) {
 		t.Errorf("%d temporary files still tracked", left)
 	}
 }
+
+// TestRemoveTempsLeavesNoFile: however CreateTemp calls and RemoveTemps
+// interleave, once RemoveTemps returns (the process exits next) no
+// temporary file is on disk, and none is created after it.
+func TestRemoveTempsLeavesNoFile(t *testing.T) {
+	defer func() { // let the other tests write again
+		tempMu.Lock()
+		closing = false
+		tempMu.Unlock()
+	}()
+	for trial := 0; trial < 50; trial++ {
+		dir := t.TempDir()
+		tempMu.Lock()
+		closing = false
+		tempMu.Unlock()
+		const writers = 4
+		done := make(chan struct{})
+		for w := 0; w < writers; w++ {
+			go func() {
+				defer func() { done <- struct{}{} }()
+				for {
+					f, _, err := CreateTemp(dir, ".out.tmp-*")
+					if errors.Is(err, ErrExiting) {
+						return
+					}
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					f.Close() // kept recorded: a write under way
+					runtime.Gosched()
+				}
+			}()
+		}
+		for len(dirEntries(t, dir)) < trial%7 {
+			runtime.Gosched()
+		}
+		RemoveTemps()
+		if names := dirEntries(t, dir); len(names) != 0 {
+			t.Fatalf("trial %d: %d temporary files on disk after RemoveTemps: %v", trial, len(names), names)
+		}
+		for w := 0; w < writers; w++ {
+			<-done
+		}
+		if names := dirEntries(t, dir); len(names) != 0 {
+			t.Fatalf("trial %d: %d temporary files created after RemoveTemps", trial, len(names))
+		}
+	}
+}
