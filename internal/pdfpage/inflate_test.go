@@ -38,15 +38,7 @@ func TestRawFlateIsTheLibrarysDecode(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, ref := range ld.Pages {
-			c := ref.Page.Key("Contents")
-			streams := []pdf.Value{c}
-			if c.Kind() == pdf.Array {
-				streams = nil
-				for i := 0; i < c.Len(); i++ {
-					streams = append(streams, c.Index(i))
-				}
-			}
-			for _, s := range streams {
+			for _, s := range contentStreams(ref) {
 				packed, ok := rawFlate(ld.Data, s)
 				if !ok {
 					continue
@@ -96,6 +88,15 @@ func TestRawFlateDeclines(t *testing.T) {
 	}
 }
 
+// contentStreams returns the streams of a page's /Contents, as the page
+// walk resolved them.
+func contentStreams(ref pdfload.PageRef) []pdf.Value {
+	if ref.Contents.Kind() == pdf.Array {
+		return ref.Parts
+	}
+	return []pdf.Value{ref.Contents}
+}
+
 // realFlateStreams returns the packed content streams of shipped real
 // tables that inflate decodes from the file's bytes.
 func realFlateStreams(tb testing.TB, names ...string) [][]byte {
@@ -110,15 +111,7 @@ func realFlateStreams(tb testing.TB, names ...string) [][]byte {
 			tb.Fatal(err)
 		}
 		for _, ref := range ld.Pages {
-			c := ref.Page.Key("Contents")
-			streams := []pdf.Value{c}
-			if c.Kind() == pdf.Array {
-				streams = nil
-				for i := 0; i < c.Len(); i++ {
-					streams = append(streams, c.Index(i))
-				}
-			}
-			for _, s := range streams {
+			for _, s := range contentStreams(ref) {
 				if packed, ok := rawFlate(ld.Data, s); ok {
 					out = append(out, packed)
 				}
