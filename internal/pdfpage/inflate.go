@@ -2,10 +2,10 @@ package pdfpage
 
 import (
 	"bytes"
-	"github.com/klauspost/compress/zlib"
 	"io"
 	"sync"
 
+	"github.com/klauspost/compress/zlib"
 	"github.com/ledongthuc/pdf"
 
 	"github.com/petool/pet/internal/pdfsyntax"
