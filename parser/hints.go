@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/petool/pet/check"
 	"github.com/petool/pet/document"
@@ -84,13 +85,24 @@ func compact(s string) string {
 
 // isTitleLine reports a line that reads as a table's title: short, with 表
 // near its end (项目支出绩效目标表（含转移支付项目）, 表1：项目年度绩效指标表).
+// It decodes runes as []rune(t) does, without making the slice: it is
+// asked of every line of every page.
 func isTitleLine(t string) bool {
-	r := []rune(t)
-	if len(r) == 0 || len(r) > 40 {
+	n := utf8.RuneCountInString(t)
+	if n == 0 || n > 40 {
 		return false
 	}
-	tail := r[max(0, len(r)-12):]
-	return strings.ContainsRune(string(tail), '表')
+	i := 0
+	for skip := n - 12; skip > 0; skip-- {
+		_, size := utf8.DecodeRuneInString(t[i:])
+		i += size
+	}
+	for _, r := range t[i:] {
+		if r == '表' {
+			return true
+		}
+	}
+	return false
 }
 
 // unreadHints returns the hints on pages that no table covers.

@@ -35,3 +35,30 @@ func TestGridHints(t *testing.T) {
 		t.Errorf("error %q", err)
 	}
 }
+
+// titleLineByRunes is isTitleLine's definition: at most 40 runes, 表 among
+// the last 12.
+func titleLineByRunes(t string) bool {
+	r := []rune(t)
+	if len(r) == 0 || len(r) > 40 {
+		return false
+	}
+	return strings.ContainsRune(string(r[max(0, len(r)-12):]), '表')
+}
+
+// FuzzIsTitleLine holds isTitleLine, which decodes without making a rune
+// slice, to its definition, invalid UTF-8 included.
+func FuzzIsTitleLine(f *testing.F) {
+	for _, s := range []string{
+		"", "表", "项目支出绩效目标表", "项目支出绩效目标表（含转移支付项目）", "表1：项目年度绩效指标表",
+		"表在很前面的一行文字一二三四五六七八九十一二", strings.Repeat("表", 40), strings.Repeat("表", 41),
+		"\xe8\xa1表", "\xff\xfe表\xe8", "abc\xe8\xa1\xa8", strings.Repeat("x", 28) + "表" + strings.Repeat("\xe8", 11),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isTitleLine(s), titleLineByRunes(s); got != want {
+			t.Errorf("isTitleLine(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
