@@ -91,6 +91,7 @@ func parseCMap(data []byte) *cmap {
 		*stkp = stk[:0]
 		cmapOperands.Put(stkp)
 	}()
+	uniSized := false                           // cm.uni made for the first bfchar block's count
 	maxText := 2 * pdfload.Default.MaxGlyphText // bytes of UTF-16 per glyph
 	entries := 0
 	for entries < pdfload.Default.MaxCMapEntries {
@@ -108,8 +109,11 @@ func parseCMap(data []byte) *cmap {
 		case "beginbfrange":
 			cm.uniRange = slices.Grow(cm.uniRange, blockSize(stk))
 		case "beginbfchar":
-			if n := blockSize(stk); len(cm.uni) == 0 && n > 0 {
-				cm.uni = make(map[uint64]string, n)
+			if !uniSized { // once: empty blocks must not each make a map
+				uniSized = true
+				if n := blockSize(stk); n > 0 {
+					cm.uni = make(map[uint64]string, n)
+				}
 			}
 		case "endcodespacerange":
 			for i := 0; i+1 < len(stk); i += 2 {

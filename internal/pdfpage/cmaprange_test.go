@@ -153,3 +153,22 @@ func TestParseCMapReusesItsOperandStack(t *testing.T) {
 		t.Errorf("parseCMap allocated %d bytes for %d bytes of ranges; want at most 3 times", perRun, ranges)
 	}
 }
+
+// TestEmptyCMapBlocksAllocateLittle: the counts a CMap declares size its
+// tables once, so a CMap of empty blocks (hostile, or just odd) costs no
+// more memory than its text.
+func TestEmptyCMapBlocksAllocateLittle(t *testing.T) {
+	data := []byte(strings.Repeat("100 beginbfchar endbfchar 100 beginbfrange endbfrange\n", 10000))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	cm := parseCMap(data)
+	runtime.ReadMemStats(&after)
+	if len(cm.uni) != 0 || len(cm.uniRange) != 0 {
+		t.Fatalf("entries from empty blocks: %d, %d", len(cm.uni), len(cm.uniRange))
+	}
+	// The lexer makes a string of each CMap keyword (1.2 times the text
+	// here); a map made for each block's declared count was 67 times it.
+	if got := after.TotalAlloc - before.TotalAlloc; got > 2*uint64(len(data)) {
+		t.Errorf("parseCMap allocated %d bytes for %d bytes of empty blocks", got, len(data))
+	}
+}
