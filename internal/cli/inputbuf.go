@@ -1,0 +1,30 @@
+package cli
+
+import "unsafe"
+
+// hugePage is the size of the pages Linux backs memory with when asked
+// (transparent huge pages on amd64 and arm64).
+const hugePage = 2 << 20
+
+// hugeInputMin is the buffer size from which inputBuffer asks for huge
+// pages: a 2 MB page costs its whole 2 MB to clear (0.25 ms measured),
+// which a file of a megabyte or more saves on its 256 or more faults of
+// 4 KB pages (2.2 µs each measured on this project's machine).
+const hugeInputMin = 1 << 20
+
+// inputBuffer returns a buffer of length n and capacity c for an input
+// file. From hugeInputMin on, its memory starts at a 2 MB boundary and
+// the kernel is asked to back it with 2 MB pages (adviseHugePages, Linux
+// only): the copy of a 4 MB file into fresh 4 KB pages was 1,000 page
+// faults, a millisecond on each of the two cores that read it. The 4 MB
+// of address space around it is never touched, so it costs no memory.
+func inputBuffer(n, c int) []byte {
+	if c < hugeInputMin || !canAdviseHugePages {
+		return make([]byte, n, c)
+	}
+	buf := make([]byte, c+2*hugePage)
+	off := int(-uintptr(unsafe.Pointer(&buf[0])) & (hugePage - 1)) // to the next 2 MB boundary
+	end := len(buf) - int((uintptr(unsafe.Pointer(&buf[0]))+uintptr(len(buf)))&(hugePage-1))
+	adviseHugePages(buf[off:end]) // covers [off, off+c): off < 2 MB and end > len(buf)-2 MB
+	return buf[off : off+n : off+c]
+}
