@@ -1,6 +1,7 @@
 package geom
 
 import (
+	"cmp"
 	"math"
 	"reflect"
 	"strings"
@@ -161,5 +162,18 @@ func TestIsSpaceIsTrimSpace(t *testing.T) {
 	}
 	if !isSpace(pdfpage.Glyph{}) {
 		t.Error("an empty glyph is not space")
+	}
+}
+
+// TestCompareFinite: CompareFinite orders every number but NaN as
+// cmp.Compare does, so the rule sorts come out the same.
+func TestCompareFinite(t *testing.T) {
+	vals := []float64{math.Inf(-1), -1e308, -2.5, -1, math.Copysign(0, -1), 0, 5e-324, 1, 2.5, 841.89, 1e308, math.Inf(1)}
+	for _, a := range vals {
+		for _, b := range vals {
+			if got, want := CompareFinite(a, b), cmp.Compare(a, b); got != want {
+				t.Errorf("CompareFinite(%g, %g) = %d, want %d", a, b, got, want)
+			}
+		}
 	}
 }

@@ -155,20 +155,6 @@ func Find(p *pdfpage.Page) []*Table {
 	return tables
 }
 
-// compareFinite is cmp.Compare for numbers that are not NaN, as a page's
-// rules are not (pdfpage drops what is not finite), without its NaN
-// tests: the rule sorts of mergeSegs were a twentieth of a many-ruled
-// form's time. It orders as cmp.Compare does, so the sorts order alike.
-func compareFinite(a, b float64) int {
-	if a < b {
-		return -1
-	}
-	if a > b {
-		return 1
-	}
-	return 0
-}
-
 // mergeSegs snaps segments whose pos differ by at most snap into one line
 // and joins pieces along it that overlap or are at most gap apart. It
 // reorders in.
@@ -176,7 +162,7 @@ func mergeSegs(in []seg, snap, gap float64) []seg {
 	if len(in) == 0 {
 		return nil
 	}
-	slices.SortFunc(in, func(a, b seg) int { return compareFinite(a.pos, b.pos) })
+	slices.SortFunc(in, func(a, b seg) int { return geom.CompareFinite(a.pos, b.pos) })
 	var out []seg
 	for i := 0; i < len(in); {
 		j := i + 1
@@ -189,7 +175,7 @@ func mergeSegs(in []seg, snap, gap float64) []seg {
 			pos += s.pos
 		}
 		pos /= float64(len(group))
-		slices.SortFunc(group, func(a, b seg) int { return compareFinite(a.lo, b.lo) })
+		slices.SortFunc(group, func(a, b seg) int { return geom.CompareFinite(a.lo, b.lo) })
 		cur := seg{pos, group[0].lo, group[0].hi}
 		for _, s := range group[1:] {
 			if s.lo <= cur.hi+gap {

@@ -1,7 +1,6 @@
 package grid
 
 import (
-	"cmp"
 	"github.com/petool/pet/internal/fuzzguard"
 	"math"
 	"reflect"
@@ -579,18 +578,5 @@ func TestLinesInPlaceIsLines(t *testing.T) {
 	}
 	if &got[0].Glyphs[0] != &own[0] {
 		t.Errorf("LinesInPlace's lines are not pieces of the caller's slice")
-	}
-}
-
-// TestCompareFinite: compareFinite orders every number but NaN as
-// cmp.Compare does, so mergeSegs' sorts order the rules alike.
-func TestCompareFinite(t *testing.T) {
-	vals := []float64{math.Inf(-1), -1e308, -2.5, -1, math.Copysign(0, -1), 0, 5e-324, 1, 2.5, 841.89, 1e308, math.Inf(1)}
-	for _, a := range vals {
-		for _, b := range vals {
-			if got, want := compareFinite(a, b), cmp.Compare(a, b); got != want {
-				t.Errorf("compareFinite(%g, %g) = %d, want %d", a, b, got, want)
-			}
-		}
 	}
 }

@@ -212,7 +212,7 @@ func groupRules(rs []keyedRule, tol geom.Tolerances) []ruleLine {
 	// (their pieces are merged, their positions equal). A position is
 	// finite: the interpreter keeps a segment as a rule only when its ends
 	// are within half a point across, which NaN and infinities are not.
-	slices.SortFunc(rs, func(a, b keyedRule) int { return cmp.Compare(a.pos, b.pos) })
+	slices.SortFunc(rs, func(a, b keyedRule) int { return geom.CompareFinite(a.pos, b.pos) })
 	var out []ruleLine
 	var pieces []span // reused: mergeSpans returns a slice of its own
 	var sum float64
