@@ -59,6 +59,16 @@ func TestInputBufferAsksForHugePages(t *testing.T) {
 			t.Errorf("memory at %#x not marked for huge pages: %s", a, flags)
 		}
 	}
+	// A last part under a quarter of a 2 MB page is left to 4 KB pages:
+	// a huge page costs its whole 2 MB to clear.
+	b = inputBuffer(0, 4<<20+100<<10)
+	start = uintptr(unsafe.Pointer(&b[:1][0]))
+	if flags := vmFlags(t, start+4<<20-1); !strings.Contains(flags, " hg") {
+		t.Errorf("the second 2 MB page is not marked for huge pages: %s", flags)
+	}
+	if flags := vmFlags(t, start+4<<20); strings.Contains(flags, " hg") {
+		t.Errorf("the last 100 KB are marked for huge pages: %s", flags)
+	}
 	small := inputBuffer(10, 64<<10)
 	if len(small) != 10 || cap(small) != 64<<10 {
 		t.Errorf("small buffer: len %d cap %d", len(small), cap(small))

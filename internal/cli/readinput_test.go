@@ -70,7 +70,8 @@ func TestReadInputAllocatesTheFileOnce(t *testing.T) {
 	if err != nil || len(got) != size {
 		t.Fatalf("%d bytes, err %v", len(got), err)
 	}
-	if d := after.TotalAlloc - before.TotalAlloc; d > size+size/8 {
+	// inputBuffer's 2 MB margins are allocated but never touched.
+	if d := after.TotalAlloc - before.TotalAlloc; d > size+size/8+2*hugePage {
 		t.Errorf("reading %d bytes allocated %d", size, d)
 	}
 }
