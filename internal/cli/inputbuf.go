@@ -12,6 +12,11 @@ const hugePage = 2 << 20
 // 4 KB pages (2.2 µs each measured on this project's machine).
 const hugeInputMin = 1 << 20
 
+// hugeInputMax bounds the buffers inputBuffer aligns, so that its sums
+// stay far inside an int (32-bit platforms included); larger inputs get
+// plain memory.
+const hugeInputMax = 1 << 30
+
 // inputBuffer returns a buffer of length n and capacity c for an input
 // file. From hugeInputMin on, its memory starts at a 2 MB boundary and
 // the kernel is asked to back it with 2 MB pages (adviseHugePages, Linux
@@ -20,16 +25,17 @@ const hugeInputMin = 1 << 20
 // part of the buffer past its whole 2 MB pages is asked for too when a
 // quarter or more of a page. The allocation is 4 MB larger than c, for
 // the alignment; its margins are never touched, so they cost no memory.
-func inputBuffer(n, c int) []byte {
-	if c < hugeInputMin || !canAdviseHugePages {
+func inputBuffer(n int, c int64) []byte {
+	if c < hugeInputMin || c > hugeInputMax || !canAdviseHugePages {
 		return make([]byte, n, c)
 	}
-	buf := make([]byte, c+2*hugePage)
+	size := int(c) // at most hugeInputMax
+	buf := make([]byte, size+2*hugePage)
 	off := int(-uintptr(unsafe.Pointer(&buf[0])) & (hugePage - 1)) // to the next 2 MB boundary
-	advised := c &^ (hugePage - 1)
-	if c-advised >= hugePage/4 {
+	advised := size &^ (hugePage - 1)
+	if size-advised >= hugePage/4 {
 		advised += hugePage // within buf: off < 2 MB
 	}
 	adviseHugePages(buf[off : off+advised])
-	return buf[off : off+n : off+c]
+	return buf[off : off+n : off+size]
 }

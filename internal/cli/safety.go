@@ -162,7 +162,7 @@ func readInput(path string, stdin io.Reader, limit int64) ([]byte, error) {
 	if capacity > limit {
 		capacity = max(limit+1, int64(n))
 	}
-	data := inputBuffer(n, int(capacity))
+	data := inputBuffer(n, capacity)
 	copy(data, head)
 	if f, ok := r.(*os.File); ok && size >= parallelReadMin && capacity == size+1 {
 		data = readHalves(f, data, size)
