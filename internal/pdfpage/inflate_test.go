@@ -29,14 +29,7 @@ func TestRawFlateIsTheLibrarysDecode(t *testing.T) {
 	}
 	fast := 0
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ld, err := pdfload.Load(data, pdfload.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		ld := loadFile(t, f)
 		for _, ref := range ld.Pages {
 			for _, s := range contentStreams(ref) {
 				packed, ok := rawFlate(ld.Data, s)
@@ -88,6 +81,20 @@ func TestRawFlateDeclines(t *testing.T) {
 	}
 }
 
+// loadFile loads the PDF at path with the default options.
+func loadFile(tb testing.TB, path string) *pdfload.Document {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ld, err := pdfload.Load(data, pdfload.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ld
+}
+
 // contentStreams returns the streams of a page's /Contents, as the page
 // walk resolved them.
 func contentStreams(ref pdfload.PageRef) []pdf.Value {
@@ -102,14 +109,7 @@ func contentStreams(ref pdfload.PageRef) []pdf.Value {
 func realFlateStreams(tb testing.TB, names ...string) [][]byte {
 	var out [][]byte
 	for _, name := range names {
-		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "realworld", "2026", name))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		ld, err := pdfload.Load(data, pdfload.Options{})
-		if err != nil {
-			tb.Fatal(err)
-		}
+		ld := loadFile(tb, filepath.Join("..", "..", "testdata", "realworld", "2026", name))
 		for _, ref := range ld.Pages {
 			for _, s := range contentStreams(ref) {
 				if packed, ok := rawFlate(ld.Data, s); ok {
