@@ -11,9 +11,10 @@
 # checkout), else the real budgets shipped in testdata/realworld/2026. The
 # summary lines cover the files of 10 pages and more: those holding a target
 # table (pet exits 0), where the target is pet at most 0.5x pdftotext, and
-# the budget documents without one (look-alike tables or none). Each command runs RUNS times (default 5),
-# the two alternated, timed by internal/cmd/proctime (no shell or time(1)
-# process counted in); the medians are reported.
+# the budget documents without one (look-alike tables or none). Each
+# command runs RUNS times (default 5), the two alternated, timed by
+# internal/cmd/proctime (no shell or time(1) process counted in); the
+# medians are reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
