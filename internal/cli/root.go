@@ -79,6 +79,6 @@ func newRootCmd(ios *IOStreams) *cobra.Command {
 	root.AddCommand(NewCmdParse(ios, nil))
 	root.AddCommand(NewCmdInspect(ios, nil), NewCmdText(ios, nil), NewCmdCodes(ios, nil))
 	root.AddCommand(NewCmdVersion(ios, nil))
-	addVersionFlag(root)
+	addVersionFlag(root, ios)
 	return root
 }

@@ -94,9 +94,18 @@ func versionRun(opts *VersionOptions) error {
 }
 
 // addVersionFlag gives root a --version flag (no shorthand: -v is
-// verbose) that prints the same line as pet version.
-func addVersionFlag(root *cobra.Command) {
+// verbose) that prints the same line as pet version. The flag is pet's own,
+// not cobra's Version field: cobra prints that through text/template unless
+// the line is "pet version …", and text/template's reflective method calls
+// make the linker keep every exported method of every type in the binary
+// (TestLinkerDropsUnusedMethods in cmd/pet). Without the flag root prints
+// its help, as a command without a run function does.
+func addVersionFlag(root *cobra.Command, ios *IOStreams) {
 	root.Flags().Bool("version", false, "print pet's version and exit")
-	root.Version = version()
-	root.SetVersionTemplate("{{.Version}}\n")
+	root.RunE = func(cmd *cobra.Command, _ []string) error {
+		if v, _ := cmd.Flags().GetBool("version"); v {
+			return versionRun(&VersionOptions{IO: ios})
+		}
+		return cmd.Help()
+	}
 }

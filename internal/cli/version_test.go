@@ -52,3 +52,20 @@ func TestVersionCommandAndFlag(t *testing.T) {
 		t.Errorf("pet version extra: exit %d, want %d", code, ExitUsage)
 	}
 }
+
+// TestRootWithoutVersionPrintsHelp: pet alone, and pet --version=false,
+// print the help (exit 0) as cobra does for a command without a run
+// function; the --version flag does not change that.
+func TestRootWithoutVersionPrintsHelp(t *testing.T) {
+	for _, args := range [][]string{nil, {"--version=false"}, {"--help"}} {
+		code, out, errs := run(t, nil, args...)
+		if code != ExitOK || errs != "" {
+			t.Errorf("pet %q: exit %d, stderr %q", args, code, errs)
+		}
+		for _, want := range []string{"Usage:\n", "Available Commands:\n", "  parse ", "--version   print pet's version and exit"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("pet %q: help lacks %q:\n%s", args, want, out)
+			}
+		}
+	}
+}
