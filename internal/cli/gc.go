@@ -4,7 +4,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"sync"
 )
 
@@ -33,7 +32,8 @@ func tuneGC() {
 		return
 	}
 	gcTuned.Do(func() {
-		debug.SetGCPercent(maxGCPercent)
+		gcPercentSet = maxGCPercent
+		debug.SetGCPercent(gcPercentSet)
 		armGC()
 	})
 }
@@ -59,21 +59,37 @@ func gcPercent(live uint64) int {
 
 // armGC sets GOGC again after the next collection, from the live heap it
 // left, and re-arms itself: a cleanup runs once the sentinel is found
-// unreachable, that is, after a collection.
+// unreachable, that is, after a collection. The live heap is estimated
+// from the collection's heap goal (runtime.ReadMemStats' NextGC) and the
+// GOGC it was set with: runtime/metrics, which reads it directly, costs
+// 0.2 ms at every start of pet for its package init alone.
 func armGC() {
 	sentinel := new([64]byte)
 	runtime.AddCleanup(sentinel, func(struct{}) {
-		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(sample)
-		if sample[0].Value.Kind() == metrics.KindUint64 {
-			if live := sample[0].Value.Uint64(); live > maxLive {
-				maxLive = live
-				debug.SetGCPercent(gcPercent(live))
-			}
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		if live := liveFromGoal(ms.NextGC, gcPercentSet); live > maxLive {
+			maxLive = live
+			gcPercentSet = gcPercent(live)
+			debug.SetGCPercent(gcPercentSet)
 		}
 		armGC()
 	}, struct{}{})
 }
+
+// liveFromGoal is the live heap a collection left when it set the next
+// heap goal for GOGC=percent: Go aims at live + live*percent/100 (counting
+// goroutine stacks and globals with the live heap), so the estimate is that
+// much high, by a few hundred KB.
+func liveFromGoal(goal uint64, percent int) uint64 {
+	d := uint64(100 + percent)
+	return goal/d*100 + goal%d*100/d
+}
+
+// gcPercentSet is the GOGC tuneGC or the last cleanup set. Only tuneGC,
+// before any collection, and the cleanup goroutine (one at a time) touch
+// it.
+var gcPercentSet = maxGCPercent
 
 // maxLive is the largest live heap seen after a collection. Only the
 // cleanup goroutine (one at a time) touches it.

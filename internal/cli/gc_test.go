@@ -21,3 +21,21 @@ func TestGCPercent(t *testing.T) {
 		}
 	}
 }
+
+func TestLiveFromGoal(t *testing.T) {
+	for _, c := range []struct {
+		goal    uint64
+		percent int
+		want    uint64
+	}{
+		{200 << 20, 100, 100 << 20}, // GOGC=100: the goal is twice the live heap
+		{17 << 20, 1600, 1 << 20},   // GOGC=1600: 17 times
+		{64 << 20, 1600, 3947580},   // Go's minimum heap at GOGC=1600 (4 MiB × 16)
+		{1<<63 + 5, 100, 1<<62 + 2}, // no overflow
+		{0, 1600, 0},                //
+	} {
+		if got := liveFromGoal(c.goal, c.percent); got != c.want {
+			t.Errorf("liveFromGoal(%d, %d) = %d, want %d", c.goal, c.percent, got, c.want)
+		}
+	}
+}
