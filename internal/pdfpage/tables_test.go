@@ -1,6 +1,11 @@
 package pdfpage
 
-import "testing"
+import (
+	"bytes"
+	"compress/flate"
+	"io"
+	"testing"
+)
 
 // TestPredefinedCMaps checks code → CID against Adobe's CMap files
 // (values read from /usr/share/poppler/cMap), through direct ranges,
@@ -141,6 +146,67 @@ func TestSectionsUnpackedOnDemand(t *testing.T) {
 	}
 	if section(kindCMap, "No-Such-CMap") != nil {
 		t.Error("a missing section has a payload")
+	}
+}
+
+// TestUnpackIsTheStandardLibrarys: every section of cmapdata.bin unpacks
+// to the bytes compress/flate gives, at its indexed size; a damaged,
+// truncated, longer or shorter payload gives what compress/flate gave
+// before (DEFLATE has no checksum: a flipped byte may decode to other
+// bytes of the right size): those bytes or nil.
+func TestUnpackIsTheStandardLibrarys(t *testing.T) {
+	std := func(packed []byte, size uint64) []byte { // the code unpack replaced
+		raw, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(packed)), int64(size)+1))
+		if err == nil && uint64(len(raw)) == size {
+			return raw
+		}
+		return nil
+	}
+	tablesOnce.Do(loadSections)
+	if len(sections) < 100 {
+		t.Fatalf("%d sections", len(sections))
+	}
+	for name, s := range sections {
+		want := std(s.packed, s.size)
+		if want == nil {
+			t.Fatalf("%q: compress/flate does not unpack it", name)
+		}
+		if got := unpack(s.packed, s.size); !bytes.Equal(got, want) {
+			t.Errorf("%q: unpack gave %d bytes, compress/flate %d", name, len(got), len(want))
+		}
+	}
+	s := sections[string(rune(kindCIDToUnicode))+"Adobe-GB1"]
+	cases := []struct {
+		what   string
+		packed []byte
+		size   uint64
+	}{
+		{"truncated", s.packed[:len(s.packed)/2], s.size},
+		{"longer than indexed", s.packed, s.size - 1},
+		{"shorter than indexed", s.packed, s.size + 1},
+		{"empty", nil, s.size},
+	}
+	for i := 0; i < 200; i++ {
+		damaged := bytes.Clone(s.packed)
+		damaged[(i*7919)%len(damaged)] ^= byte(1 + i%255)
+		cases = append(cases, struct {
+			what   string
+			packed []byte
+			size   uint64
+		}{"damaged", damaged, s.size})
+	}
+	nils := 0
+	for _, c := range cases {
+		want, got := std(c.packed, c.size), unpack(c.packed, c.size)
+		if !bytes.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Errorf("%s payload: unpack %d bytes (nil %v), compress/flate %d (nil %v)", c.what, len(got), got == nil, len(want), want == nil)
+		}
+		if got == nil {
+			nils++
+		}
+	}
+	if nils < 4 {
+		t.Errorf("only %d of %d bad payloads refused", nils, len(cases))
 	}
 }
 
