@@ -78,9 +78,9 @@ func armGC() {
 }
 
 // liveFromGoal is the live heap a collection left when it set the next
-// heap goal for GOGC=percent: Go aims at live + live*percent/100 (counting
-// goroutine stacks and globals with the live heap), so the estimate is that
-// much high, by a few hundred KB.
+// heap goal for GOGC=percent: Go aims at live + live*percent/100, where
+// live counts goroutine stacks and globals too, so the estimate is a few
+// hundred KB above the live heap alone.
 func liveFromGoal(goal uint64, percent int) uint64 {
 	d := uint64(100 + percent)
 	return goal/d*100 + goal%d*100/d
