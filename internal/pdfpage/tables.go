@@ -196,28 +196,18 @@ func collectionFor(name string) *collection {
 	return c
 }
 
+// decodeCollection decodes collection payload p. It runs while every page
+// worker that needs the collection waits (Adobe-GB1: 13,710 runs), so the
+// runs are read by collectionRuns' loop of inlined varints, twice: once to
+// size the table, once to fill it.
 func decodeCollection(p []byte) *collection {
-	d := decoder{b: p}
-	c := &collection{multi: map[uint32]string{}, text: make([]rune, 0, collectionSize(p))}
-	n := d.u()
-	var end uint32
-	var rend int64
-	for i := uint64(0); i < n && !d.bad; i++ {
-		lo := end + uint32(d.u())
-		length := uint32(d.u()) + 1
-		r := rend + d.s()
-		if lo+length > 1<<17 {
-			d.bad = true
-			break
-		}
-		if int(lo+length) > len(c.text) {
-			c.text = append(c.text, make([]rune, int(lo+length)-len(c.text))...)
-		}
-		for k := uint32(0); k < length; k++ {
-			c.text[lo+k] = rune(r) + rune(k)
-		}
-		end, rend = lo+length, r+int64(length)
+	size, _, _ := collectionRuns(p, nil)
+	c := &collection{multi: map[uint32]string{}, text: make([]rune, size)}
+	_, at, ok := collectionRuns(p, c.text)
+	if !ok {
+		return c
 	}
+	d := decoder{b: p[at:]}
 	m := d.u()
 	for i := uint64(0); i < m && !d.bad; i++ {
 		cid := uint32(d.u())
@@ -235,23 +225,78 @@ func decodeCollection(p []byte) *collection {
 	return c
 }
 
-// collectionSize is how many CIDs the runs of collection payload p cover,
-// read ahead so that decodeCollection allocates the table once; 0 for
-// runs that decodeCollection stops at.
-func collectionSize(p []byte) int {
-	d := decoder{b: p}
-	n := d.u()
-	var end uint32
-	for i := uint64(0); i < n && !d.bad; i++ {
-		lo := end + uint32(d.u())
-		length := uint32(d.u()) + 1
-		d.s()
-		if lo+length > 1<<17 {
-			return 0
+// maxCollectionCIDs bounds a collection's table (Adobe-Japan1, the
+// largest, has 23,058 CIDs).
+const maxCollectionCIDs = 1 << 17
+
+// collectionRuns reads the runs of collection payload p: a count, then per
+// run the CID gap after the previous run, its length - 1 and the delta of
+// its first code point from the previous run's end (zig-zag). With text
+// nil it only counts; else it writes each run's code points into text,
+// which must be as long as the count said. It returns how many CIDs the
+// runs cover and the index in p after them; ok is false when p ends inside
+// the runs or a run passes maxCollectionCIDs, where decoding stops (the
+// runs before it written).
+func collectionRuns(p []byte, text []rune) (end uint32, at int, ok bool) {
+	n, i := uvarintAt(p, 0)
+	var rend int64
+	for range n {
+		// uvarintAt by hand: with the call to uvarintAtSlow it is too
+		// costly for the compiler to inline.
+		var gap, l, zz uint64
+		if i < len(p) && p[i] < 0x80 {
+			gap, i = uint64(p[i]), i+1
+		} else {
+			gap, i = uvarintAtSlow(p, i)
 		}
-		end = lo + length
+		if i < len(p) && p[i] < 0x80 {
+			l, i = uint64(p[i]), i+1
+		} else {
+			l, i = uvarintAtSlow(p, i)
+		}
+		if i < len(p) && p[i] < 0x80 {
+			zz, i = uint64(p[i]), i+1
+		} else {
+			zz, i = uvarintAtSlow(p, i)
+		}
+		if i > len(p) || gap >= maxCollectionCIDs || l >= maxCollectionCIDs {
+			return end, i, false
+		}
+		lo, length := end+uint32(gap), uint32(l)+1
+		if lo+length > maxCollectionCIDs {
+			return end, i, false
+		}
+		r := rend + (int64(zz>>1) ^ -int64(zz&1))
+		if text != nil {
+			run := text[lo : lo+length]
+			for k := range run {
+				run[k] = rune(r) + rune(k)
+			}
+		}
+		end, rend = lo+length, r+int64(length)
 	}
-	return int(end)
+	return end, i, i <= len(p)
+}
+
+// uvarintAt reads the unsigned varint at p[i:]: its value and the index
+// after it, or an index past len(p) when p holds none there (and so at
+// every later read).
+func uvarintAt(p []byte, i int) (uint64, int) {
+	if i < len(p) && p[i] < 0x80 {
+		return uint64(p[i]), i + 1
+	}
+	return uvarintAtSlow(p, i)
+}
+
+func uvarintAtSlow(p []byte, i int) (uint64, int) {
+	if i < 0 || i >= len(p) {
+		return 0, len(p) + 1
+	}
+	v, n := binary.Uvarint(p[i:])
+	if n <= 0 {
+		return 0, len(p) + 1
+	}
+	return v, i + n
 }
 
 // textOf returns the text of a CID, or "".

@@ -3,7 +3,10 @@ package pdfpage
 import (
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"testing"
 )
 
@@ -207,6 +210,105 @@ func TestUnpackIsTheStandardLibrarys(t *testing.T) {
 	}
 	if nils < 4 {
 		t.Errorf("only %d of %d bad payloads refused", nils, len(cases))
+	}
+}
+
+// decodeCollectionBefore is decodeCollection as it was before
+// collectionRuns, through the decoder's methods: the reference for
+// TestDecodeCollectionAsBefore.
+func decodeCollectionBefore(p []byte) *collection {
+	size := func() int {
+		d := decoder{b: p}
+		n := d.u()
+		var end uint32
+		for i := uint64(0); i < n && !d.bad; i++ {
+			lo := end + uint32(d.u())
+			length := uint32(d.u()) + 1
+			d.s()
+			if lo+length > 1<<17 {
+				return 0
+			}
+			end = lo + length
+		}
+		return int(end)
+	}()
+	d := decoder{b: p}
+	c := &collection{multi: map[uint32]string{}, text: make([]rune, 0, size)}
+	n := d.u()
+	var end uint32
+	var rend int64
+	for i := uint64(0); i < n && !d.bad; i++ {
+		lo := end + uint32(d.u())
+		length := uint32(d.u()) + 1
+		r := rend + d.s()
+		if lo+length > 1<<17 {
+			d.bad = true
+			break
+		}
+		if int(lo+length) > len(c.text) {
+			c.text = append(c.text, make([]rune, int(lo+length)-len(c.text))...)
+		}
+		for k := uint32(0); k < length; k++ {
+			c.text[lo+k] = rune(r) + rune(k)
+		}
+		end, rend = lo+length, r+int64(length)
+	}
+	m := d.u()
+	for i := uint64(0); i < m && !d.bad; i++ {
+		cid := uint32(d.u())
+		k := d.u()
+		if k > 16 {
+			d.bad = true
+			break
+		}
+		rs := make([]rune, k)
+		for j := range rs {
+			rs[j] = rune(d.u())
+		}
+		c.multi[cid] = string(rs)
+	}
+	return c
+}
+
+// TestDecodeCollectionAsBefore: every collection of cmapdata.bin decodes
+// to the same CID → text as through the decoder's methods, and so does
+// every prefix of Adobe-GB1's payload that ends after its runs or between
+// them: cut inside the runs, the runs before the cut are decoded (the
+// decoder decoded the cut run too, with zeros for what was missing), and
+// nothing panics.
+func TestDecodeCollectionAsBefore(t *testing.T) {
+	tablesOnce.Do(loadSections)
+	same := func(what string, got, want *collection) {
+		t.Helper()
+		if !slices.Equal(got.text, want.text) || !maps.Equal(got.multi, want.multi) {
+			t.Errorf("%s: %d CIDs, %d multi; before %d, %d", what, len(got.text), len(got.multi), len(want.text), len(want.multi))
+		}
+	}
+	n := 0
+	for name := range sections {
+		if name[0] != kindCIDToUnicode {
+			continue
+		}
+		n++
+		p := section(kindCIDToUnicode, name[1:])
+		same(name[1:], decodeCollection(p), decodeCollectionBefore(p))
+	}
+	if n < 5 {
+		t.Fatalf("%d collections", n)
+	}
+	p := section(kindCIDToUnicode, "Adobe-GB1")
+	_, runsEnd, ok := collectionRuns(p, nil)
+	if !ok || runsEnd >= len(p) {
+		t.Fatalf("Adobe-GB1's runs end at %d of %d (ok %v)", runsEnd, len(p), ok)
+	}
+	for cut := runsEnd; cut <= len(p); cut++ {
+		same(fmt.Sprintf("cut at %d (runs end at %d)", cut, runsEnd), decodeCollection(p[:cut]), decodeCollectionBefore(p[:cut]))
+	}
+	for cut := 0; cut < runsEnd; cut += 997 {
+		c := decodeCollection(p[:cut])
+		if len(c.multi) != 0 || len(c.text) > len(decodeCollectionBefore(p).text) {
+			t.Errorf("cut inside the runs at %d: %d CIDs, %d multi", cut, len(c.text), len(c.multi))
+		}
 	}
 }
 
