@@ -26,24 +26,48 @@ type Regexp struct {
 
 var (
 	allMu sync.Mutex
-	all   []string
+	all   []*Regexp
 )
 
 // New returns the regular expression of pattern, to be compiled on first
 // use. It is meant for package-level variables, in place of
 // regexp.MustCompile.
 func New(pattern string) *Regexp {
+	r := &Regexp{pattern: pattern}
 	allMu.Lock()
-	all = append(all, pattern)
+	all = append(all, r)
 	allMu.Unlock()
-	return &Regexp{pattern: pattern}
+	return r
 }
 
 // Patterns returns the patterns of every Regexp made by New so far.
 func Patterns() []string {
 	allMu.Lock()
 	defer allMu.Unlock()
-	return append([]string(nil), all...)
+	patterns := make([]string, len(all))
+	for i, r := range all {
+		patterns[i] = r.pattern
+	}
+	return patterns
+}
+
+// CompileAll compiles every Regexp made by New so far that no one has
+// used yet. A program runs it on a goroutine of its own while it does
+// something else (pet: while it opens a PDF, on the core that is idle
+// then), so that the goroutines that use the patterns find them compiled.
+// A pattern that does not compile is skipped: it panics on first use, as
+// it would have without CompileAll.
+func CompileAll() {
+	allMu.Lock()
+	regexps := append([]*Regexp(nil), all...)
+	allMu.Unlock()
+	for _, r := range regexps {
+		re, err := regexp.Compile(r.pattern)
+		if err != nil {
+			continue
+		}
+		r.once.Do(func() { r.re = re }) // a no-op when a user compiled it first
+	}
 }
 
 // Compiled returns the compiled regular expression.

@@ -85,3 +85,41 @@ func TestPatternsListsEveryPattern(t *testing.T) {
 		}
 	}
 }
+
+// TestCompileAll: CompileAll compiles what no one has used, keeps what a
+// user compiled first, skips a pattern that does not compile (it still
+// panics on first use), and is safe alongside first uses and itself.
+func TestCompileAll(t *testing.T) {
+	used := New(`^used-first$`)
+	first := used.Compiled()
+	unused := New(`^unused-[0-9]+$`)
+	raced := New(`^raced-[a-z]+$`)
+	bad := New(`(still unclosed`)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(2)
+		go func() { defer wg.Done(); CompileAll() }()
+		go func() {
+			defer wg.Done()
+			if !raced.MatchString("raced-x") {
+				t.Error("raced pattern does not match")
+			}
+		}()
+	}
+	wg.Wait()
+	if unused.re == nil {
+		t.Fatal("CompileAll left an unused pattern uncompiled")
+	}
+	if !unused.MatchString("unused-7") || unused.MatchString("unused-x") {
+		t.Error("the pattern CompileAll compiled does not match as written")
+	}
+	if used.Compiled() != first {
+		t.Error("CompileAll replaced a regexp its user had compiled")
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("no panic on first use of a pattern CompileAll skipped")
+		}
+	}()
+	bad.MatchString("x")
+}
