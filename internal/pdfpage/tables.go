@@ -207,7 +207,14 @@ func decodeCollection(p []byte) *collection {
 	if !ok {
 		return c
 	}
-	d := decoder{b: p[at:]}
+	decodeMulti(&decoder{b: p[at:]}, c.multi)
+	return c
+}
+
+// decodeMulti reads the CIDs of a collection whose text is several code
+// points into multi: a count, then per CID the CID, the rune count (at
+// most 16) and the runes.
+func decodeMulti(d *decoder, multi map[uint32]string) {
 	m := d.u()
 	for i := uint64(0); i < m && !d.bad; i++ {
 		cid := uint32(d.u())
@@ -220,9 +227,8 @@ func decodeCollection(p []byte) *collection {
 		for j := range rs {
 			rs[j] = rune(d.u())
 		}
-		c.multi[cid] = string(rs)
+		multi[cid] = string(rs)
 	}
-	return c
 }
 
 // maxCollectionCIDs bounds a collection's table (Adobe-Japan1, the

@@ -214,8 +214,8 @@ func TestUnpackIsTheStandardLibrarys(t *testing.T) {
 }
 
 // decodeCollectionBefore is decodeCollection as it was before
-// collectionRuns, through the decoder's methods: the reference for
-// TestDecodeCollectionAsBefore.
+// collectionRuns, the runs read through the decoder's methods: the
+// reference for TestDecodeCollectionAsBefore.
 func decodeCollectionBefore(p []byte) *collection {
 	size := func() int {
 		d := decoder{b: p}
@@ -253,20 +253,7 @@ func decodeCollectionBefore(p []byte) *collection {
 		}
 		end, rend = lo+length, r+int64(length)
 	}
-	m := d.u()
-	for i := uint64(0); i < m && !d.bad; i++ {
-		cid := uint32(d.u())
-		k := d.u()
-		if k > 16 {
-			d.bad = true
-			break
-		}
-		rs := make([]rune, k)
-		for j := range rs {
-			rs[j] = rune(d.u())
-		}
-		c.multi[cid] = string(rs)
-	}
+	decodeMulti(&d, c.multi) // unchanged: the runs are what collectionRuns replaced
 	return c
 }
 
