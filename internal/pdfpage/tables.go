@@ -231,8 +231,8 @@ func decodeMulti(d *decoder, multi map[uint32]string) {
 	}
 }
 
-// maxCollectionCIDs bounds a collection's table (Adobe-Japan1, the
-// largest, has 23,058 CIDs).
+// maxCollectionCIDs bounds a collection's table (Adobe-GB1, the largest
+// of cmapdata.bin, covers 30,284 CIDs).
 const maxCollectionCIDs = 1 << 17
 
 // collectionRuns reads the runs of collection payload p: a count, then per
